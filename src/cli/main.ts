@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The `unspin` command. Subcommands are thin shells over the library; a UserError is printed as
+ * one line (no stack trace) with its exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../core/errors.js';
+import { VERSION } from '../version.js';
+import { registerAnalyze } from './analyze.js';
+
+export function buildProgram(): Command {
+  const program = new Command('unspin')
+    .description('Reads a news article and lays out who claims what, who and where, when, how it persuades, and where it contradicts itself.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerAnalyze(program);
+  const train = program.command('train').description('rebuild a shipped model from the corpora in ../shared/data');
+  const evaluate = program.command('eval').description('score a model on a gold-standard file or folder');
+  void train;
+  void evaluate;
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UserError) {
+      process.stderr.write(`unspin: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`unspin: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.UNSPIN_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    return 70;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,23 @@
+import type { Doc, LayerName, Layers } from './doc.js';
+
+/** What an analyzer may consult while it runs. */
+export interface RunContext {
+  /** true once the article's time budget is spent; long loops should check it and stop early */
+  expired(): boolean;
+}
+
+/**
+ * One step of the flow in ARCHITECTURE.md: a plain function that reads the layers it declares
+ * and returns exactly one new layer.
+ */
+export interface Analyzer<K extends LayerName = LayerName> {
+  name: string;
+  reads: readonly LayerName[];
+  adds: K;
+  run(doc: Doc, ctx: RunContext): Layers[K];
+}
+
+/** Declares an analyzer with its layer type checked. */
+export function defineAnalyzer<K extends LayerName>(a: Analyzer<K>): Analyzer<K> {
+  return a;
+}

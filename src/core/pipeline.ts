@@ -1,0 +1,49 @@
+/**
+ * Runs analyzers in order over one Doc, timing each, within a time budget: once the budget is
+ * spent the remaining analyzers are cut (and named in the report), so no input can hang the tool.
+ */
+import type { Analyzer, RunContext } from './analyzer.js';
+import type { Doc } from './doc.js';
+
+export interface PipelineResult {
+  timings: { analyzer: string; ms: number }[];
+  /** analyzers not run, with why: "places (time budget of 5000 ms spent)" */
+  cut: string[];
+}
+
+export interface RunOptions {
+  /** wall-clock budget for the whole article, in ms */
+  budgetMs?: number;
+  /** a clock, for tests */
+  now?: () => number;
+}
+
+export const DEFAULT_BUDGET_MS = 10_000;
+
+export function runPipeline(doc: Doc, analyzers: readonly Analyzer[], options: RunOptions = {}): PipelineResult {
+  const now = options.now ?? (() => performance.now());
+  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const started = now();
+  const ctx: RunContext = { expired: () => now() - started > budget };
+  const timings: PipelineResult['timings'] = [];
+  const cut: string[] = [];
+
+  for (const analyzer of analyzers) {
+    if (ctx.expired()) {
+      cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
+      continue;
+    }
+    const missing = analyzer.reads.filter((layer) => !doc.has(layer));
+    if (missing.length > 0) {
+      cut.push(`${analyzer.name} (needs ${missing.join(', ')}, which did not run)`);
+      continue;
+    }
+    const t0 = now();
+    const layer = analyzer.run(doc, ctx);
+    doc.set(analyzer.adds, layer);
+    timings.push({ analyzer: analyzer.name, ms: round(now() - t0) });
+  }
+  return { timings, cut };
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -1,0 +1,25 @@
+import type { DocumentInfo } from '../core/schema.js';
+
+/** What the user handed us. */
+export type Input =
+  | { kind: 'file'; path: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'stdin' }
+  | { kind: 'text'; text: string; path?: string }
+  | { kind: 'html'; html: string; url?: string; path?: string };
+
+export interface IngestOptions {
+  /** YYYY-MM-DD; sets or overrides the publication date */
+  published?: string;
+  /** let URL fetching reach loopback, private and link-local addresses */
+  allowPrivate?: boolean;
+  /** URL fetching limits */
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export interface Ingested {
+  info: DocumentInfo;
+  /** problems met while reading: replaced bytes, a date that could not be found... */
+  warnings: string[];
+}

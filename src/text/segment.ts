@@ -1,0 +1,105 @@
+/**
+ * The text layer: sentences and tokens with offsets into document.text, and part of speech.
+ * English goes through wink-nlp (sentence boundaries + POS); other languages through
+ * Intl.Segmenter, with POS left as 'X'.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence } from '../core/schema.js';
+import type { Token } from '../core/doc.js';
+
+export interface TextLayer {
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+let wink: ReturnType<typeof winkNLP> | undefined;
+/** Loaded on first use: the model costs ~100 ms, paid only by runs that read English. */
+function english() {
+  return (wink ??= winkNLP(model, ['sbd', 'pos']));
+}
+
+export function segment(text: string, language: string): TextLayer {
+  return language === 'en' || language === 'und' ? segmentEnglish(text) : segmentIntl(text, language);
+}
+
+function segmentEnglish(text: string): TextLayer {
+  const nlp = english();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // wink's token values are substrings of the text; locate each from a cursor so offsets are exact.
+  const tokens: Token[] = [];
+  const index: number[] = []; // wink token index -> our token index (-1 when it could not be placed)
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const at = text.indexOf(value, cursor);
+    if (at < 0 || value.trim().length === 0) {
+      index.push(-1);
+      continue;
+    }
+    index.push(tokens.length);
+    tokens.push({ start: at, end: at + value.length, text: value, pos: tags[i] ?? 'X', sentence: 0 });
+    cursor = at + value.length;
+  }
+
+  // A sentence never crosses a line break: in news text a line is a headline, a dateline or a paragraph.
+  const sentences: Sentence[] = [];
+  for (const [first, last] of spans) {
+    let open = -1;
+    for (let w = first; w <= last + 1; w++) {
+      const t = w <= last ? index[w]! : -1;
+      if (t === -1 && w <= last) continue;
+      const breaks = t === -1 || (open !== -1 && text.slice(tokens[t - 1]!.end, tokens[t]!.start).includes('\n'));
+      if (breaks && open !== -1) {
+        const closeAt = t === -1 ? lastPlaced(index, first, last) : t - 1;
+        for (let k = open; k <= closeAt; k++) tokens[k]!.sentence = sentences.length;
+        sentences.push({ start: tokens[open]!.start, end: tokens[closeAt]!.end });
+        open = -1;
+      }
+      if (t !== -1 && open === -1) open = t;
+    }
+  }
+  return { sentences, tokens };
+}
+
+function lastPlaced(index: number[], first: number, last: number): number {
+  for (let w = last; w >= first; w--) if (index[w] !== -1) return index[w]!;
+  return -1;
+}
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+function segmentIntl(text: string, language: string): TextLayer {
+  const sentences: Sentence[] = [];
+  for (const seg of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
+    const trimmed = trimSpan(text, seg.index, seg.index + seg.segment.length);
+    if (trimmed) sentences.push(trimmed);
+  }
+  const tokens: Token[] = [];
+  const words = new Intl.Segmenter(language, { granularity: 'word' });
+  sentences.forEach((s, si) => {
+    for (const w of words.segment(text.slice(s.start, s.end))) {
+      if (/^\s+$/u.test(w.segment)) continue;
+      const start = s.start + w.index;
+      tokens.push({
+        start,
+        end: start + w.segment.length,
+        text: w.segment,
+        pos: WORDLIKE.test(w.segment) ? 'X' : 'PUNCT',
+        sentence: si,
+      });
+    }
+  });
+  return { sentences, tokens };
+}
+
+function trimSpan(text: string, start: number, end: number): Sentence | null {
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : null;
+}
