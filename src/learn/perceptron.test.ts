@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Perceptron, hashFeature, seededRandom, shuffle } from './perceptron.js';
+
+/** A toy task: the label is the word's last letter's class. */
+const data = [
+  { f: ['w=cat', 'suf=t'], y: 0 },
+  { f: ['w=dog', 'suf=g'], y: 1 },
+  { f: ['w=bat', 'suf=t'], y: 0 },
+  { f: ['w=fog', 'suf=g'], y: 1 },
+];
+
+function train(): Perceptron {
+  const p = new Perceptron(['T', 'G'], 12);
+  for (let epoch = 0; epoch < 5; epoch++) {
+    for (const { f, y } of data) {
+      const x = p.index(f);
+      p.update(x, y, p.predict(x));
+      p.tick();
+    }
+  }
+  p.average();
+  return p;
+}
+
+describe('Perceptron', () => {
+  it('learns a separable task and generalises through shared features', () => {
+    const p = train();
+    expect(p.predict(p.index(['w=hat', 'suf=t']))).toBe(0);
+    expect(p.predict(p.index(['w=log', 'suf=g']))).toBe(1);
+  });
+
+  it('survives a save and load with the same predictions', () => {
+    const p = train();
+    const { model, meta } = Perceptron.deserialize(p.serialize({ corpus: 'toy' }));
+    expect(meta).toEqual({ corpus: 'toy' });
+    expect(model.labels).toEqual(['T', 'G']);
+    for (const { f, y } of data) expect(model.predict(model.index(f))).toBe(y);
+  });
+
+  it('hashes deterministically and shuffles reproducibly', () => {
+    expect(hashFeature('w=cat')).toBe(hashFeature('w=cat'));
+    expect(hashFeature('w=cat')).not.toBe(hashFeature('w=bat'));
+    const a = shuffle([1, 2, 3, 4, 5, 6], seededRandom(7));
+    const b = shuffle([1, 2, 3, 4, 5, 6], seededRandom(7));
+    expect(a).toEqual(b);
+  });
+});
