@@ -15,10 +15,13 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
   registerAnalyze(program);
+  // Each layer with a model or a tool of its own adds its subcommands here:
+  // `train <what>` rebuilds a shipped model, `eval <what>` scores one on gold data.
   const train = program.command('train').description('rebuild a shipped model from the corpora in ../shared/data');
   const evaluate = program.command('eval').description('score a model on a gold-standard file or folder');
-  void train;
-  void evaluate;
+  for (const register of [] as ((c: { program: Command; train: Command; evaluate: Command }) => void)[]) {
+    register({ program, train, evaluate });
+  }
   return program;
 }
 
