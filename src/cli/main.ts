@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `unspin` command. Subcommands are thin shells over the library; a UserError is printed as
  * one line (no stack trace) with its exit code.
@@ -40,7 +39,3 @@ export async function main(argv: string[]): Promise<number> {
     return 70;
   }
 }
-
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
