@@ -3,8 +3,8 @@
  * English goes through wink-nlp (sentence boundaries + POS); other languages through
  * Intl.Segmenter, with POS left as 'X'.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type WinkNLP from 'wink-nlp';
 import type { Sentence } from '../core/schema.js';
 import type { Token } from '../core/doc.js';
 
@@ -13,10 +13,15 @@ export interface TextLayer {
   tokens: Token[];
 }
 
-let wink: ReturnType<typeof winkNLP> | undefined;
-/** Loaded on first use: the model costs ~100 ms, paid only by runs that read English. */
+const require = createRequire(import.meta.url);
+let wink: ReturnType<typeof WinkNLP> | undefined;
+/** Loaded on first use (~250 ms for the model), so commands that read no English text never pay for it. */
 function english() {
-  return (wink ??= winkNLP(model, ['sbd', 'pos']));
+  if (!wink) {
+    const winkNLP = require('wink-nlp') as typeof WinkNLP;
+    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  }
+  return wink;
 }
 
 export function segment(text: string, language: string): TextLayer {

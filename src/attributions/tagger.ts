@@ -1,0 +1,118 @@
+/**
+ * The SOURCE / CUE / CONTENT sequence tagger: BIO labels over the document's tokens, decoded
+ * greedily left to right with an averaged perceptron (learn/perceptron.ts). Besides the static
+ * token features, each decision sees the labels already given: the previous two, and the last
+ * role met in the sentence (content after a cue differs from content before one).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Token } from '../core/doc.js';
+import { modelPath } from '../core/paths.js';
+import { UserError } from '../core/errors.js';
+import { Perceptron } from '../learn/perceptron.js';
+import type { Role, RoleSpan } from '../eval/brat.js';
+import { staticFeatures } from './features.js';
+import type { CueLexicon } from './lexicon.js';
+
+export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
+export type Label = (typeof LABELS)[number];
+export const MODEL_FILE = 'attribution.bin';
+
+export interface TaggerModel {
+  perceptron: Perceptron;
+  lexicon: CueLexicon;
+}
+
+const roleOf = (label: number) => (label === 0 ? 'none' : LABELS[label]!.slice(2));
+
+/**
+ * Tags the tokens. With `gold` (training), the perceptron is updated toward it at every step
+ * while the history stays the model's own, so it learns to recover from its own mistakes.
+ */
+export function decode(model: TaggerModel, tokens: readonly Token[], text: string, gold?: readonly number[]): number[] {
+  const { perceptron } = model;
+  const feats = staticFeatures(tokens, text, model.lexicon);
+  const L = LABELS.length;
+  const labels: number[] = new Array(tokens.length);
+  const scores = new Float32Array(L);
+  let prev = 0;
+  let prev2 = 0;
+  let lastRole = 'none';
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) lastRole = 'none';
+    const word = tokens[i]!.text.toLowerCase();
+    const f = feats[i]!;
+    f.push(`h1=${prev}`, `h2=${prev2}|${prev}`, `h1w=${prev}|${word}`, `lr=${lastRole}`, `lrh=${lastRole}|${prev}`);
+    const indexed = perceptron.index(f);
+    scores.fill(0);
+    perceptron.score(indexed, scores);
+    let guess = 0;
+    for (let l = 1; l < L; l++) if (scores[l]! > scores[guess]!) guess = l;
+    if (gold) {
+      perceptron.update(indexed, gold[i]!, guess);
+      perceptron.tick();
+    }
+    // An I- label must continue its own role; otherwise it starts one.
+    if (guess > 0 && guess % 2 === 0 && prev !== guess && prev !== guess - 1) guess -= 1;
+    labels[i] = guess;
+    prev2 = prev;
+    prev = guess;
+    if (guess > 0) lastRole = roleOf(guess);
+  }
+  return labels;
+}
+
+/** Runs of B-x I-x... as spans of role x. */
+export function labelsToSpans(tokens: readonly Token[], labels: readonly number[]): RoleSpan[] {
+  const spans: RoleSpan[] = [];
+  let open: RoleSpan | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const l = labels[i]!;
+    const isInside = l > 0 && l % 2 === 0;
+    if (open && isInside && roleOf(l) === open.role) {
+      open.end = tokens[i]!.end;
+      continue;
+    }
+    if (open) spans.push(open);
+    open = l > 0 ? { role: roleOf(l) as Role, start: tokens[i]!.start, end: tokens[i]!.end } : null;
+  }
+  if (open) spans.push(open);
+  return spans;
+}
+
+/** Gold spans -> BIO label per token (a token belongs to a span when it lies inside it). */
+export function spansToLabels(tokens: readonly Token[], spans: readonly RoleSpan[]): number[] {
+  const labels = new Array<number>(tokens.length).fill(0);
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let k = 0;
+  for (const span of sorted) {
+    while (k < tokens.length && tokens[k]!.end <= span.start) k++;
+    const b = LABELS.indexOf(`B-${span.role}` as Label);
+    let first = true;
+    for (let i = k; i < tokens.length && tokens[i]!.start < span.end; i++) {
+      if (labels[i] !== 0 && !first) continue; // nested spans: the first, outer one keeps its tokens
+      if (labels[i] === 0) labels[i] = first ? b : b + 1;
+      first = false;
+    }
+  }
+  return labels;
+}
+
+export function serializeModel(model: TaggerModel, meta: Record<string, unknown>): Buffer {
+  return model.perceptron.serialize({ ...meta, lexicon: model.lexicon });
+}
+
+export function deserializeModel(file: Buffer): { model: TaggerModel; meta: Record<string, unknown> } {
+  const { model: perceptron, meta } = Perceptron.deserialize(file);
+  const lexicon = (meta.lexicon ?? {}) as CueLexicon;
+  return { model: { perceptron, lexicon }, meta };
+}
+
+let shipped: TaggerModel | undefined;
+/** The shipped model, loaded once. */
+export function loadTagger(path = modelPath(MODEL_FILE)): TaggerModel {
+  if (path === modelPath(MODEL_FILE) && shipped) return shipped;
+  if (!existsSync(path)) throw new UserError(`attribution model missing at ${path}; run 'unspin train attribution'`);
+  const { model } = deserializeModel(readFileSync(path));
+  if (path === modelPath(MODEL_FILE)) shipped = model;
+  return model;
+}

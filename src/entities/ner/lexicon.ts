@@ -1,0 +1,153 @@
+/**
+ * Word lists the tagger consults: entity phrases and per-word type ratios counted from the
+ * training corpus (eng.train), and place names from outside it (country names from the ICU data
+ * in Node, large cities from cities-500). Lists are matched on lower-cased tokens through hashes,
+ * so matching allocates no strings.
+ */
+import { mix, type WordCache } from './words.js';
+
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** A training sentence as the lexicon builder needs it: words and each word's entity type (or null). */
+export interface TypedSentence {
+  words: readonly string[];
+  /** entity chunks over the words */
+  chunks: readonly { start: number; end: number; type: string }[];
+}
+
+/** The serialisable lists (stored in the model file). */
+export interface LexiconData {
+  /** lower-cased entity phrases (tokens joined by one space) -> index into ENTITY_TYPES */
+  phrases: Record<string, number>;
+  /** lower-cased word -> [occurrences, inside PER, ORG, LOC, MISC] */
+  words: Record<string, number[]>;
+  /** lower-cased place phrases from outside the corpus (countries, large cities) */
+  places: string[];
+}
+
+export const MAX_PHRASE = 6;
+
+/** Counts phrases and word ratios from labelled sentences. */
+export function buildLexicon(sentences: Iterable<TypedSentence>, places: string[]): LexiconData {
+  const phraseCounts = new Map<string, number[]>();
+  const wordCounts = new Map<string, number[]>();
+  for (const s of sentences) {
+    const inside = new Array<number>(s.words.length).fill(-1);
+    for (const c of s.chunks) {
+      const t = ENTITY_TYPES.indexOf(c.type as EntityType);
+      if (t < 0 || c.end - c.start > MAX_PHRASE) continue;
+      for (let i = c.start; i < c.end; i++) inside[i] = t;
+      const phrase = s.words.slice(c.start, c.end).join(' ').toLowerCase();
+      let counts = phraseCounts.get(phrase);
+      if (!counts) phraseCounts.set(phrase, (counts = [0, 0, 0, 0]));
+      counts[t]!++;
+    }
+    s.words.forEach((w, i) => {
+      const lower = w.toLowerCase();
+      let counts = wordCounts.get(lower);
+      if (!counts) wordCounts.set(lower, (counts = [0, 0, 0, 0, 0]));
+      counts[0]!++;
+      if (inside[i]! >= 0) counts[1 + inside[i]!]!++;
+    });
+  }
+  const phrases: Record<string, number> = {};
+  for (const [phrase, counts] of [...phraseCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    phrases[phrase] = counts.indexOf(Math.max(...counts));
+  }
+  const words: Record<string, number[]> = {};
+  for (const [word, counts] of [...wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (counts.slice(1).some((c) => c > 0)) words[word] = counts;
+  }
+  return { phrases, words, places };
+}
+
+/** Country names in English, from the ICU data built into Node (no download, no data file). */
+export function countryNames(): string[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const out = new Set<string>();
+  const A = 'A'.charCodeAt(0);
+  for (let a = 0; a < 26; a++) {
+    for (let b = 0; b < 26; b++) {
+      const code = String.fromCharCode(A + a, A + b);
+      const name = names.of(code);
+      if (name && name !== code) out.add(name);
+    }
+  }
+  return [...out];
+}
+
+const T_PHRASE = 101;
+const T_WORD = 102;
+const T_PLACE = 103;
+
+/** Hash of a run of lower-cased words, as matched token by token. */
+function extend(h: number, wordHash: number): number {
+  return h === 0 ? wordHash : mix(h, wordHash);
+}
+
+/** The lists, compiled to hash maps for matching. */
+export class Lexicon {
+  private readonly phrases = new Map<number, number>();
+  private readonly places = new Set<number>();
+  private readonly wordFeatures = new Map<number, number[]>();
+
+  constructor(
+    readonly data: LexiconData,
+    cache: WordCache,
+  ) {
+    const phraseHash = (phrase: string) => phrase.split(' ').reduce((h, w) => extend(h, cache.get(w).lowerHash), 0);
+    for (const [phrase, type] of Object.entries(data.phrases)) this.phrases.set(phraseHash(phrase), type);
+    for (const place of data.places) this.places.add(phraseHash(place.toLowerCase()));
+    for (const [word, [total, ...inside]] of Object.entries(data.words)) {
+      const feats: number[] = [];
+      const seen = Math.min(3, Math.floor(Math.log2(total!)) + 1); // 1, 2-3, 4-7, 8+
+      inside.forEach((n, t) => {
+        const ratio = n! / total!;
+        const bucket = ratio >= 0.9 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.1 ? 1 : 0;
+        if (bucket > 0) feats.push(mix(T_WORD, t * 16 + bucket * 4 + seen));
+      });
+      if (feats.length > 0) this.wordFeatures.set(cache.get(word).lowerHash, feats);
+    }
+  }
+
+  /** Word-ratio features of one word (empty when it was never inside an entity). */
+  wordFeaturesOf(lowerHash: number): readonly number[] {
+    return this.wordFeatures.get(lowerHash) ?? NONE;
+  }
+
+  /**
+   * Marks tokens covered by the longest phrase match of each list starting at each position:
+   * pushes hashes of (list, type, position-in-match) into `out[i]`.
+   */
+  mark(lowerHashes: readonly number[], out: number[][]): void {
+    const n = lowerHashes.length;
+    for (let i = 0; i < n; i++) {
+      let h = 0;
+      let bestPhrase = -1;
+      let bestType = -1;
+      let bestPlace = -1;
+      for (let j = i; j < n && j - i < MAX_PHRASE; j++) {
+        h = extend(h, lowerHashes[j]!);
+        const type = this.phrases.get(h);
+        if (type !== undefined) {
+          bestPhrase = j;
+          bestType = type;
+        }
+        if (this.places.has(h)) bestPlace = j;
+      }
+      if (bestPhrase >= 0) markRun(out, i, bestPhrase, T_PHRASE * 8 + bestType);
+      if (bestPlace >= 0) markRun(out, i, bestPlace, T_PLACE * 8);
+    }
+  }
+}
+
+const NONE: readonly number[] = [];
+
+function markRun(out: number[][], first: number, last: number, list: number): void {
+  const len = Math.min(last - first + 1, 3);
+  for (let k = first; k <= last; k++) {
+    const pos = first === last ? 0 : k === first ? 1 : k === last ? 2 : 3;
+    out[k]!.push(mix(list, pos * 4 + len));
+  }
+}

@@ -1,0 +1,69 @@
+/** Small figures both renderers show: positions, word counts, per-key counts, technique coverage. */
+import type { Analysis } from '../core/schema.js';
+
+export interface LineCol {
+  /** 1-based line */
+  line: number;
+  /** 1-based column, counted in characters (code points), not UTF-16 units */
+  col: number;
+}
+
+/** Line and column of one offset. For many offsets in one text use `lineIndex`. */
+export function lineCol(text: string, offset: number): LineCol {
+  return lineIndex(text)(offset);
+}
+
+/** Precomputes line starts once; the returned function maps an offset to its line and column. */
+export function lineIndex(text: string): (offset: number) => LineCol {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    let col = 1;
+    for (let i = starts[lo]!; i < at; i++) {
+      const c = text.charCodeAt(i);
+      // the second half of a surrogate pair is not a character of its own
+      if (!(c >= 0xdc00 && c <= 0xdfff && i > starts[lo]! && isHigh(text.charCodeAt(i - 1)))) col++;
+    }
+    return { line: lo + 1, col };
+  };
+}
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+export const wordCount = (text: string) => text.match(WORD)?.length ?? 0;
+
+/** Counts of `key(item)`, most frequent first (ties alphabetical), as [key, count] pairs. */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Share of sentences that overlap at least one technique span (0 when there are no sentences). */
+export function techniqueSentenceShare(a: Pick<Analysis, 'sentences' | 'techniques'>): number {
+  if (a.sentences.length === 0) return 0;
+  const spans = [...a.techniques].sort((x, y) => x.start - y.start);
+  let hit = 0;
+  let j = 0;
+  // sentences and spans both in text order: one sweep
+  for (const s of [...a.sentences].sort((x, y) => x.start - y.start)) {
+    while (j < spans.length && spans[j]!.end <= s.start) j++;
+    let k = j;
+    while (k < spans.length && spans[k]!.start < s.end) {
+      if (spans[k]!.end > s.start) {
+        hit++;
+        break;
+      }
+      k++;
+    }
+  }
+  return hit / a.sentences.length;
+}
