@@ -1,34 +1,168 @@
 /**
- * Ingest: turns what the user handed us into a DocumentInfo whose `text` all offsets refer to.
- * (Minimal text-only version; HTML, URL, stdin and language detection land with the ingest work.)
+ * Ingest: turns what the user handed us (a file, a URL, stdin, a string) into a DocumentInfo
+ * whose `text` all offsets refer to. Text is decoded once here; HTML is reduced to its article.
+ * Everything the user can get wrong is a one-line UserError naming the input and the problem.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { UserError } from '../core/errors.js';
+import type { DocumentInfo } from '../core/schema.js';
+import { decodeText, sniffBinary, sniffHtmlCharset } from './decode.js';
+import { fetchUrl } from './fetch.js';
+import { extractArticle, looksLikeHtml } from './html.js';
+import { inputName } from './inputs.js';
+import { detectLanguage, languageWarning } from './language.js';
+import { DEFAULT_MAX_BYTES, tooBigMessage } from './limits.js';
 import type { IngestOptions, Ingested, Input } from './types.js';
 
+export type { IngestOptions, Ingested, Input } from './types.js';
+export { expandInputs, inputName } from './inputs.js';
+
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
 export async function ingest(input: Input, options: IngestOptions = {}): Promise<Ingested> {
-  if (input.kind === 'file') {
-    const bytes = await readFile(input.path).catch(() => {
-      throw new UserError(`cannot read ${input.path}: no such file`);
-    });
-    return fromText(new TextDecoder('utf-8').decode(bytes), options, { kind: 'text', path: input.path });
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const name = inputName(input);
+  switch (input.kind) {
+    case 'file': {
+      const bytes = await readFileCapped(input.path, maxBytes);
+      const html = HTML_EXTENSIONS.has(extname(input.path).toLowerCase());
+      return fromBytes(bytes, { name, html, source: { kind: 'text', path: input.path } }, options);
+    }
+    case 'stdin': {
+      const bytes = await readStream(input.stream ?? process.stdin, name, maxBytes);
+      return fromBytes(bytes, { name, html: false, source: { kind: 'stdin' } }, options);
+    }
+    case 'url': {
+      const page = await fetchUrl(input.url, { ...options, maxBytes });
+      const html = page.mediaType !== 'text/plain' && page.mediaType !== 'text/markdown';
+      return fromBytes(
+        page.bytes,
+        { name: page.url, html: html && page.mediaType !== '', charset: page.charset, url: page.url, source: { kind: 'url', path: input.url } },
+        options,
+      );
+    }
+    case 'text':
+      checkLength(input.text, name, maxBytes);
+      return build(input.text, [], { name, html: looksLikeHtml(input.text), source: { kind: 'text', ...(input.path ? { path: input.path } : {}) } }, options);
+    case 'html':
+      checkLength(input.html, name, maxBytes);
+      return build(input.html, [], {
+        name,
+        html: true,
+        ...(input.url ? { url: input.url } : {}),
+        source: { kind: 'html', ...(input.path ? { path: input.path } : {}) },
+      }, options);
   }
-  if (input.kind === 'text') return fromText(input.text, options, { kind: 'text', path: input.path });
-  throw new UserError(`input of kind '${input.kind}' is not supported yet`);
 }
 
-function fromText(text: string, options: IngestOptions, source: Ingested['info']['source']): Ingested {
-  if (text.trim() === '') throw new UserError(`${source.path ?? 'input'}: the article is empty`);
-  return {
-    info: {
-      id: createHash('sha256').update(text).digest('hex').slice(0, 16),
+interface Origin {
+  /** the input as named in messages */
+  name: string;
+  /** known to be HTML (by extension or content type); otherwise sniffed */
+  html: boolean;
+  charset?: string;
+  url?: string;
+  source: DocumentInfo['source'];
+}
+
+function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptions): Ingested {
+  const binary = sniffBinary(bytes);
+  if (binary) throw new UserError(`${origin.name} looks like a binary file (${binary}), not an article`);
+  const charset = origin.charset ?? (origin.html ? sniffHtmlCharset(bytes) : undefined);
+  const { text, replaced } = decodeText(bytes, charset);
+  const warnings =
+    replaced > 0
+      ? [`${origin.name}: ${replaced} invalid byte sequence${replaced === 1 ? ' was' : 's were'} replaced by U+FFFD`]
+      : [];
+  return build(text, warnings, origin, options);
+}
+
+function build(raw: string, warnings: string[], origin: Origin, options: IngestOptions): Ingested {
+  if (raw.length === 0) throw new UserError(`${origin.name}: the article is empty`);
+  if (raw.trim() === '') throw new UserError(`${origin.name}: the article is only white space`);
+  const isHtml = origin.html || looksLikeHtml(raw);
+  let info: Omit<DocumentInfo, 'id' | 'language' | 'publishedAt'> & { publishedAt?: string };
+  if (isHtml) {
+    const article = extractArticle(raw);
+    if (!article) throw new UserError(`no article text found in ${origin.name}`);
+    const { text, ...meta } = article;
+    const outlet = meta.outlet ?? (origin.url ? hostOf(origin.url) : undefined);
+    info = {
       text,
-      language: 'en',
-      publishedAt: options.published ?? null,
-      ...(options.published ? { publishedAtSource: 'option' as const } : {}),
-      source,
-    },
-    warnings: [],
+      ...meta,
+      ...(outlet ? { outlet } : {}),
+      ...(origin.url ? { url: origin.url } : {}),
+      source: origin.source.kind === 'text' ? { ...origin.source, kind: 'html' } : origin.source,
+    };
+  } else {
+    info = { text: raw, ...(origin.url ? { url: origin.url, outlet: hostOf(origin.url) } : {}), source: origin.source };
+  }
+  const language = detectLanguage(info.text);
+  const warnLanguage = languageWarning(language);
+  if (warnLanguage) warnings.push(warnLanguage);
+  const published = options.published
+    ? { publishedAt: options.published, publishedAtSource: 'option' as const }
+    : info.publishedAt
+      ? { publishedAt: info.publishedAt, publishedAtSource: info.publishedAtSource }
+      : { publishedAt: null };
+  if (published.publishedAt === null) {
+    warnings.push('no publication date found: relative dates (yesterday, on Tuesday) are left unresolved; give one with --published YYYY-MM-DD');
+  }
+  const { publishedAt: _p, publishedAtSource: _s, ...rest } = info;
+  return {
+    info: { id: documentId(info.text), ...rest, language, ...published },
+    warnings,
   };
+}
+
+/** The stable document id: first 16 hex digits of the sha256 of the text. */
+export function documentId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkLength(text: string, name: string, maxBytes: number): void {
+  // UTF-16 length is a cheap lower bound of the UTF-8 size; the exact size only when near the cap.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)) {
+    throw new UserError(tooBigMessage(name, Buffer.byteLength(text), maxBytes));
+  }
+}
+
+/** Reads a file, refusing it before reading when it is over the cap. */
+async function readFileCapped(path: string, maxBytes: number): Promise<Buffer> {
+  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(err.code === 'ENOENT' ? `cannot read ${path}: no such file` : `cannot read ${path}: ${err.code ?? err.message}`);
+  });
+  if (info.isDirectory()) throw new UserError(`${path} is a folder, not an article`);
+  if (info.size > maxBytes) throw new UserError(tooBigMessage(path, info.size, maxBytes));
+  // Read at most maxBytes + 1 even if the file grew since stat (or is a pipe/device).
+  const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot read ${path}: ${err.code ?? err.message}`);
+  });
+  try {
+    return await readStream(handle.createReadStream({ end: maxBytes, autoClose: false }), path, maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream, name: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += buf.length;
+    if (size > maxBytes) throw new UserError(tooBigMessage(name, null, maxBytes));
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
 }

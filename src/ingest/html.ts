@@ -1,0 +1,207 @@
+/**
+ * HTML -> article text and metadata. linkedom builds the DOM (it never runs scripts or event
+ * handlers: there is no script engine behind it), Readability finds the article, and our own walk
+ * turns its DOM into text with a blank line between blocks so that sentences of two paragraphs
+ * never merge. Metadata (the publication date above all) is read before Readability, which
+ * prunes the document it is given.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { normaliseDate } from './dates.js';
+
+export interface ExtractedArticle {
+  text: string;
+  title?: string;
+  byline?: string;
+  /** the site's name (og:site_name or the like) */
+  outlet?: string;
+  publishedAt?: string;
+  publishedAtSource?: 'meta' | 'json-ld' | 'readability';
+}
+
+/** The first bytes of a text say HTML (for inputs whose name does not). */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
+  if (!head.startsWith('<')) return false;
+  return /<(?:html|head|body|article|main)[\s>]/.test(head);
+}
+
+/** Extracts the article; null when the page has none (a login wall, an index page, an empty body). */
+export function extractArticle(html: string): ExtractedArticle | null {
+  const { document } = parseHTML(html);
+  const published = publicationDate(document);
+  const article = new Readability<Node>(document as unknown as Document, { serializer: (node) => node }).parse();
+  if (!article?.content) return null;
+  const text = blockText(article.content);
+  if (countLetters(text) < 20) return null;
+  const fromReadability = article.publishedTime ? normaliseDate(article.publishedTime) : null;
+  return {
+    text,
+    ...optional('title', clean(article.title)),
+    ...optional('byline', clean(article.byline)),
+    ...optional('outlet', clean(article.siteName)),
+    ...(published
+      ? { publishedAt: published.date, publishedAtSource: published.source }
+      : fromReadability
+        ? { publishedAt: fromReadability, publishedAtSource: 'readability' as const }
+        : {}),
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v : undefined;
+}
+
+function countLetters(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text with block boundaries
+
+const BLOCKS = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION SUMMARY TABLE TR UL'.split(' '),
+);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT']);
+
+/**
+ * The text of a DOM subtree: paragraphs (blocks) separated by a blank line, <br> by a newline,
+ * runs of white space collapsed to one space (kept as written inside <pre>).
+ */
+export function blockText(root: Node): string {
+  const paragraphs: string[] = [];
+  let line = '';
+  let lines: string[] = [];
+  const endLine = () => {
+    const l = line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
+    if (l) lines.push(l);
+    line = '';
+  };
+  const endBlock = () => {
+    endLine();
+    if (lines.length > 0) paragraphs.push(lines.join('\n'));
+    lines = [];
+  };
+  // Iterative walk: hostile pages nest thousands deep.
+  const stack: { node: Node; exit: boolean; pre: boolean }[] = [{ node: root, exit: false, pre: false }];
+  while (stack.length > 0) {
+    const { node, exit, pre } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      if (pre) {
+        const parts = value.split('\n');
+        parts.forEach((part, i) => {
+          if (i > 0) endLine();
+          line += part;
+        });
+      } else {
+        line += value.replace(/\s+/g, ' ');
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP.has(tag)) continue;
+    if (tag === 'BR') {
+      endLine();
+      continue;
+    }
+    const block = BLOCKS.has(tag);
+    if (exit) {
+      if (block) endBlock();
+      else if (tag === 'TD' || tag === 'TH') line += ' ';
+      continue;
+    }
+    if (block) endBlock();
+    stack.push({ node, exit: true, pre });
+    const inPre = pre || tag === 'PRE';
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false, pre: inPre });
+  }
+  endBlock();
+  return paragraphs.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication date
+
+/** <meta> names that carry the publication date, most specific first. */
+const META_DATE_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.created',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publication_date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'cxenseparse:recs:publishtime',
+];
+
+const ARTICLE_TYPE = /Article|Posting|Report/;
+
+function publicationDate(document: Document): { date: string; source: 'meta' | 'json-ld' } | null {
+  const meta = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+    const content = el.getAttribute('content');
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  // <time itemprop="datePublished" datetime="..."> and the like
+  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
+    const value = el.getAttribute('datetime') ?? el.getAttribute('content');
+    if (value && !meta.has('datepublished')) meta.set('datepublished', value);
+  }
+  for (const key of META_DATE_KEYS) {
+    const date = meta.has(key) ? normaliseDate(meta.get(key)!) : null;
+    if (date) return { date, source: 'meta' };
+  }
+  const fromLd = jsonLdDate(document);
+  return fromLd ? { date: fromLd, source: 'json-ld' } : null;
+}
+
+/** datePublished from JSON-LD blocks, looking inside @graph and arrays; an Article's date wins. */
+function jsonLdDate(document: Document): string | null {
+  let fallback: string | null = null;
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue; // broken JSON-LD is common; it is only a hint
+    }
+    const stack: unknown[] = [data];
+    for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
+      const item = stack.pop();
+      if (Array.isArray(item)) {
+        for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]); // document order
+        continue;
+      }
+      if (!item || typeof item !== 'object') continue;
+      const obj = item as Record<string, unknown>;
+      const date = typeof obj.datePublished === 'string' ? normaliseDate(obj.datePublished) : null;
+      if (date) {
+        const type = ([] as unknown[]).concat(obj['@type'] ?? []).join(' ');
+        if (ARTICLE_TYPE.test(type)) return date;
+        fallback ??= date;
+      }
+      const values = Object.values(obj).filter((v) => v && typeof v === 'object');
+      for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+    }
+  }
+  return fallback;
+}

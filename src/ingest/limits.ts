@@ -1,0 +1,19 @@
+/** Defaults for what ingest accepts, and how a limit is named to the user. */
+
+/** Largest input read (file, stdin, downloaded page): 5 MB. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Whole-fetch timeout for a URL, redirects included. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MAX_REDIRECTS = 5;
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** "x.txt is 20.0 MB, over the 5.0 MB limit (use --max-bytes to raise it)" */
+export function tooBigMessage(name: string, size: number | null, limit: number): string {
+  const what = size === null ? `${name} is larger than` : `${name} is ${formatSize(size)}, over`;
+  return `${what} the ${formatSize(limit)} limit (use --max-bytes to raise it)`;
+}

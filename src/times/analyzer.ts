@@ -1,0 +1,17 @@
+import { defineAnalyzer } from '../core/analyzer.js';
+import { findAnchor } from './anchor.js';
+import { extractTimes } from './extract.js';
+
+/** times: every temporal expression, normalised against the publication date or the dateline. */
+export const timesAnalyzer = defineAnalyzer({
+  name: 'times',
+  reads: ['sentences'],
+  adds: 'times',
+  run: (doc) =>
+    extractTimes({
+      text: doc.text,
+      language: doc.info.language,
+      anchor: findAnchor(doc.info.publishedAt, doc.text),
+      sentences: doc.get('sentences'),
+    }),
+});

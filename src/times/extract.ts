@@ -1,0 +1,132 @@
+/**
+ * Finds every temporal expression in a text and normalises it against the anchor day. English goes
+ * through our news rules first, then chrono-node for what they do not cover; Russian and Ukrainian
+ * through chrono-node's parsers. chrono only sees sentences a cheap prefilter marks (a digit, a
+ * month or weekday name, a deictic word), which keeps whole-article runs fast.
+ */
+import * as chrono from 'chrono-node';
+import type { Sentence, TimeExpr } from '../core/schema.js';
+import type { Anchor } from './anchor.js';
+import { addDays, formatDay, formatMonth, inferYear, weekday } from './calendar.js';
+import { RULES, type Resolution, type RuleContext } from './rules.js';
+
+export interface ExtractInput {
+  text: string;
+  language: string;
+  anchor: Anchor | null;
+  /** sentence spans (from the sentences layer); found by punctuation when absent */
+  sentences?: readonly Sentence[];
+}
+
+interface Found extends Resolution {
+  start: number;
+  end: number;
+}
+
+const FUTURE = /\b(?:will|shall|won't|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) set to|(?:is|are) expected to|intends? to|будет|будут|буде|будуть)\b/iu;
+const PREFILTER =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|завтра|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/iu;
+
+const parsers: Record<string, chrono.Chrono> = { en: chrono.en.casual, ru: chrono.ru.casual, uk: chrono.uk.casual };
+
+export function extractTimes(input: ExtractInput): TimeExpr[] {
+  const { text, anchor } = input;
+  const sentences = input.sentences ?? splitSentences(text);
+  const english = input.language === 'en' || input.language === 'und';
+  const found: Found[] = [];
+
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end);
+    if (!PREFILTER.test(sentence)) continue;
+    const ctx: RuleContext = { anchor: anchor?.day ?? null, future: FUTURE.test(sentence) };
+    const own: Found[] = english ? applyRules(sentence, s.start, ctx) : [];
+    const parser = parsers[english ? 'en' : input.language];
+    const extra = parser ? applyChrono(parser, sentence, s.start, ctx) : [];
+    found.push(...own, ...extra.filter((e) => !own.some((o) => o.start < e.end && e.start < o.end)));
+  }
+
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((f) => {
+      const t: TimeExpr = { start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value, precision: f.precision };
+      if (f.endValue) t.end_value = f.endValue;
+      t.anchored = f.value !== null && !f.value.startsWith('XXXX');
+      return t;
+    });
+}
+
+/** All rule matches in one sentence, longest first where they overlap. */
+function applyRules(sentence: string, offset: number, ctx: RuleContext): Found[] {
+  const matches: Found[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      const r = rule.resolve(m, ctx);
+      if (r) matches.push({ ...r, start: offset + m.index, end: offset + m.index + m[0].length });
+    }
+  }
+  matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Found[] = [];
+  for (const m of matches) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  return kept;
+}
+
+/** chrono-node's results, re-normalised with our conventions (nearest past year, past weekdays). */
+function applyChrono(parser: chrono.Chrono, sentence: string, offset: number, ctx: RuleContext): Found[] {
+  const a = ctx.anchor;
+  // chrono needs a full reference date; with an unknown year we give it a stand-in and drop the year after
+  const instant = new Date(Date.UTC(a?.y ?? 2001, (a?.m ?? 1) - 1, a?.d ?? 1, 12));
+  const out: Found[] = [];
+  for (const r of parser.parse(sentence, { instant, timezone: 0 })) {
+    const res = normalise(r, ctx);
+    if (res) out.push({ ...res, start: offset + r.index, end: offset + r.index + r.text.length });
+  }
+  return out;
+}
+
+function normalise(r: chrono.ParsedResult, ctx: RuleContext): Resolution | null {
+  const known = (c: string) => r.start.isCertain(c as chrono.Component);
+  const get = (c: string) => r.start.get(c as chrono.Component)!;
+  const a = ctx.anchor;
+  const literalYear = known('year') && r.text.includes(String(get('year')));
+  const literalDay = known('day') && /\d/.test(r.text);
+  if (known('month') && known('day')) {
+    const m = get('month');
+    const d = get('day');
+    if (literalYear) return { value: formatDay({ y: get('year'), m, d }), precision: 'day' };
+    if (literalDay) return { value: formatDay({ y: a ? inferYear(a, m, d) : null, m, d }), precision: 'day' };
+    // a relative day chrono computed from the reference ("вчера")
+    if (!a) return { value: null, precision: 'partial' };
+    return { value: formatDay({ y: a.y === null ? null : get('year'), m, d }), precision: 'day' };
+  }
+  if (known('month')) {
+    const y = literalYear ? get('year') : a?.y == null ? null : get('month') <= a.m ? a.y : a.y - 1;
+    return { value: formatMonth(y, get('month')), precision: 'month' };
+  }
+  if (literalYear) return { value: String(get('year')), precision: 'year' };
+  if (known('weekday')) {
+    if (!a || a.y === null) return { value: null, precision: 'partial' };
+    const back = (weekday(a.y, a.m, a.d) - get('weekday') + 7) % 7;
+    return { value: formatDay(addDays(a, ctx.future ? (7 - back) % 7 || 7 : -back)), precision: 'day' };
+  }
+  return null;
+}
+
+/** Sentence spans by end punctuation and line breaks, when no sentences layer is given. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const boundary = /[.!?]+(?=\s)|\n/g;
+  let start = 0;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    if (text.slice(start, end).trim()) out.push({ start, end });
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push({ start, end: text.length });
+  return out;
+}
+

@@ -1,0 +1,269 @@
+/**
+ * Our English news rules for dates: each a bounded regular expression and a resolver that turns
+ * the match into a normalised value against the anchor day. News conventions applied here: a date
+ * without a year is the nearest past one, a weekday is in the past week unless the sentence speaks
+ * of the future, "over the past day" is a range ending at publication.
+ */
+import {
+  addDays,
+  type Day,
+  dayNumber,
+  daysInMonth,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  fromDayNumber,
+  inferMonthYear,
+  inferSeasonYear,
+  inferYear,
+  isValidDay,
+  type Season,
+  weekday,
+} from './calendar.js';
+import { COUNT_PATTERN, MONTH_PATTERN, SEASONS, WEEKDAY_PATTERN, countNumber, monthNumber, weekdayNumber } from './words.js';
+
+export type Precision = 'day' | 'week' | 'month' | 'season' | 'year' | 'partial';
+
+export interface Resolution {
+  value: string | null;
+  precision: Precision;
+  /** end of a stated range */
+  endValue?: string;
+}
+
+export interface RuleContext {
+  /** the anchor day (publication or dateline), null when there is none */
+  anchor: Day | null;
+  /** the sentence marks the future (will, next, is due to...): weekdays and bare dates point forward */
+  future: boolean;
+}
+
+export interface DateRule {
+  name: string;
+  pattern: RegExp;
+  resolve(m: RegExpExecArray, ctx: RuleContext): Resolution | null;
+}
+
+/** "word" -> "[Ww]ord": sentence-initial capitals without making month names case-blind. */
+const ci = (words: string) => words.replace(/\b([a-z])/g, (_, c: string) => `[${c}${c.toUpperCase()}]`);
+const ORD = '(?:st|nd|rd|th)?';
+const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const re = (source: string) => new RegExp(source, 'gu');
+
+const unknownYear = (ctx: RuleContext) => ctx.anchor === null || ctx.anchor.y === null;
+
+function dayValue(ctx: RuleContext, m: number, d: number, y: number | null): string | null {
+  if (!isValidDay(m, d)) return null;
+  if (y !== null) return d <= daysInMonth(y, m) ? formatDay({ y, m, d }) : null;
+  if (ctx.anchor === null) return formatDay({ y: null, m, d });
+  const year = ctx.future ? futureYear(ctx.anchor, m, d) : inferYear(ctx.anchor, m, d);
+  return formatDay({ y: year, m, d });
+}
+
+function futureYear(anchor: Day, m: number, d: number): number | null {
+  if (anchor.y === null) return null;
+  return dayNumber(anchor.y, m, d) >= dayNumber(anchor.y, anchor.m, anchor.d) ? anchor.y : anchor.y + 1;
+}
+
+/** A whole number of `unit`s before (negative n: after) the anchor, as a range start. */
+function shift(anchor: Day, n: number, unit: string): Day {
+  if (unit.startsWith('day')) return addDays(anchor, -n);
+  if (unit.startsWith('hour')) return addDays(anchor, -Math.ceil(n / 24));
+  if (unit.startsWith('week')) return addDays(anchor, -7 * n);
+  const months = unit.startsWith('month') ? n : 12 * n;
+  const total = (anchor.y ?? 2001) * 12 + (anchor.m - 1) - months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return { y: anchor.y === null ? null : y, m, d: Math.min(anchor.d, daysInMonth(y, m)) };
+}
+
+/** The value of "last/this/next week|month|year" at the anchor. */
+function unitValue(anchor: Day, unit: string, offset: number): { value: string | null; precision: Precision } {
+  if (unit === 'week') {
+    if (anchor.y === null) return { value: null, precision: 'partial' };
+    const day = addDays(anchor, 7 * offset);
+    return { value: formatWeek(day.y!, day.m, day.d), precision: 'week' };
+  }
+  if (unit === 'month') {
+    const day = shift(anchor, -offset, 'month');
+    return { value: formatMonth(day.y, day.m), precision: 'month' };
+  }
+  if (anchor.y === null) return { value: null, precision: 'partial' };
+  return { value: String(anchor.y + offset), precision: 'year' };
+}
+
+const OFFSET: Record<string, number> = { last: -1, past: -1, previous: -1, this: 0, coming: 1, next: 1 };
+
+export const RULES: DateRule[] = [
+  {
+    // 2025-12-13
+    name: 'iso-date',
+    pattern: re(String.raw`\b(\d{4})-(\d{2})-(\d{2})\b`),
+    resolve: (m, ctx) => {
+      const value = dayValue(ctx, Number(m[2]), Number(m[3]), Number(m[1]));
+      return value ? { value, precision: 'day' } : null;
+    },
+  },
+  {
+    // 13.12.2025 (day first, as in European and Russian/Ukrainian usage)
+    name: 'dotted-date',
+    pattern: re(String.raw`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`),
+    resolve: (m, ctx) => {
+      const value = dayValue(ctx, Number(m[2]), Number(m[1]), Number(m[3]));
+      return value ? { value, precision: 'day' } : null;
+    },
+  },
+  {
+    // December 13th | Dec. 3, 2025 | December 1-3 | December 1 to 3, 2025
+    name: 'month-day',
+    pattern: re(
+      String.raw`\b(${MONTH_PATTERN})\.?[ \t]{1,3}(\d{1,2})${ORD}\b(?:[ \t]{0,2}(?:-|–|—|to|and|until|through)[ \t]{0,2}(\d{1,2})${ORD}\b)?(?:,?[ \t]{1,3}(\d{4})\b)?`,
+    ),
+    resolve: (m, ctx) => rangeOfDays(ctx, monthNumber(m[1]!), Number(m[2]), m[3], m[4]),
+  },
+  {
+    // 13 December 2025 | 13th of December | 3 to 5 March
+    name: 'day-month',
+    pattern: re(
+      String.raw`\b(\d{1,2})${ORD}(?:[ \t]{0,2}(?:-|–|—|to|and)[ \t]{0,2}(\d{1,2})${ORD})?(?:[ \t]{1,2}of)?[ \t]{1,3}(${MONTH_PATTERN})\b\.?(?:,?[ \t]{1,3}(\d{4})\b)?`,
+    ),
+    resolve: (m, ctx) => rangeOfDays(ctx, monthNumber(m[3]!), Number(m[1]), m[2], m[4]),
+  },
+  {
+    // December 2025 | early December 2025
+    name: 'month-year',
+    pattern: re(String.raw`\b(?:(${ci('early|late|mid')})[- ]?)?(${MONTH_PATTERN})\.?,?[ \t]{1,3}(\d{4})\b`),
+    resolve: (m) => ({ value: formatMonth(Number(m[3]), monthNumber(m[2]!)!), precision: 'month' }),
+  },
+  {
+    // in December | last December | mid-November: a month alone needs a preposition or a modifier
+    name: 'month',
+    pattern: re(
+      String.raw`(?:(?<=\b${ci('in|since|by|until|till|through|during|from|of|for|before|after')} )|\b(${ci('last|this|next|early|late|mid')})[- ]?)(${FULL_MONTHS})\b(?![ \t]{0,3}\d)`,
+    ),
+    resolve: (m, ctx) => {
+      const month = monthNumber(m[2]!)!;
+      if (ctx.anchor === null) return { value: formatMonth(null, month), precision: 'month' };
+      const which = m[1]?.toLowerCase();
+      let year = which === 'next' || (ctx.future && which !== 'last') ? nextMonthYear(ctx.anchor, month) : inferMonthYear(ctx.anchor, month);
+      if (which === 'last' && year !== null && month === ctx.anchor.m) year--;
+      return { value: formatMonth(year, month), precision: 'month' };
+    },
+  },
+  {
+    // in 2022 | since 2014 | by 2030
+    name: 'year',
+    pattern: re(
+      String.raw`(?<=\b${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|the end of|the start of')}[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
+    ),
+    resolve: (m) => ({ value: m[1]!, precision: 'year' }),
+  },
+  {
+    // the spring of 2022 | last winter | summer 2023 | this autumn
+    name: 'season',
+    pattern: re(
+      String.raw`\b(?:(${ci('last|this|next|early|late|the')})[ \t]{1,2})?(${ci('spring|summer|autumn|winter|fall')})\b(?:[ \t]{1,2}(?:of[ \t]{1,2})?(\d{4})\b)?`,
+    ),
+    resolve: (m, ctx) => {
+      const word = m[2]!.toLowerCase();
+      const season = SEASONS[word]!;
+      const modifier = m[1]?.toLowerCase();
+      if (m[3]) return { value: `${m[3]}-${season}`, precision: 'season' };
+      // "the fall of Bakhmut", "winter uniforms": without a year a season needs a deictic modifier
+      if (!modifier || (word === 'fall' && !['last', 'this', 'next'].includes(modifier))) return null;
+      if (modifier === 'early' || modifier === 'late') return null;
+      if (ctx.anchor === null || ctx.anchor.y === null) return { value: null, precision: 'partial' };
+      const which = modifier === 'the' ? 'bare' : (modifier as 'last' | 'this' | 'next');
+      return { value: `${inferSeasonYear(ctx.anchor, season as Season, which)}-${season}`, precision: 'season' };
+    },
+  },
+  {
+    // on Thursday | Wednesday night | last Monday | next Friday
+    name: 'weekday',
+    pattern: re(
+      String.raw`\b(?:(${ci('last|this|next|this coming')})[ \t]{1,2})?(${WEEKDAY_PATTERN})(?:[ \t]{1,2}(morning|afternoon|evening|night))?\b`,
+    ),
+    resolve: (m, ctx) => {
+      if (unknownYear(ctx)) return { value: null, precision: 'partial' };
+      const a = ctx.anchor!;
+      const target = weekdayNumber(m[2]!);
+      const today = weekday(a.y!, a.m, a.d);
+      const modifier = m[1]?.toLowerCase();
+      const forward = modifier === 'next' || modifier === 'this coming' || (ctx.future && modifier !== 'last');
+      const back = (today - target + 7) % 7; // 0 = the anchor day itself
+      const n = forward ? (target - today + 7) % 7 || 7 : modifier === 'last' ? back || 7 : back;
+      return { value: formatDay(addDays(a, forward ? n : -n)), precision: 'day' };
+    },
+  },
+  {
+    name: 'deictic-day',
+    pattern: re(
+      String.raw`\b(${ci('the day before yesterday|yesterday|today|tonight|last night|this morning|this afternoon|this evening|tomorrow')})\b`,
+    ),
+    resolve: (m, ctx) => {
+      if (ctx.anchor === null) return { value: null, precision: 'partial' };
+      const word = m[1]!.toLowerCase();
+      const n = word.startsWith('the day before') ? -2 : word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
+      return { value: formatDay(addDays(ctx.anchor, n)), precision: 'day' };
+    },
+  },
+  {
+    // last week | this month | next year | the past year
+    name: 'relative-unit',
+    pattern: re(String.raw`\b(${ci('last|this|next|past|coming|previous')})[ \t]{1,2}(week|month|year)\b(?![ \t]{0,2}'s)`),
+    resolve: (m, ctx) => (ctx.anchor === null ? { value: null, precision: 'partial' } : unitValue(ctx.anchor, m[2]!, OFFSET[m[1]!.toLowerCase()]!)),
+  },
+  {
+    // earlier this month | later this week
+    name: 'earlier-this',
+    pattern: re(String.raw`\b(${ci('earlier|later')})[ \t]{1,2}(?:this|in the)[ \t]{1,2}(week|month|year)\b`),
+    resolve: (m, ctx) => (ctx.anchor === null ? { value: null, precision: 'partial' } : unitValue(ctx.anchor, m[2]!, 0)),
+  },
+  {
+    // over the past day | in the last 24 hours | during the past two weeks: a range ending at the anchor
+    name: 'past-span',
+    pattern: re(
+      String.raw`\b(?:${ci('over|in|during|within|for')})[ \t]{1,2}the[ \t]{1,2}(?:past|last|previous)[ \t]{1,2}(?:(${COUNT_PATTERN})[ \t]{1,2})?(day|hour|week|month|year)s?\b`,
+    ),
+    resolve: (m, ctx) => {
+      if (ctx.anchor === null) return { value: null, precision: 'partial' };
+      const n = m[1] ? countNumber(m[1]) : 1;
+      if (!Number.isFinite(n)) return null;
+      const from = shift(ctx.anchor, n, m[2]!);
+      return { value: formatDay(from), precision: 'day', endValue: formatDay(ctx.anchor) };
+    },
+  },
+  {
+    // three days ago | a week ago
+    name: 'ago',
+    pattern: re(String.raw`\b(${ci(COUNT_PATTERN)})[ \t]{1,2}(day|week|month|year)s?[ \t]{1,2}ago\b`),
+    resolve: (m, ctx) => {
+      if (ctx.anchor === null) return { value: null, precision: 'partial' };
+      const n = countNumber(m[1]!);
+      if (!Number.isFinite(n)) return null;
+      const unit = m[2]!;
+      const day = shift(ctx.anchor, n, unit);
+      if (unit === 'day') return { value: formatDay(day), precision: 'day' };
+      if (unit === 'week') return day.y === null ? { value: null, precision: 'partial' } : { value: formatWeek(day.y, day.m, day.d), precision: 'week' };
+      if (unit === 'month') return { value: formatMonth(day.y, day.m), precision: 'month' };
+      return day.y === null ? { value: null, precision: 'partial' } : { value: String(day.y), precision: 'year' };
+    },
+  },
+];
+
+function nextMonthYear(anchor: Day, month: number): number | null {
+  if (anchor.y === null) return null;
+  return month >= anchor.m ? anchor.y : anchor.y + 1;
+}
+
+function rangeOfDays(ctx: RuleContext, month: number | null, d1: number, d2: string | undefined, year: string | undefined): Resolution | null {
+  if (month === null) return null;
+  const y = year ? Number(year) : null;
+  const value = dayValue(ctx, month, d1, y);
+  if (!value) return null;
+  if (d2 === undefined) return { value, precision: 'day' };
+  const last = Number(d2);
+  if (last <= d1 || !isValidDay(month, last)) return null;
+  return { value, precision: 'day', endValue: value.slice(0, 8) + String(last).padStart(2, '0') };
+}
+
