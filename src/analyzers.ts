@@ -4,8 +4,10 @@
  */
 import type { Analyzer } from './core/analyzer.js';
 import { sentencesAnalyzer, tokensAnalyzer } from './text/analyzers.js';
+import { entitiesAnalyzer } from './entities/analyzer.js';
 
 export const defaultAnalyzers: readonly Analyzer[] = [
   sentencesAnalyzer,
   tokensAnalyzer,
+  entitiesAnalyzer,
 ];

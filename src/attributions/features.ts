@@ -4,6 +4,7 @@
  * computed once per token; the label history is added during decoding (see tagger.ts).
  */
 import type { Token } from '../core/doc.js';
+import { hashFeature } from '../learn/perceptron.js';
 import { cueStrength, lemma, type CueLexicon } from './lexicon.js';
 
 const OPEN_QUOTES = new Set(['“', '«', '„']);
@@ -16,7 +17,7 @@ function shape(word: string): string {
   return word.length === 1 ? word : 'p';
 }
 
-const bucket = (d: number) => (d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '7-12' : 'far');
+const bucket = (d: number) => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 7 : 13);
 
 /** Per token: is it inside a quotation? Curly quotes open and close; a straight " toggles. A paragraph resets. */
 export function quoteState(tokens: readonly Token[], text: string): Uint8Array {
@@ -50,12 +51,42 @@ export function tokenView(tokens: readonly Token[], lexicon: CueLexicon): TokenV
   return { words, lemmas, strength };
 }
 
-/** The static features of every token. */
-export function staticFeatures(tokens: readonly Token[], text: string, lexicon: CueLexicon): string[][] {
+/**
+ * Mixes a feature template id with up to three values into one 32-bit hash. Features are numbers,
+ * never strings: building and hashing strings per token would cost most of the run time.
+ */
+export function mix(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template + 1, 0x9e3779b1);
+  h = Math.imul(h ^ a, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h ^ b, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h ^ c, 0x27d4eb2f);
+  h ^= h >>> 15;
+  return h >>> 0;
+}
+
+// Hashes of recurring strings (words, tags), kept between calls; bounded so a huge input cannot grow it forever.
+const stringHashes = new Map<string, number>();
+export function h(value: string): number {
+  let v = stringHashes.get(value);
+  if (v === undefined) {
+    v = hashFeature(value);
+    if (stringHashes.size < 200_000) stringHashes.set(value, v);
+  }
+  return v;
+}
+
+export const STATIC_FEATURES = 27;
+const BOS = h('<s>');
+const EOS = h('</s>');
+
+/** The static features of every token: STATIC_FEATURES hashes per token, token-major. */
+export function staticFeatures(tokens: readonly Token[], text: string, lexicon: CueLexicon): Uint32Array {
   const n = tokens.length;
   const { words, lemmas, strength } = tokenView(tokens, lexicon);
   const quoted = quoteState(tokens, text);
-  // Distance to the nearest strong-ish cue word (strength >= 2) within the sentence, each side.
+  // Distance to the nearest strong-ish cue word (strength >= 2) outside quotes within the sentence, each side.
   const left = new Int32Array(n).fill(-1);
   const right = new Int32Array(n).fill(-1);
   for (let i = 0, last = -1; i < n; i++) {
@@ -69,54 +100,59 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
     if (strength[i]! >= 2 && !quoted[i]) next = i;
   }
   // Sentence facts: does it hold a quotation mark, a cue word outside quotes?
-  const sentQuote = new Map<number, boolean>();
-  const sentCue = new Map<number, boolean>();
+  const sentFlags = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const s = tokens[i]!.sentence;
-    if (OPEN_QUOTES.has(words[i]!) || CLOSE_QUOTES.has(words[i]!) || words[i] === '"') sentQuote.set(s, true);
-    if (strength[i]! >= 2 && !quoted[i]) sentCue.set(s, true);
+    let f = sentFlags.get(s) ?? 0;
+    if (OPEN_QUOTES.has(words[i]!) || CLOSE_QUOTES.has(words[i]!) || words[i] === '"') f |= 1;
+    if (strength[i]! >= 2 && !quoted[i]) f |= 2;
+    sentFlags.set(s, f);
   }
 
-  const out: string[][] = new Array(n);
-  const w = (k: number) => (k < 0 ? '<s>' : k >= n ? '</s>' : words[k]!);
-  const p = (k: number) => (k < 0 ? '<s>' : k >= n ? '</s>' : tokens[k]!.pos);
+  const hw = words.map(h);
+  const hl = lemmas.map(h);
+  const hp = tokens.map((t) => h(t.pos));
+  const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hw[k]!);
+  const Lm = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hl[k]!);
+  const P = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hp[k]!);
+  const S = (k: number) => (k < 0 || k >= n ? 0 : strength[k]! + 1);
+  const out = new Uint32Array(n * STATIC_FEATURES);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const s = t.sentence;
-    const first = i === 0 || tokens[i - 1]!.sentence !== s;
-    const last = i === n - 1 || tokens[i + 1]!.sentence !== s;
+    const first = i === 0 || tokens[i - 1]!.sentence !== s ? 1 : 0;
+    const last = i === n - 1 || tokens[i + 1]!.sentence !== s ? 2 : 0;
     const q = quoted[i]!;
-    const l = left[i]! < 0 ? 'none' : bucket(left[i]!);
-    const r = right[i]! < 0 ? 'none' : bucket(right[i]!);
-    out[i] = [
-      'b',
-      `w=${words[i]}`,
-      `l=${lemmas[i]}`,
-      `w-1=${w(i - 1)}`,
-      `w+1=${w(i + 1)}`,
-      `w-2=${w(i - 2)}`,
-      `w+2=${w(i + 2)}`,
-      `l-1l=${i > 0 ? lemmas[i - 1] : '<s>'}|${lemmas[i]}`,
-      `ll+1=${lemmas[i]}|${i < n - 1 ? lemmas[i + 1] : '</s>'}`,
-      `p=${t.pos}`,
-      `p-1=${p(i - 1)}`,
-      `p+1=${p(i + 1)}`,
-      `pp=${p(i - 1)}|${t.pos}|${p(i + 1)}`,
-      `sh=${shape(t.text)}`,
-      `suf=${words[i]!.slice(-3)}`,
-      `cue=${strength[i]}|${q}`,
-      `cue-1=${i > 0 ? strength[i - 1] : 0}`,
-      `cue+1=${i < n - 1 ? strength[i + 1] : 0}`,
-      `q=${q}`,
-      `q-p=${q}|${t.pos}`,
-      `dl=${l}`,
-      `dr=${r}`,
-      `dlr=${l}|${r}|${q}`,
-      `dlp=${l}|${t.pos}`,
-      `drp=${r}|${t.pos}`,
-      `edge=${first ? 'F' : ''}${last ? 'L' : ''}`,
-      `sent=${sentQuote.has(s) ? 'Q' : ''}${sentCue.has(s) ? 'C' : ''}`,
-    ];
+    const l = left[i]! < 0 ? 99 : bucket(left[i]!);
+    const r = right[i]! < 0 ? 99 : bucket(right[i]!);
+    const o = i * STATIC_FEATURES;
+    out[o] = mix(0, 0);
+    out[o + 1] = mix(1, hw[i]!);
+    out[o + 2] = mix(2, hl[i]!);
+    out[o + 3] = mix(3, W(i - 1));
+    out[o + 4] = mix(4, W(i + 1));
+    out[o + 5] = mix(5, W(i - 2));
+    out[o + 6] = mix(6, W(i + 2));
+    out[o + 7] = mix(7, Lm(i - 1), hl[i]!);
+    out[o + 8] = mix(8, hl[i]!, Lm(i + 1));
+    out[o + 9] = mix(9, hp[i]!);
+    out[o + 10] = mix(10, P(i - 1));
+    out[o + 11] = mix(11, P(i + 1));
+    out[o + 12] = mix(12, P(i - 1), hp[i]!, P(i + 1));
+    out[o + 13] = mix(13, h(shape(t.text)));
+    out[o + 14] = mix(14, h(words[i]!.slice(-3)));
+    out[o + 15] = mix(15, S(i), q);
+    out[o + 16] = mix(16, S(i - 1));
+    out[o + 17] = mix(17, S(i + 1));
+    out[o + 18] = mix(18, q);
+    out[o + 19] = mix(19, q, hp[i]!);
+    out[o + 20] = mix(20, l);
+    out[o + 21] = mix(21, r);
+    out[o + 22] = mix(22, l, r, q);
+    out[o + 23] = mix(23, l, hp[i]!);
+    out[o + 24] = mix(24, r, hp[i]!);
+    out[o + 25] = mix(25, first | last);
+    out[o + 26] = mix(26, sentFlags.get(s)!);
   }
   return out;
 }

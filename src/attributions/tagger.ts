@@ -10,7 +10,9 @@ import { modelPath } from '../core/paths.js';
 import { UserError } from '../core/errors.js';
 import { Perceptron } from '../learn/perceptron.js';
 import type { Role, RoleSpan } from '../eval/brat.js';
-import { staticFeatures } from './features.js';
+import { h, mix, STATIC_FEATURES, staticFeatures } from './features.js';
+
+const DYNAMIC_FEATURES = 5;
 import type { CueLexicon } from './lexicon.js';
 
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
@@ -32,17 +34,23 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
   const { perceptron } = model;
   const feats = staticFeatures(tokens, text, model.lexicon);
   const L = LABELS.length;
+  const mask = (1 << perceptron.bits) - 1;
+  const F = STATIC_FEATURES;
+  const indexed = new Int32Array(F + DYNAMIC_FEATURES);
   const labels: number[] = new Array(tokens.length);
   const scores = new Float32Array(L);
   let prev = 0;
   let prev2 = 0;
-  let lastRole = 'none';
+  let lastRole = 0; // the last label given in this sentence, as its role (0 = none yet)
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) lastRole = 'none';
-    const word = tokens[i]!.text.toLowerCase();
-    const f = feats[i]!;
-    f.push(`h1=${prev}`, `h2=${prev2}|${prev}`, `h1w=${prev}|${word}`, `lr=${lastRole}`, `lrh=${lastRole}|${prev}`);
-    const indexed = perceptron.index(f);
+    if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) lastRole = 0;
+    for (let k = 0; k < F; k++) indexed[k] = (feats[i * F + k]! & mask) * L;
+    const word = h(tokens[i]!.text.toLowerCase());
+    indexed[F] = (mix(100, prev) & mask) * L;
+    indexed[F + 1] = (mix(101, prev2, prev) & mask) * L;
+    indexed[F + 2] = (mix(102, prev, word) & mask) * L;
+    indexed[F + 3] = (mix(103, lastRole) & mask) * L;
+    indexed[F + 4] = (mix(104, lastRole, prev) & mask) * L;
     scores.fill(0);
     perceptron.score(indexed, scores);
     let guess = 0;
@@ -56,7 +64,7 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
     labels[i] = guess;
     prev2 = prev;
     prev = guess;
-    if (guess > 0) lastRole = roleOf(guess);
+    if (guess > 0) lastRole = (guess + 1) >> 1;
   }
   return labels;
 }

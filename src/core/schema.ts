@@ -46,8 +46,9 @@ export const SentenceSchema = Type.Object({ start: Offset, end: Offset });
 export type Sentence = Static<typeof SentenceSchema>;
 
 export const CandidateSchema = Type.Object({
-  geonamesId: Type.Integer(),
+  geonamesId: Nullable(Type.Integer({ description: 'null for a country or a region from our own list (not in cities500)' })),
   name: Type.String(),
+  kind: Type.Optional(Type.String({ description: 'city | region | country' })),
   countryCode: Type.String(),
   admin1: Type.Optional(Type.String()),
   lat: Type.Number(),
@@ -122,6 +123,9 @@ export const AttributionSchema = Type.Object({
       text: Type.String(),
       kind: SourceKind,
       entityId: Type.Optional(Type.String()),
+      refersTo: Type.Optional(
+        Type.String({ description: 'id of an earlier attribution whose source this one names again ("the source", "he")' }),
+      ),
     }),
   ),
   cue: Type.Optional(Type.Object({ start: Offset, end: Offset, text: Type.Optional(Type.String()) })),

@@ -1,7 +1,175 @@
-import type { Analysis } from '../core/schema.js';
+/**
+ * The HTML report: one self-contained file that works offline. The article and the analysis go
+ * in as JSON inside `<script type="application/json">` (with `<`, `>`, `&`, U+2028/2029 escaped);
+ * the page's own script (html-client.ts) builds the DOM from it with textContent. A strict
+ * Content-Security-Policy allows only our inline scripts, by hash, and no request of any kind.
+ * The map (Leaflet, country borders inlined) is added only when some place has coordinates.
+ */
+import { createHash } from 'node:crypto';
+import type { Analysis, EntityType } from '../core/schema.js';
+import { CLIENT_CSS, CLIENT_JS, ENTITY_COLORS } from './html-client.js';
+import { mapAssets } from './map-assets.js';
+import { segmentSpans } from './segments.js';
+import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
+import { TECHNIQUES, TECHNIQUE_DOCS } from './technique-docs.js';
 
-/** Self-contained HTML report (minimal version; completed below). */
+/** A highlighted span: its layer, its CSS class (from fixed sets only), its item in the layer. */
+interface Mark {
+  l: 'ent' | 'attr' | 'time' | 'tech' | 'find' | 'ev';
+  c: string;
+  r: number;
+  /** part of an attribution: source | cue | content */
+  p?: string;
+  start: number;
+  end: number;
+}
+
 export function renderHtml(a: Analysis): string {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(a.document.title ?? 'unspin report')}</title></head><body><pre>${esc(a.document.text)}</pre></body></html>\n`;
+  const view = buildView(a);
+  const assets = view.places.length > 0 ? mapAssets() : undefined;
+  const data = scriptJson({ ...view, geo: assets?.countries ?? null });
+  const scripts = [assets?.leafletJs, CLIENT_JS].filter((s): s is string => s !== undefined);
+  for (const s of scripts) {
+    // would end the script element early (or start an HTML comment state inside it)
+    if (/<\/script|<!--/i.test(s)) throw new Error('inline script contains </script or <!--');
+  }
+  const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hashes.join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const title = a.document.title ?? a.document.source.path ?? 'unspin report';
+  return `<!doctype html>
+<html lang="${escapeHtml(/^[a-z]{2,3}$/.test(a.document.language) ? a.document.language : 'und')}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="unspin ${escapeHtml(a.tool.version)}">
+<title>${escapeHtml(title)} · unspin</title>
+<style>${assets ? assets.leafletCss : ''}${CLIENT_CSS}</style>
+</head>
+<body>
+<noscript><h1>${escapeHtml(title)}</h1><p>This report needs JavaScript for its highlights; the plain text follows.</p><pre style="white-space:pre-wrap">${escapeHtml(a.document.text)}</pre></noscript>
+<div id="app"></div>
+<script type="application/json" id="unspin-data">${data}</script>
+${scripts.map((s) => `<script>${s}</script>`).join('\n')}
+</body>
+</html>
+`;
+}
+
+// chained replaces without a callback: several times faster on markup-heavy text
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** JSON that can sit inside a script element: no `</script>`, no `<!--`, no JS line separators. */
+export const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+const ENTITY_TYPES = Object.keys(ENTITY_COLORS);
+const entityClass = (t: EntityType) => (ENTITY_TYPES.includes(t) ? t : 'other');
+
+/** Everything the page script needs, computed here so the script only draws. */
+function buildView(a: Analysis) {
+  const marks: Mark[] = [];
+  a.entities.forEach((e, r) => {
+    for (const m of e.mentions) marks.push({ l: 'ent', c: `e-${entityClass(e.type)}`, r, start: m.start, end: m.end });
+  });
+  a.attributions.forEach((x, r) => {
+    if (x.source) marks.push({ l: 'attr', c: 'a-source', p: 'source', r, start: x.source.start, end: x.source.end });
+    if (x.cue) marks.push({ l: 'attr', c: 'a-cue', p: 'cue', r, start: x.cue.start, end: x.cue.end });
+    marks.push({ l: 'attr', c: 'a-content', p: 'content', r, start: x.content.start, end: x.content.end });
+  });
+  a.times.forEach((t, r) => marks.push({ l: 'time', c: 'time', r, start: t.start, end: t.end }));
+  a.techniques.forEach((t, r) => {
+    const i = TECHNIQUES.indexOf(t.technique);
+    marks.push({ l: 'tech', c: i < 0 ? 't-x' : `t-${i}`, r, start: t.start, end: t.end });
+  });
+  a.findings.forEach((f, r) => {
+    for (const s of f.spans) marks.push({ l: 'find', c: `f-${f.severity}`, r, start: s.start, end: s.end });
+  });
+  // events are not a highlight layer of their own; their spans let the timeline point into the text
+  a.events.forEach((e, r) => marks.push({ l: 'ev', c: 'ev', r, start: e.start, end: e.end }));
+
+  const segs = segmentSpans(a.document.text.length, marks).map((s) => [s.start, s.end, ...s.covers]);
+  const firstOffset = (spans: readonly { start: number }[]) => Math.min(...spans.map((s) => s.start));
+  const byOffset = <T>(items: readonly T[], at: (x: T) => number) =>
+    items.map((_, i) => i).sort((i, j) => at(items[i]!) - at(items[j]!) || i - j);
+  const eventDate = (i: number) => a.events[i]!.time?.value ?? null;
+
+  return {
+    analysis: a,
+    words: wordCount(a.document.text),
+    lowPlace: LOW_PLACE_CONFIDENCE,
+    marks: marks.map(({ l, c, r, p }) => (p ? { l, c, r, p } : { l, c, r })),
+    segs,
+    entityTypes: [...new Set(a.entities.map((e) => entityClass(e.type)))].sort(),
+    entityClass: a.entities.map((e) => entityClass(e.type)),
+    techniques: TECHNIQUES,
+    docs: TECHNIQUE_DOCS,
+    techniqueCounts: countBy(a.techniques, (t) => t.technique),
+    techniqueShare: techniqueSentenceShare(a),
+    sources: sourcesOf(a),
+    order: {
+      findings: byOffset(a.findings, (f) => firstOffset(f.spans)),
+      entities: byOffset(a.entities, (e) => firstOffset(e.mentions)),
+      times: byOffset(a.times, (t) => t.start),
+      // timeline: by date (undated last), then by position
+      events: a.events
+        .map((_, i) => i)
+        .sort((i, j) => {
+          const di = eventDate(i);
+          const dj = eventDate(j);
+          if (di !== dj) return di === null ? 1 : dj === null ? -1 : di.localeCompare(dj);
+          return a.events[i]!.start - a.events[j]!.start;
+        }),
+    },
+    places: placesOf(a),
+  };
+}
+
+/** Sources grouped by entity when linked, else by their wording; most quoted first. */
+function sourcesOf(a: Analysis) {
+  const entities = new Map(a.entities.map((e) => [e.id, e]));
+  const groups = new Map<string, { label: string; kind: string; attributions: number[] }>();
+  a.attributions.forEach((x, i) => {
+    const s = x.source;
+    const entity = s?.entityId ? entities.get(s.entityId) : undefined;
+    const key = entity ? `e:${entity.id}` : s ? `t:${s.text.toLowerCase().replace(/\s+/g, ' ').trim()}` : 'none';
+    const group = groups.get(key);
+    if (group) group.attributions.push(i);
+    else groups.set(key, { label: entity?.name ?? s?.text ?? '(no named source)', kind: s?.kind ?? 'unattributed', attributions: [i] });
+  });
+  return [...groups.values()].sort((x, y) => y.attributions.length - x.attributions.length);
+}
+
+/** One map point per place entity with coordinates. */
+function placesOf(a: Analysis) {
+  return a.entities.flatMap((e, entity) => {
+    const p = e.place;
+    if (!p || p.lat === null || p.lon === null || p.geonamesId === null) return [];
+    const m = e.mentions[0];
+    return [{
+      entity,
+      name: p.name,
+      geonamesId: p.geonamesId,
+      countryCode: p.countryCode,
+      lat: p.lat,
+      lon: p.lon,
+      confidence: p.confidence,
+      low: p.confidence < LOW_PLACE_CONFIDENCE,
+      mention: m ? a.document.text.slice(m.start, m.end) : e.name,
+    }];
+  });
 }

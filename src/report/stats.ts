@@ -1,6 +1,9 @@
 /** Small figures both renderers show: positions, word counts, per-key counts, technique coverage. */
 import type { Analysis } from '../core/schema.js';
 
+/** Below this a place link is reported with its candidates rather than as settled. */
+export const LOW_PLACE_CONFIDENCE = 0.6;
+
 export interface LineCol {
   /** 1-based line */
   line: number;
@@ -17,6 +20,17 @@ export function lineCol(text: string, offset: number): LineCol {
 export function lineIndex(text: string): (offset: number) => LineCol {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // UTF-16 units before each offset that do not start a character (second halves of pairs):
+  // built only when the text has any, so that a column costs O(1)
+  let trail: Uint32Array | undefined;
+  if (/[\ud800-\udbff][\udc00-\udfff]/.test(text)) {
+    trail = new Uint32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const second = c >= 0xdc00 && c <= 0xdfff && i > 0 && isHigh(text.charCodeAt(i - 1));
+      trail[i + 1] = trail[i]! + (second ? 1 : 0);
+    }
+  }
   return (offset) => {
     const at = Math.max(0, Math.min(offset, text.length));
     let lo = 0;
@@ -26,13 +40,8 @@ export function lineIndex(text: string): (offset: number) => LineCol {
       if (starts[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
-    let col = 1;
-    for (let i = starts[lo]!; i < at; i++) {
-      const c = text.charCodeAt(i);
-      // the second half of a surrogate pair is not a character of its own
-      if (!(c >= 0xdc00 && c <= 0xdfff && i > starts[lo]! && isHigh(text.charCodeAt(i - 1)))) col++;
-    }
-    return { line: lo + 1, col };
+    const from = starts[lo]!;
+    return { line: lo + 1, col: 1 + at - from - (trail ? trail[at]! - trail[from]! : 0) };
   };
 }
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;

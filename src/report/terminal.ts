@@ -5,10 +5,7 @@
  * hostile text cannot drive the terminal.
  */
 import type { Analysis, Entity, Event, PlaceLink } from '../core/schema.js';
-import { countBy, lineIndex, techniqueSentenceShare, wordCount, type LineCol } from './stats.js';
-
-/** Below this a place link is reported with its candidates rather than as settled. */
-export const LOW_PLACE_CONFIDENCE = 0.6;
+import { LOW_PLACE_CONFIDENCE, countBy, lineIndex, techniqueSentenceShare, wordCount, type LineCol } from './stats.js';
 
 type Paint = (s: string) => string;
 interface Palette {

@@ -12,7 +12,6 @@ import {
   formatDay,
   formatMonth,
   formatWeek,
-  fromDayNumber,
   inferMonthYear,
   inferSeasonYear,
   inferYear,
@@ -45,7 +44,7 @@ export interface DateRule {
 }
 
 /** "word" -> "[Ww]ord": sentence-initial capitals without making month names case-blind. */
-const ci = (words: string) => words.replace(/\b([a-z])/g, (_, c: string) => `[${c}${c.toUpperCase()}]`);
+const ci = (words: string) => words.replace(/(?<![\\\w])([a-z])/g, (_, c: string) => `[${c}${c.toUpperCase()}]`);
 const ORD = '(?:st|nd|rd|th)?';
 const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const re = (source: string) => new RegExp(source, 'gu');
@@ -125,7 +124,7 @@ export const RULES: DateRule[] = [
     // 13 December 2025 | 13th of December | 3 to 5 March
     name: 'day-month',
     pattern: re(
-      String.raw`\b(\d{1,2})${ORD}(?:[ \t]{0,2}(?:-|–|—|to|and)[ \t]{0,2}(\d{1,2})${ORD})?(?:[ \t]{1,2}of)?[ \t]{1,3}(${MONTH_PATTERN})\b\.?(?:,?[ \t]{1,3}(\d{4})\b)?`,
+      String.raw`\b(\d{1,2})${ORD}(?:[ \t]{0,2}(?:-|–|—|to|and)[ \t]{0,2}(\d{1,2})${ORD})?(?:[ \t]{1,2}of)?[ \t]{1,3}(${MONTH_PATTERN})\b(?:,?[ \t]{1,3}(\d{4})\b)?`,
     ),
     resolve: (m, ctx) => rangeOfDays(ctx, monthNumber(m[3]!), Number(m[1]), m[2], m[4]),
   },
@@ -139,7 +138,7 @@ export const RULES: DateRule[] = [
     // in December | last December | mid-November: a month alone needs a preposition or a modifier
     name: 'month',
     pattern: re(
-      String.raw`(?:(?<=\b${ci('in|since|by|until|till|through|during|from|of|for|before|after')} )|\b(${ci('last|this|next|early|late|mid')})[- ]?)(${FULL_MONTHS})\b(?![ \t]{0,3}\d)`,
+      String.raw`(?:(?<=\b(?:${ci('in|since|by|until|till|through|during|from|of|for|before|after')}) )|\b(${ci('last|this|next|early|late|mid')})[- ]?)(${FULL_MONTHS})\b(?![ \t]{0,3}\d)`,
     ),
     resolve: (m, ctx) => {
       const month = monthNumber(m[2]!)!;
@@ -154,7 +153,7 @@ export const RULES: DateRule[] = [
     // in 2022 | since 2014 | by 2030
     name: 'year',
     pattern: re(
-      String.raw`(?<=\b${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|the end of|the start of')}[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
+      String.raw`(?<=\b(?:${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|the end of|the start of')})[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
     ),
     resolve: (m) => ({ value: m[1]!, precision: 'year' }),
   },

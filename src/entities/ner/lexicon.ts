@@ -4,7 +4,7 @@
  * in Node, large cities from cities-500). Lists are matched on lower-cased tokens through hashes,
  * so matching allocates no strings.
  */
-import { mix, type WordCache } from './words.js';
+import { lowerHashOf, mix, normalizeWord } from './words.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -38,13 +38,13 @@ export function buildLexicon(sentences: Iterable<TypedSentence>, places: string[
       const t = ENTITY_TYPES.indexOf(c.type as EntityType);
       if (t < 0 || c.end - c.start > MAX_PHRASE) continue;
       for (let i = c.start; i < c.end; i++) inside[i] = t;
-      const phrase = s.words.slice(c.start, c.end).join(' ').toLowerCase();
+      const phrase = s.words.slice(c.start, c.end).map(lowerForm).join(' ');
       let counts = phraseCounts.get(phrase);
       if (!counts) phraseCounts.set(phrase, (counts = [0, 0, 0, 0]));
       counts[t]!++;
     }
     s.words.forEach((w, i) => {
-      const lower = w.toLowerCase();
+      const lower = lowerForm(w);
       let counts = wordCounts.get(lower);
       if (!counts) wordCounts.set(lower, (counts = [0, 0, 0, 0, 0]));
       counts[0]!++;
@@ -59,7 +59,12 @@ export function buildLexicon(sentences: Iterable<TypedSentence>, places: string[
   for (const [word, counts] of [...wordCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (counts.slice(1).some((c) => c > 0)) words[word] = counts;
   }
-  return { phrases, words, places };
+  return { phrases, words, places: places.map((p) => p.split(/\s+/).map(lowerForm).join(' ')) };
+}
+
+/** How list entries are keyed: the normalised, lower-cased word (as WordInfo.lower). */
+function lowerForm(word: string): string {
+  return normalizeWord(word).toLowerCase();
 }
 
 /** Country names in English, from the ICU data built into Node (no download, no data file). */
@@ -92,13 +97,10 @@ export class Lexicon {
   private readonly places = new Set<number>();
   private readonly wordFeatures = new Map<number, number[]>();
 
-  constructor(
-    readonly data: LexiconData,
-    cache: WordCache,
-  ) {
-    const phraseHash = (phrase: string) => phrase.split(' ').reduce((h, w) => extend(h, cache.get(w).lowerHash), 0);
+  constructor(readonly data: LexiconData) {
+    const phraseHash = (phrase: string) => phrase.split(' ').reduce((h, w) => extend(h, lowerHashOf(w)), 0);
     for (const [phrase, type] of Object.entries(data.phrases)) this.phrases.set(phraseHash(phrase), type);
-    for (const place of data.places) this.places.add(phraseHash(place.toLowerCase()));
+    for (const place of data.places) this.places.add(phraseHash(place));
     for (const [word, [total, ...inside]] of Object.entries(data.words)) {
       const feats: number[] = [];
       const seen = Math.min(3, Math.floor(Math.log2(total!)) + 1); // 1, 2-3, 4-7, 8+
@@ -107,7 +109,7 @@ export class Lexicon {
         const bucket = ratio >= 0.9 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.1 ? 1 : 0;
         if (bucket > 0) feats.push(mix(T_WORD, t * 16 + bucket * 4 + seen));
       });
-      if (feats.length > 0) this.wordFeatures.set(cache.get(word).lowerHash, feats);
+      if (feats.length > 0) this.wordFeatures.set(lowerHashOf(word), feats);
     }
   }
 

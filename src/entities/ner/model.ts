@@ -35,7 +35,7 @@ export class NerModel {
     lexicon: LexiconData,
     readonly meta: Record<string, unknown> = {},
   ) {
-    this.lexicon = new Lexicon(lexicon, this.cache);
+    this.lexicon = new Lexicon(lexicon);
     this.mask = (1 << perceptron.bits) - 1;
     this.transitionRows = Int32Array.from({ length: L + 1 }, (_, prev) => this.slot(mix(T_TRANSITION, prev)));
   }

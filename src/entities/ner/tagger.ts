@@ -47,7 +47,7 @@ export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerModel {
  * one document for the document-level features.
  */
 export function tagEntities(text: string, tokens: Token[], sentences: Sentence[], model: NerModel = loadNerModel()): NerSpan[] {
-  void text; // offsets come from the tokens, which index this text
+
   const groups: Token[][] = sentences.map(() => []);
   for (const t of tokens) (groups[t.sentence] ??= []).push(t);
   const nonEmpty = groups.filter((g) => g.length > 0);

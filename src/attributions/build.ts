@@ -1,0 +1,104 @@
+/**
+ * From attribution groups to the report's attributions: the source's kind and entity link, the
+ * via chain, and sources that name an earlier one again ("he", "they", "the source", and
+ * continuations), which take that one's kind, entity and via and point to it with `refersTo`.
+ */
+import type { Attribution, Entity, Sentence } from '../core/schema.js';
+import type { Group } from './group.js';
+import { sentenceAt } from './group.js';
+import { classifySource, head } from './kinds.js';
+import { findVia, isOutlet } from './via.js';
+
+type EntityAt = (start: number, end: number) => Entity | undefined;
+
+/** An index over entity mentions: the entity a span names (a person preferred, then the widest overlap). */
+export function entityIndex(entities: readonly Entity[] | undefined): EntityAt {
+  const mentions = (entities ?? []).flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })));
+  mentions.sort((a, b) => a.start - b.start);
+  return (start, end) => {
+    let best: (typeof mentions)[number] | undefined;
+    let bestScore = 0;
+    for (const m of mentions) {
+      if (m.start >= end) break;
+      const overlap = Math.min(end, m.end) - Math.max(start, m.start);
+      if (overlap <= 0) continue;
+      const score = overlap + (m.entity.type === 'person' ? 1000 : 0);
+      if (score > bestScore) [best, bestScore] = [m, score];
+    }
+    return best?.entity;
+  };
+}
+
+const PERSON_PRONOUN = /^(?:he|she|him|her|i)$/i;
+const GROUP_PRONOUN = /^(?:they|them|we|us)$/i;
+const DEFINITE_ROLE = /^(?:the|this|that|these|those|our|the same)\s+((?:\S+\s+){0,2}?)(source|sources|official|officials|insider|person|commander|officer|general|operative|report|statement|document|memo)$/i;
+const CITING = /^[,\s]*(?:citing|quoting)\s+([^,.;:!?\n]{1,100})/i;
+
+const headNoun = (text: string) => head(text).toLowerCase().split(/\s+/).pop() ?? '';
+
+export function buildAttributions(text: string, sentences: readonly Sentence[], groups: readonly Group[], entities?: readonly Entity[]): Attribution[] {
+  const entityAt = entityIndex(entities);
+  const out: Attribution[] = [];
+  const bySource = new Map<string, Attribution>(); // "start:end" of a source span -> first attribution with it
+  for (const g of groups) {
+    const id = `a${out.length + 1}`;
+    const contentStart = g.contents[0]!.start;
+    const contentEnd = g.contents[g.contents.length - 1]!.end;
+    const a: Attribution = { id, source: null, content: { start: contentStart, end: contentEnd }, mode: g.mode };
+    if (g.cue) a.cue = { start: g.cue.start, end: g.cue.end, text: text.slice(g.cue.start, g.cue.end) };
+    let src = g.source;
+    let via: { name: string; entityId?: string }[] = [];
+    // "X reported, citing Y": Y is the source, X the channel.
+    if (src && g.cue) {
+      const citing = CITING.exec(text.slice(g.cue.end, Math.min(text.length, g.cue.end + 120)));
+      const srcText = text.slice(src.start, src.end);
+      if (citing && isOutlet(srcText, entityAt(src.start, src.end))) {
+        const start = g.cue.end + citing[0].length - citing[1]!.length;
+        const ent = entityAt(src.start, src.end);
+        via.push({ name: ent?.name ?? srcText, ...(ent ? { entityId: ent.id } : {}) });
+        src = { role: 'source', start, end: start + citing[1]!.trimEnd().length };
+      }
+    }
+    if (src) {
+      const srcText = text.slice(src.start, src.end);
+      const entity = entityAt(src.start, src.end);
+      const { kind, entity: linked } = classifySource(srcText, entity);
+      a.source = { start: src.start, end: src.end, text: srcText, kind, ...(linked ? { entityId: linked.id } : {}) };
+      const sentence = sentences[sentenceAt(sentences, src.start)];
+      for (const v of findVia(text, src.end, sentence?.end ?? src.end, entityAt)) {
+        const ent = entityAt(v.start, v.end);
+        if (!via.some((x) => x.name === v.name)) via.push({ name: v.name, ...(ent ? { entityId: ent.id } : {}) });
+      }
+      const earlier = bySource.get(`${src.start}:${src.end}`);
+      const antecedent = earlier ?? findAntecedent(srcText, out);
+      if (antecedent?.source) {
+        a.source.refersTo = antecedent.id;
+        if (antecedent.source.kind !== 'unknown') a.source.kind = antecedent.source.kind;
+        if (antecedent.source.entityId && !a.source.entityId) a.source.entityId = antecedent.source.entityId;
+        if (via.length === 0 && antecedent.via) via = antecedent.via;
+      }
+      if (!earlier) bySource.set(`${src.start}:${src.end}`, a);
+    }
+    if (via.length > 0) a.via = via;
+    out.push(a);
+  }
+  return out;
+}
+
+/** The earlier attribution a pronoun or a definite role phrase ("the source") names again, if any. */
+function findAntecedent(sourceText: string, earlier: readonly Attribution[]): Attribution | undefined {
+  const t = sourceText.trim();
+  const definite = DEFINITE_ROLE.exec(t);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const s = earlier[i]!.source;
+    if (!s || (s.refersTo && !definite)) continue;
+    if (PERSON_PRONOUN.test(t)) {
+      if (s.kind === 'named-person') return earlier[i];
+    } else if (GROUP_PRONOUN.test(t)) {
+      if (s.kind === 'collective' || s.kind === 'named-organization') return earlier[i];
+    } else if (definite) {
+      if (s.text !== t && headNoun(s.text).replace(/s$/, '') === definite[2]!.toLowerCase().replace(/s$/, '')) return earlier[i];
+    } else return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * Groups tagged SOURCE / CUE / CONTENT spans into attributions. The rule: each source and each
+ * content span joins the nearest cue (in characters) in its own sentence; a content span that
+ * runs over several sentences may join a cue in any of them. A cue with no content is dropped
+ * (nothing is claimed), as is a source with no cue. A content span with no cue in reach
+ * continues the attribution just before it, when that one is at most two sentences back
+ * ("Their stated mission ... is"): mode 'continuation', same source, no cue.
+ */
+import type { Sentence } from '../core/schema.js';
+import type { RoleSpan } from '../eval/brat.js';
+
+export type Mode = 'direct' | 'indirect' | 'according-to' | 'passive' | 'continuation';
+
+export interface Group {
+  source?: RoleSpan;
+  cue?: RoleSpan;
+  /** the content's fragments, in text order (a quotation split by its cue has two) */
+  contents: RoleSpan[];
+  mode: Mode;
+  /** index of the cue's sentence (of the first content for a continuation) */
+  sentence: number;
+}
+
+/** Index of the sentence holding offset `at` (the last sentence starting at or before it). */
+export function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const distance = (a: RoleSpan, b: RoleSpan) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
+const QUOTE_START = /^[“"«‘']/u;
+const ACCORDING = /^(?:according|as per|per|citing|quoting)\b/i;
+
+function modeOf(text: string, group: Group): Mode {
+  const cue = group.cue ? text.slice(group.cue.start, group.cue.end) : '';
+  if (ACCORDING.test(cue)) return 'according-to';
+  const first = group.contents[0];
+  if (first && (QUOTE_START.test(text.slice(first.start, first.end)) || QUOTE_START.test(text.slice(Math.max(0, first.start - 1), first.start)))) {
+    return 'direct';
+  }
+  return 'indirect';
+}
+
+export function groupSpans(text: string, sentences: readonly Sentence[], spans: readonly RoleSpan[]): Group[] {
+  if (sentences.length === 0) return [];
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const cues = sorted.filter((s) => s.role === 'cue');
+  const bySentence = new Map<number, RoleSpan[]>();
+  for (const cue of cues) {
+    const s = sentenceAt(sentences, cue.start);
+    bySentence.set(s, [...(bySentence.get(s) ?? []), cue]);
+  }
+  const groups = new Map<RoleSpan, Group>(
+    cues.map((cue) => [cue, { cue, contents: [], mode: 'indirect', sentence: sentenceAt(sentences, cue.start) }]),
+  );
+  const nearest = (span: RoleSpan, first: number, last: number): RoleSpan | undefined => {
+    let best: RoleSpan | undefined;
+    for (let s = first; s <= last; s++) {
+      for (const cue of bySentence.get(s) ?? []) if (!best || distance(span, cue) < distance(span, best)) best = cue;
+    }
+    return best;
+  };
+
+  const orphans: RoleSpan[] = [];
+  for (const span of sorted) {
+    if (span.role === 'cue') continue;
+    const first = sentenceAt(sentences, span.start);
+    const last = span.role === 'content' ? sentenceAt(sentences, Math.max(span.start, span.end - 1)) : first;
+    const cue = nearest(span, first, last);
+    const group = cue && groups.get(cue);
+    if (!group) {
+      if (span.role === 'content') orphans.push(span);
+      continue;
+    }
+    if (span.role === 'source') {
+      if (!group.source || distance(span, cue) < distance(group.source, cue)) group.source = span;
+    } else group.contents.push(span);
+  }
+
+  const out = [...groups.values()].filter((g) => g.contents.length > 0);
+  for (const g of out) g.mode = modeOf(text, g);
+  // Continuations: an orphan content after an attribution at most two sentences back.
+  out.sort((a, b) => a.sentence - b.sentence);
+  for (const content of orphans) {
+    const s = sentenceAt(sentences, content.start);
+    let previous: Group | undefined;
+    for (const g of out) if (g.sentence <= s && g.contents[0]!.start < content.start) previous = g;
+    if (previous && s - previous.sentence <= 2 && previous.mode !== 'continuation') {
+      out.push({ source: previous.source, contents: [content], mode: 'continuation', sentence: s });
+    }
+  }
+  return out.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
+}
+
+/** Every span a set of groups holds, for scoring (shared sources counted once by the scorer). */
+export function groupSpansOut(groups: readonly Group[]): RoleSpan[] {
+  return groups.flatMap((g) => [...(g.source && g.mode !== 'continuation' ? [g.source] : []), ...(g.cue ? [g.cue] : []), ...g.contents]);
+}

@@ -1,0 +1,90 @@
+/**
+ * What kind of source a source span names (ARCHITECTURE.md: named-person, named-organization,
+ * outlet, anonymous, pseudonymous, collective, document; 'unknown' when nothing fits). An entity
+ * link decides first; otherwise the wording of the span does, read from its head noun and its
+ * markers of anonymity. Every pattern here is bounded: no nested quantifiers over the input.
+ */
+import type { Entity, EntityType, SourceKind } from '../core/schema.js';
+
+/** Outlets named often enough in news that a bare name suffices (lower case). */
+export const OUTLETS = new Set(
+  [
+    'ria novosti', 'ria', 'tass', 'interfax', 'sputnik', 'rt', 'izvestia', 'kommersant', 'vedomosti', 'meduza',
+    'reuters', 'ap', 'associated press', 'afp', 'agence france-presse', 'upi', 'bloomberg', 'bbc', 'cnn', 'nbc',
+    'cbs', 'abc', 'fox news', 'msnbc', 'npr', 'pbs', 'al jazeera', 'the guardian', 'the times', 'the new york times',
+    'new york times', 'the washington post', 'washington post', 'the wall street journal', 'wall street journal',
+    'politico', 'axios', 'the hill', 'breitbart', 'huffington post', 'the huffington post', 'buzzfeed', 'vox',
+    'ukrinform', 'unian', 'kyiv independent', 'the kyiv independent', 'ukrainska pravda', 'le monde', 'der spiegel',
+    'bild', 'the economist', 'financial times', 'the financial times', 'newsweek', 'time', 'usa today', 'xinhua',
+  ],
+);
+
+/** Capitals that stand for their governments ("Kyiv says"): collective when no entity says otherwise. */
+const CAPITALS = new Set(['kyiv', 'kiev', 'moscow', 'washington', 'beijing', 'london', 'paris', 'berlin', 'brussels', 'tehran', 'ankara', 'minsk', 'warsaw', 'tokyo', 'pyongyang', 'seoul', 'jerusalem', 'damascus', 'delhi', 'new delhi']);
+
+const ANONYMOUS_MARKERS =
+  /\b(?:unnamed|unidentified|anonymous|anonymity|not (?:authori[sz]ed|allowed|permitted)|asked not to be (?:named|identified)|declined to be (?:named|identified)|speaking on (?:the )?condition|familiar with|close to|with knowledge of|insiders?)\b/i;
+/** Nouns that name a person or a group only by role; with an indefinite or vague determiner they are anonymous. */
+const ROLE_NOUNS =
+  /\b(?:sources?|officials?|officers?|commanders?|generals?|persons?|people|insiders?|diplomats?|aides?|advisers?|advisors?|representatives?|spokes(?:man|woman|person)|employees?|staffers?|investigators?|operatives?|soldiers?|servicem[ae]n|fighters?|residents?|witness(?:es)?|analysts?|experts?|members?|someone|individuals?)\b/i;
+const INDEFINITE = /^(?:a|an|one|two|three|four|five|several|some|many|few|the|multiple|other)\b/i;
+const DOCUMENTS =
+  /\b(?:statement|memo|memorandum|report|document|documents|advertisement|ad|letter|release|press release|filing|study|survey|poll|data|tweet|post|video|footage|message|announcement|communiqu[eé]|decree|order|resolution|transcript|website|page|notice|leaflet|bulletin|analysis|assessment|records?|papers?|emails?|e-mails?|leaks?|cables?)$/i;
+/** Groups named by a plural role or by their side: "Russian officials", "critics", "the authorities". */
+const COLLECTIVE_HEADS =
+  /\b(?:officials|authorities|critics|experts|analysts|observers|residents|locals|activists|supporters|opponents|lawmakers|legislators|leaders|politicians|officers|commanders|soldiers|troops|forces|militants|separatists|democrats|republicans|voters|citizens|people|residents|scientists|researchers|economists|investors|diplomats|sources|government|authorities|military|side|camp|community|media|west|allies|nations|countries|public|many|others|both|all)$/i;
+const ORGANIZATION_WORDS =
+  /\b(?:ministry|ministries|department|administration|government|kremlin|pentagon|party|committee|council|commission|agency|service|services|office|campaign|army|navy|guard|corps|command|staff|court|parliament|duma|rada|senate|congress|house|bank|fund|union|university|institute|center|centre|group|company|corporation|inc|corp|ltd|foundation|organi[sz]ation|association|federation|police|fbi|cia|nato|un|eu|who|imf|kgb|fsb|sbu|gru|mod)\b/i;
+const PRONOUN = /^(?:he|she|him|her|i|me|we|us|they|them|it|who|which|that|you)$/i;
+const PLURAL_PRONOUN = /^(?:we|they|them|us)$/i;
+const PSEUDONYM = /[‘'"“«][^‘'"“”’»]{1,40}[’'"”»]|\b(?:known as|nicknamed|call sign|callsign|alias|pseudonym|handle|blogger|@\w)/i;
+
+const ENTITY_KIND: Record<EntityType, SourceKind> = {
+  person: 'named-person',
+  organization: 'named-organization',
+  outlet: 'outlet',
+  'military-unit': 'named-organization',
+  place: 'collective', // "Kyiv said": a capital speaking for its government, a collective
+  other: 'unknown',
+};
+
+export interface KindResult {
+  kind: SourceKind;
+  entity?: Entity;
+}
+
+/** Words of the span without a leading determiner-ish word, and its last word (the head, roughly). */
+export function head(text: string): string {
+  const words = text.replace(/[,.;:]+$/u, '').trim().split(/\s+/);
+  // "X of Y", "X within Y", "X who ...": the head sits before the first preposition or relative.
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:of|within|in|from|at|with|who|whose|which|that|close|familiar|on|for)$/i.test(w));
+  return (cut > 0 ? words.slice(0, cut) : words).join(' ');
+}
+
+/**
+ * Classifies a source span. `entity` is the entity whose mention the span holds (or is held by),
+ * when the entities layer found one.
+ */
+export function classifySource(text: string, entity?: Entity): KindResult {
+  const t = text.trim();
+  const lower = t.toLowerCase().replace(/^the\s+/, '');
+  const h = head(t);
+  const lastWord = h.split(/\s+/).pop() ?? '';
+  if (ANONYMOUS_MARKERS.test(t)) return { kind: 'anonymous' };
+  if (PSEUDONYM.test(t) && ROLE_NOUNS.test(t)) return { kind: 'pseudonymous', entity };
+  if (OUTLETS.has(lower) || OUTLETS.has(t.toLowerCase())) return { kind: 'outlet', entity };
+  if (entity && !PRONOUN.test(t)) {
+    // A role phrase that merely contains a name ("a source within Russian law enforcement") is not that entity.
+    if (!(INDEFINITE.test(t) && ROLE_NOUNS.test(h))) return { kind: ENTITY_KIND[entity.type], entity };
+  }
+  if (DOCUMENTS.test(lastWord)) return { kind: 'document' };
+  if (INDEFINITE.test(t) && ROLE_NOUNS.test(h) && !/^the\b/i.test(t)) return { kind: 'anonymous' };
+  if (/^the\s+(?:source|official|insider|person|commander|officer)$/i.test(h)) return { kind: 'anonymous' };
+  if (COLLECTIVE_HEADS.test(lastWord)) return { kind: 'collective' };
+  if (ORGANIZATION_WORDS.test(h) && /\p{Lu}/u.test(h)) return { kind: 'named-organization' };
+  if (PRONOUN.test(t)) return { kind: PLURAL_PRONOUN.test(t) ? 'collective' : 'unknown', entity };
+  if (CAPITALS.has(lower)) return { kind: 'collective' };
+  // A name in title case ("Gerasimov", "Valery Gerasimov", "General Staff Chief ... Gerasimov"): a person.
+  if (/\p{Lu}\p{Ll}/u.test(lastWord) && /^\p{Lu}/u.test(lastWord)) return { kind: 'named-person' };
+  return { kind: 'unknown' };
+}

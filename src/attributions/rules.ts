@@ -1,0 +1,95 @@
+/**
+ * Rules for two patterns the tagger sees too rarely in its training data and that are easy to
+ * read exactly: "according to X" / "as per X" (with the claim on either side), and passive
+ * attributions ("was interpreted by X as", "were later deemed"). An agentless passive yields a
+ * group with no source: the claim is stated as someone's judgement without saying whose.
+ * Every regular expression is bounded (no nested unbounded quantifiers) and runs per sentence.
+ */
+import type { Sentence } from '../core/schema.js';
+import type { RoleSpan } from '../eval/brat.js';
+import type { Group } from './group.js';
+
+const ACCORDING = /\b(?:[Aa]ccording to|[Aa]s per)\s/g;
+/** The source phrase after the cue: up to a comma or the end; a relative clause after it is skipped. */
+const NP_AFTER = /^[^,.;:!?\n]{1,100}/;
+const RELATIVE = /^,\s*(?:who|which|whose|where)\b[^,.;!?\n]{0,160},/;
+const PASSIVE =
+  /\b(?:is|are|was|were|been|being)\s+(?:(?:later|widely|also|often|generally|now|initially|previously|first|since|further|largely|mostly|broadly|repeatedly)\s+){0,2}(deemed|considered|seen|viewed|regarded|described|believed|thought|reported|said|alleged|claimed|interpreted|judged|rumou?red|understood|estimated|expected|characteri[sz]ed|labell?ed|branded|perceived|presumed|suspected|assessed|portrayed|touted|dubbed)\b/g;
+const AGENT = /^\s+by\s+((?:[\p{L}\p{N}’'.-]+\s+){0,7}?[\p{L}\p{N}’'.-]+)(?=\s+(?:as|to|that|of|for|in|on|with|after|before|amid)\b|\s*[,.;:!?]|\s*$)/u;
+
+const trimEnd = (text: string, start: number, end: number) => {
+  while (end > start && /[\s.,;:]/u.test(text[end - 1]!)) end--;
+  return end;
+};
+const trimStart = (text: string, start: number, end: number) => {
+  while (start < end && /[\s,;:]/u.test(text[start]!)) start++;
+  return start;
+};
+
+function span(role: RoleSpan['role'], start: number, end: number): RoleSpan {
+  return { role, start, end };
+}
+
+function pushContent(text: string, contents: RoleSpan[], start: number, end: number): void {
+  const s = trimStart(text, start, end);
+  const e = trimEnd(text, s, end);
+  if (e - s >= 3) contents.push(span('content', s, e));
+}
+
+function accordingTo(text: string, sentence: Sentence, index: number): Group[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Group[] = [];
+  for (const m of body.matchAll(ACCORDING)) {
+    const cueStart = sentence.start + m.index;
+    const cueEnd = cueStart + m[0].trimEnd().length;
+    const np = NP_AFTER.exec(body.slice(m.index + m[0].length));
+    if (!np) continue;
+    const srcStart = cueEnd + 1;
+    const srcEnd = trimEnd(text, srcStart, srcStart + np[0].length);
+    let after = srcStart + np[0].length;
+    const relative = RELATIVE.exec(text.slice(after, sentence.end));
+    if (relative) after += relative[0].length - 1; // keep the closing comma as the boundary
+    const contents: RoleSpan[] = [];
+    pushContent(text, contents, sentence.start, cueStart);
+    pushContent(text, contents, after, sentence.end);
+    if (contents.length === 0) continue;
+    out.push({
+      source: span('source', srcStart, srcEnd),
+      cue: span('cue', cueStart, cueEnd),
+      contents,
+      mode: 'according-to',
+      sentence: index,
+    });
+  }
+  return out;
+}
+
+function passive(text: string, sentence: Sentence, index: number): Group[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Group[] = [];
+  for (const m of body.matchAll(PASSIVE)) {
+    const verb = m[1]!;
+    const cueStart = sentence.start + m.index + m[0].length - verb.length;
+    const cueEnd = sentence.start + m.index + m[0].length;
+    const agent = AGENT.exec(text.slice(cueEnd, sentence.end));
+    let source: RoleSpan | undefined;
+    let from = cueEnd;
+    if (agent) {
+      const srcStart = cueEnd + agent[0].indexOf(agent[1]!);
+      source = span('source', srcStart, srcStart + agent[1]!.length);
+      from = cueEnd + agent[0].length;
+    }
+    const rest = text.slice(from, sentence.end);
+    const lead = /^\s*(?:as\s+)?/.exec(rest)![0].length;
+    const contents: RoleSpan[] = [];
+    pushContent(text, contents, from + lead, sentence.end);
+    if (contents.length === 0) continue;
+    out.push({ source, cue: span('cue', cueStart, cueEnd), contents, mode: 'passive', sentence: index });
+  }
+  return out;
+}
+
+/** Rule groups for every sentence. */
+export function ruleGroups(text: string, sentences: readonly Sentence[]): Group[] {
+  return sentences.flatMap((s, i) => [...accordingTo(text, s, i), ...passive(text, s, i)]);
+}

@@ -1,0 +1,63 @@
+/**
+ * The sourcing profile of an article: how its claims are attributed. Definitions:
+ *  - factualSentences: sentences that state something (five words or more, not a question);
+ *  - unattributedShare: of those, the share that no attribution's cue or content touches;
+ *  - anonymousOrCollectiveShare: of the factual sentences that are attributed, the share whose
+ *    sourced attributions all rest on anonymous or collective sources;
+ *  - namedSources: distinct named people and organisations quoted, as written at first mention;
+ *  - outlets: outlets the claims came through, as via or as the source itself.
+ * byKind counts attributions by source kind; 'none' counts those without a source (agentless passive).
+ */
+import type { Attribution, Sentence, Sourcing } from '../core/schema.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function isFactual(text: string): boolean {
+  const t = text.trim();
+  if (t.endsWith('?')) return false;
+  let words = 0;
+  for (const _ of t.matchAll(WORD)) if (++words >= 5) return true;
+  return false;
+}
+
+const touches = (a: Attribution, s: Sentence) =>
+  (a.content.start < s.end && s.start < a.content.end) || (a.cue !== undefined && a.cue.start < s.end && s.start < a.cue.end);
+
+export function sourcingProfile(text: string, sentences: readonly Sentence[], attributions: readonly Attribution[]): Sourcing {
+  const byKind: Record<string, number> = {};
+  for (const a of attributions) {
+    const k = a.source?.kind ?? 'none';
+    byKind[k] = (byKind[k] ?? 0) + 1;
+  }
+  const factual = sentences.filter((s) => isFactual(text.slice(s.start, s.end)));
+  let unattributed = 0;
+  let attributed = 0;
+  let weak = 0;
+  for (const s of factual) {
+    const here = attributions.filter((a) => touches(a, s));
+    if (here.length === 0) {
+      unattributed++;
+      continue;
+    }
+    attributed++;
+    const sourced = here.filter((a) => a.source);
+    if (sourced.length > 0 && sourced.every((a) => a.source!.kind === 'anonymous' || a.source!.kind === 'collective')) weak++;
+  }
+  const named = new Set<string>();
+  const outlets = new Set<string>();
+  for (const a of attributions) {
+    for (const v of a.via ?? []) outlets.add(v.name);
+    const s = a.source;
+    if (!s || s.refersTo) continue; // a pronoun or a repeat: counted at its antecedent
+    if (s.kind === 'named-person' || s.kind === 'named-organization') named.add(s.text);
+    if (s.kind === 'outlet') outlets.add(s.text);
+  }
+  return {
+    byKind,
+    factualSentences: factual.length,
+    unattributedShare: factual.length ? unattributed / factual.length : 0,
+    anonymousOrCollectiveShare: attributed ? weak / attributed : 0,
+    namedSources: [...named],
+    outlets: [...outlets],
+  };
+}

@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../core/schema.js';
+import { SEED_PATH, describeWithShared } from '../testing/shared.js';
+import { segment } from '../text/segment.js';
+import { buildEntities } from './build.js';
+import type { NerSpan } from './ner/tagger.js';
+
+/** A hand-made NER span: label, the text it covers, and which occurrence (0 = the first). */
+type Ner = [NerSpan['label'], string, number?];
+
+function entities(text: string, ner: Ner[] = []): Entity[] {
+  const spans: NerSpan[] = ner.map(([label, sub, nth = 0]) => {
+    let start = -1;
+    for (let k = 0; k <= nth; k++) start = text.indexOf(sub, start + 1);
+    if (start < 0) throw new Error(`'${sub}' is not in the text`);
+    return { start, end: start + sub.length, label, confidence: 0.9 };
+  });
+  const { tokens, sentences } = segment(text, 'en');
+  return buildEntities(text, tokens, sentences, spans);
+}
+
+const named = (es: Entity[], name: string) => es.find((e) => e.name === name);
+const summary = (e: Entity | undefined) => e && { type: e.type, name: e.name, role: e.role };
+const mentionTexts = (e: Entity | undefined) => e?.mentions.map((m) => `${m.text}/${m.kind}`);
+
+describe('people and their roles', () => {
+  it('takes the title before the name, normalised', () => {
+    const es = entities('Army General Staff Chief of the Armed Forces of Ukraine Mykola Bondar visited the front.', [
+      ['PER', 'Mykola Bondar'],
+    ]);
+    expect(summary(named(es, 'Mykola Bondar'))).toEqual({ type: 'person', name: 'Mykola Bondar', role: 'Chief of the General Staff' });
+    // the body in the qualifier is an entity of its own
+    expect(named(es, 'Armed Forces of Ukraine')?.type).toBe('organization');
+  });
+
+  it('takes a title that the model tagged as part of the name', () => {
+    const es = entities('Yesterday President Anna Kowalczyk flew home.', [['PER', 'President Anna Kowalczyk']]);
+    expect(summary(es[0])).toEqual({ type: 'person', name: 'Anna Kowalczyk', role: 'President' });
+    expect(es[0]!.mentions[0]!.text).toBe('Anna Kowalczyk');
+  });
+
+  it('takes a title set off by a comma, and an apposition after the name', () => {
+    const before = entities("Moldova's defence minister, Ion Rusu, arrived.", [['PER', 'Ion Rusu']]);
+    expect(named(before, 'Ion Rusu')?.role).toBe('Minister of Defence');
+    const after = entities('Jane Doe, a spokeswoman for the ministry, declined to comment.', [['PER', 'Jane Doe']]);
+    expect(named(after, 'Jane Doe')?.role).toBe('Spokesperson for the ministry');
+  });
+
+  it('keeps the complement of a title that takes one', () => {
+    const es = entities('President of Ukraine Petro Marchenko spoke to Deputy Prime Minister Olha Lysenko.', [
+      ['PER', 'Petro Marchenko'],
+      ['PER', 'Olha Lysenko'],
+    ]);
+    expect(named(es, 'Petro Marchenko')?.role).toBe('President of Ukraine');
+    expect(named(es, 'Olha Lysenko')?.role).toBe('Deputy Prime Minister');
+  });
+
+  it('finds people the model missed, after a title', () => {
+    const es = entities('The report reached General Ivan Sokolov and later Colonel Dmitry Orlov.');
+    expect(es.map(summary)).toEqual([
+      { type: 'person', name: 'Ivan Sokolov', role: 'General' },
+      { type: 'person', name: 'Dmitry Orlov', role: 'Colonel' },
+    ]);
+  });
+
+  it('does not take an organisation that begins with a title word for a title', () => {
+    const es = entities('The General Staff said the attack failed.');
+    expect(es.map(summary)).toEqual([{ type: 'organization', name: 'General Staff', role: undefined }]);
+  });
+});
+
+describe('outlets', () => {
+  it('knows agencies, papers and channels by name and alias', () => {
+    const es = entities('Sputnik, Ukrainska Pravda and the AP carried the story; ITAR-TASS did not.');
+    expect(es.map((e) => [e.type, e.name])).toEqual([
+      ['outlet', 'Sputnik'],
+      ['outlet', 'Ukrainska Pravda'],
+      ['outlet', 'Associated Press'],
+      ['outlet', 'TASS'],
+    ]);
+  });
+
+  it('types an unknown organisation as an outlet from its context', () => {
+    const es = entities('He told Radio Brest on Monday, and the Dnipro Herald newspaper and Pivden Daily reported the same.', [
+      ['ORG', 'Radio Brest'],
+      ['ORG', 'Pivden Daily'],
+    ]);
+    expect(named(es, 'Radio Brest')?.type).toBe('outlet');
+    expect(named(es, 'Dnipro Herald')?.type).toBe('outlet');
+    expect(named(es, 'Pivden Daily')?.type).toBe('outlet');
+  });
+
+  it('leaves a ministry that reported something an organisation', () => {
+    const es = entities('The Energy Ministry reported outages.', [['ORG', 'Energy Ministry']]);
+    expect(named(es, 'Energy Ministry')?.type).toBe('organization');
+  });
+});
+
+describe('military units', () => {
+  it('reads ordinal unit names and quoted unit names', () => {
+    const es = entities(
+      'The 47th Mechanised Brigade and the 155th Separate Marine Brigade ‘Anne of Kyiv’ joined the ‘Dnipro’ group of forces near the river.',
+    );
+    expect(es.filter((e) => e.type === 'military-unit').map((e) => e.name)).toEqual([
+      '47th Mechanised Brigade',
+      '155th Separate Marine Brigade Anne of Kyiv',
+      'Dnipro group of forces',
+    ]);
+  });
+
+  it('takes a known quoted name as the unit, and not a lowercase description', () => {
+    const es = entities('Men from the second battalion of the Russian Volunteer Corps and the ‘Kraken’ unit arrived.');
+    expect(es.map((e) => [e.type, e.name])).toEqual([
+      ['military-unit', 'Russian Volunteer Corps'],
+      ['military-unit', 'Kraken'],
+    ]);
+  });
+
+  it('lets a one-word unit name yield to a longer place or person', () => {
+    const es = entities('Ships in the Azov Sea; a concert of Richard Wagner; the Wagner Group left.', [['PER', 'Richard Wagner']]);
+    expect(es.map((e) => [e.type, e.name])).toEqual([
+      ['place', 'Azov Sea'],
+      ['person', 'Richard Wagner'],
+      ['military-unit', 'Wagner Group'],
+    ]);
+  });
+});
+
+describe('places', () => {
+  it('types model LOC spans and known regions as places', () => {
+    const es = entities('Shelling hit Sumy and the Luhansk People’s Republic.', [['LOC', 'Sumy']]);
+    expect(es.map((e) => [e.type, e.name])).toEqual([
+      ['place', 'Sumy'],
+      ['place', 'Luhansk People’s Republic'],
+    ]);
+  });
+
+  it('finds places the model missed, with lower confidence', () => {
+    const es = entities('Troops advanced towards Novoselivka and Orikhove, took the village of Stepove and shelled the Sumy region.');
+    expect(es.map((e) => [e.name, e.confidence])).toEqual([
+      ['Novoselivka', 0.5],
+      ['Orikhove', 0.5],
+      ['Stepove', 0.7],
+      ['Sumy region', 0.65],
+    ]);
+  });
+
+  it('never takes months, titles or nationalities for places', () => {
+    const es = entities('In December the talks moved to Ukrainian officials near General Staff offices, in English.');
+    expect(es.filter((e) => e.type === 'place')).toEqual([]);
+  });
+
+  it('gives every occurrence of a place found once', () => {
+    const es = entities('Drones hit Velyka Novosilka. Later, near Velyka Novosilka, fighting resumed.');
+    expect(mentionTexts(named(es, 'Velyka Novosilka'))).toEqual(['Velyka Novosilka/name', 'Velyka Novosilka/name']);
+  });
+});
+
+describe('coreference', () => {
+  it('joins surnames, titles and acronyms to the entity named before', () => {
+    const text =
+      'President Olena Hrytsenko thanked the National Guard of Ukraine. Hrytsenko said the NGU had held. The president’s office agreed.';
+    const es = entities(text, [['PER', 'Olena Hrytsenko'], ['PER', 'Hrytsenko', 1]]);
+    expect(es.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(mentionTexts(es[0])).toEqual(['Olena Hrytsenko/name', 'Hrytsenko/surname', 'president/nominal']);
+    expect(mentionTexts(es[1])).toEqual(['National Guard of Ukraine/name', 'NGU/acronym']);
+  });
+
+  it('joins an acronym to an organisation no lexicon knows', () => {
+    const es = entities('The Kharkiv Regional Council met. The KRC then voted.', [['ORG', 'Kharkiv Regional Council'], ['ORG', 'KRC']]);
+    expect(es).toHaveLength(1);
+    expect(mentionTexts(es[0])).toEqual(['Kharkiv Regional Council/name', 'KRC/acronym']);
+  });
+
+  it('joins "the ministry" to the ministry named before, and a shorter name to the longer', () => {
+    const es = entities('The Ministry of Veterans Affairs of Ukraine objected. The Ministry of Veterans Affairs said the ministry would appeal.', [
+      ['ORG', 'Ministry of Veterans Affairs of Ukraine'],
+      ['ORG', 'Ministry of Veterans Affairs', 1],
+    ]);
+    expect(es).toHaveLength(1);
+    expect(es[0]!.name).toBe('Ministry of Veterans Affairs of Ukraine');
+    expect(es[0]!.mentions.map((m) => m.kind)).toEqual(['name', 'name', 'nominal']);
+  });
+
+  it('strips quotes and possessives from names', () => {
+    const es = entities('Fighters of ‘Aidar’ rested. Aidar’s base was hit.');
+    expect(es).toHaveLength(1);
+    expect(es[0]!.name).toBe('Aidar');
+    expect(mentionTexts(es[0])).toEqual(['Aidar/name', 'Aidar/name']);
+  });
+});
+
+describe('MISC policy', () => {
+  it('keeps named events and agreements as other, and drops nationalities', () => {
+    const es = entities('Ukrainian and Russian delegates discussed the Minsk Agreements and Operation Bagration.', [
+      ['MISC', 'Ukrainian'],
+      ['MISC', 'Russian'],
+      ['MISC', 'Minsk Agreements'],
+      ['MISC', 'Operation Bagration'],
+    ]);
+    expect(es.map((e) => [e.type, e.name])).toEqual([
+      ['other', 'Minsk Agreements'],
+      ['other', 'Operation Bagration'],
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  it('keeps offsets exact: every mention text is the text at its span', () => {
+    const text = 'Le “47th Mechanized Brigade” et ‘Azov’ — près de Kherson.\n\nRIA Novosti’s correspondent wrote.';
+    for (const e of entities(text)) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('is fast on adversarial input', () => {
+    const inputs = ['a'.repeat(200_000), '"'.repeat(200_000), 'aaa, '.repeat(40_000), 'The 1st The 1st '.repeat(20_000), '‘A’ unit '.repeat(20_000)];
+    for (const text of inputs) {
+      const { tokens, sentences } = segment(text, 'en');
+      const t0 = performance.now();
+      buildEntities(text, tokens, sentences, []);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+});
+
+describeWithShared(['seed'], 'the seed article', () => {
+  it('names the people, units, outlet and places of the seed', () => {
+    const text = readFileSync(SEED_PATH, 'utf8');
+    const { tokens, sentences } = segment(text, 'en');
+    const es = buildEntities(text, tokens, sentences, []);
+    const find = (name: string) => es.find((e) => e.name === name);
+    expect(summary(find('Valery Gerasimov'))).toEqual({ type: 'person', name: 'Valery Gerasimov', role: 'Chief of the General Staff' });
+    expect(summary(find('Vladimir Putin'))).toEqual({ type: 'person', name: 'Vladimir Putin', role: 'President' });
+    expect(find('Vladimir Putin')!.mentions.length).toBeGreaterThanOrEqual(3);
+    expect(find('Azov')?.type).toBe('military-unit');
+    expect(['military-unit', 'organization']).toContain(find('National Guard of Ukraine')?.type);
+    expect(find('RIA Novosti')?.type).toBe('outlet');
+    for (const place of ['Krasnoarmiysk', 'Gulyaypol', 'Krasnogorsk', 'Kyiv']) expect(find(place)?.type, place).toBe('place');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The entities of an article, as a pure function of its text layer and the NER model's spans:
+ *  1. candidates from the lexicons, the unit patterns and the NER spans (ORG retyped to outlet by
+ *     context, PER given a role from the title or apposition around it), and people after titles;
+ *  2. overlaps settled (lexicon > pattern > role > NER), titles kept free of entities;
+ *  3. names found once propagated to their other occurrences, then the weakest cues (outlet
+ *     nouns, place patterns) on what is left;
+ *  4. coreference into entities with all their mentions.
+ *
+ * MISC policy: an NER MISC span is kept (as type 'other') only when it names an event, operation,
+ * agreement or document ("Operation Barbarossa", "the Minsk Agreements"); nationalities, languages
+ * and other adjectives ("Ukrainian") are not entities worth listing. A MISC span still keeps weaker
+ * rules off its tokens ("in Ukrainian" is not a place).
+ */
+import type { Token } from '../core/doc.js';
+import type { Entity, Sentence } from '../core/schema.js';
+import { fromTokens, select, trimToName, type Candidate } from './candidates.js';
+import { corefer } from './coref.js';
+import { lexicon, type Lexicon } from './lexicon.js';
+import type { NerSpan } from './ner/tagger.js';
+import { outletContext, outletsBeforeNouns } from './outlets.js';
+import { placesFromCues } from './places.js';
+import { propagateNames } from './propagate.js';
+import { peopleAfterTitles, roleAfter, roleBefore, type EntityReach, type RoleFound } from './roles.js';
+import { tokenView, type TokenView } from './tokens.js';
+import { findUnits } from './units.js';
+
+const EVENT_WORDS =
+  /\b(?:operation|war|agreements?|accords?|treaty|declaration|summit|memorandum|protocol|format|plan|conference|convention|act|law|resolution|revolution|offensive|counteroffensive|battle|games|cup|forum|initiative|deal)\b/iu;
+
+export function buildEntities(text: string, tokens: Token[], sentences: Sentence[], nerSpans: readonly NerSpan[]): Entity[] {
+  void sentences; // tokens carry their sentence index; kept for the shape the tagger shares
+  const view = tokenView(text, tokens);
+  const lex = lexicon();
+  const n = tokens.length;
+
+  // 1. strong candidates: lexicon names and unit patterns first, since titles must not cut them
+  const known: Candidate[] = [
+    ...lex.names.matchAll(view).map((m) =>
+      fromTokens(view, m.first, m.last, {
+        type: m.value.type,
+        evidence: 'lexicon',
+        confidence: 0.95,
+        // a place keeps the text's spelling: the places analyzer links spellings to GeoNames
+        ...(m.value.type === 'place' ? {} : { name: m.value.name, canonical: true }),
+        weak: m.value.weak,
+        region: m.value.region,
+      }),
+    ),
+    ...findUnits(view, lex),
+  ];
+  const reach: EntityReach = new Int32Array(n).fill(-1);
+  for (const c of known) for (let t = c.first; t <= c.last; t++) reach[t] = Math.max(reach[t]!, c.last);
+
+  const blocked = new Uint8Array(n);
+  const block = (r: RoleFound) => blocked.fill(1, r.first, r.last + 1);
+  const fromModel = nerSpans.flatMap((s) => nerCandidate(view, lex, reach, s, block));
+  const titled = peopleAfterTitles(view, lex, reach).filter(({ person }) => !overlapsAny(person, fromModel, 'person'));
+  for (const { title } of titled) block(title);
+
+  // 2. overlaps
+  const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
+  const kept = chosen.flatMap((c) => keepOrRetype(view, lex, c));
+
+  // 3. propagation, then the weakest cues on free tokens
+  const taken = new Uint8Array(n);
+  for (const c of [...chosen, ...kept]) taken.fill(1, c.first, c.last + 1);
+  for (let t = 0; t < n; t++) if (blocked[t]) taken[t] = 1;
+  const propagated = propagateNames(view, lex, kept, taken);
+  const free = (t: number) => taken[t] === 0;
+  const outlets = outletsBeforeNouns(view, lex, free);
+  for (const c of outlets) taken.fill(1, c.first, c.last + 1);
+  const placeEnds = new Map([...kept, ...propagated].filter((c) => c.type === 'place').map((c) => [c.last, c.confidence]));
+  const places = placesFromCues(view, lex, free, placeEnds);
+  for (const c of places) taken.fill(1, c.first, c.last + 1);
+  const cued = [...outlets, ...places];
+  const repeated = propagateNames(view, lex, cued, taken);
+
+  // 4. coreference
+  const all = [...kept, ...propagated, ...cued, ...repeated].sort((a, b) => a.start - b.start);
+  return corefer(view, all, taken);
+}
+
+/** A candidate from one NER span: trimmed to the name, typed, a person's title split off. */
+function nerCandidate(
+  view: TokenView,
+  lex: Lexicon,
+  reach: EntityReach,
+  span: NerSpan,
+  block: (r: RoleFound) => void,
+): Candidate[] {
+  const range = trimToName(view, span.start, span.end);
+  if (!range) return [];
+  let { first } = range;
+  const { last } = range;
+  const base = { evidence: 'ner' as const, confidence: round(span.confidence) };
+  switch (span.label) {
+    case 'PER': {
+      // "President Vladimir Putin" tagged whole: the title goes to the role
+      let role: RoleFound | null = null;
+      const inside = lex.roles.matchAt(view, first);
+      if (inside && inside.last < last && view.cap[inside.last + 1]) {
+        role = { role: inside.value.canonical, first, last: inside.last };
+        first = inside.last + 1;
+      }
+      role ??= roleBefore(view, lex, reach, first) ?? roleAfter(view, lex, reach, last);
+      if (role && role.last < first) block(role);
+      return [fromTokens(view, first, last, { ...base, type: 'person', ...(role ? { role: role.role } : {}) })];
+    }
+    case 'ORG':
+      return [fromTokens(view, first, last, { ...base, type: outletContext(view, lex, first, last) ? 'outlet' : 'organization' })];
+    case 'LOC':
+      return [fromTokens(view, first, last, { ...base, type: 'place' })];
+    default:
+      return [fromTokens(view, first, last, { ...base, type: 'misc' })];
+  }
+}
+
+/** The MISC policy, and places that take a region noun: "the Kharkiv region". */
+function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] {
+  if (c.type === 'misc') return EVENT_WORDS.test(c.name) ? [{ ...c, type: 'other' }] : [];
+  if (c.type === 'place' && !c.region) {
+    const next = c.last + 1;
+    if (next < view.tokens.length && lex.places.regionNouns.has(view.lower[next]!) && view.tokens[next]!.sentence === view.tokens[c.last]!.sentence) {
+      return [fromTokens(view, c.first, next, { type: 'place', evidence: c.evidence, confidence: c.confidence })];
+    }
+  }
+  return [c];
+}
+
+function overlapsAny(c: Candidate, others: Candidate[], type: Candidate['type']): boolean {
+  return others.some((o) => o.type === type && o.first <= c.last && c.first <= o.last);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,115 @@
+/**
+ * Candidate mentions: what each rule (lexicon, unit pattern, NER span, role cue, context cue)
+ * proposes before overlaps are settled. Candidates are whole tokens; the character span may stop
+ * short of the last token's end when a possessive was cut off a one-token "Guard’s".
+ */
+import type { EntityType } from '../core/schema.js';
+import { isPossessive, isQuote, type TokenView } from './tokens.js';
+
+/** Where a candidate comes from, strongest first. */
+export type Evidence = 'lexicon' | 'pattern' | 'role' | 'ner' | 'propagated' | 'cue';
+
+export interface Candidate {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** 'misc': an NER MISC span, kept only while overlaps are settled (see policy in build.ts) */
+  type: EntityType | 'misc';
+  /** the canonical name: the lexicon's, or the surface text cleaned of quotes and possessives */
+  name: string;
+  evidence: Evidence;
+  confidence: number;
+  /** `name` is a lexicon's canonical name, not the text's spelling */
+  canonical?: boolean;
+  /** a lexicon name that is also an ordinary word: yields to a longer candidate around it */
+  weak?: boolean;
+  /** a lexicon place that is itself a region */
+  region?: boolean;
+  /** a person's role, normalised */
+  role?: string;
+}
+
+const QUOTES = /['"‘’“”«»„]/gu;
+const RANK: Record<Evidence, number> = { lexicon: 6, pattern: 5, role: 4, ner: 3, propagated: 2, cue: 1 };
+
+/** Surface text of a span without quotes, possessive or line breaks: "‘Azov’" -> "Azov". */
+export function cleanName(text: string): string {
+  return text
+    .replace(/[\s\u00a0]+/gu, ' ')
+    .replace(/['’]s$/u, '')
+    .replace(/^['"‘’“”«»„]+|['"‘’“”«»„]+$/gu, '')
+    .trim();
+}
+
+/** Character span of tokens first..last. */
+export function spanOf(view: TokenView, first: number, last: number): { start: number; end: number } {
+  return { start: view.tokens[first]!.start, end: view.tokens[last]!.end };
+}
+
+/**
+ * Token range of a character span with the edges an entity name should not have trimmed off:
+ * a leading "the", quotes around it and a trailing possessive. Null when nothing is left or the
+ * span does not fall on token boundaries.
+ */
+export function trimToName(view: TokenView, start: number, end: number): { first: number; last: number } | null {
+  let first = view.byStart.get(start);
+  let last = view.byEnd.get(end);
+  if (first === undefined || last === undefined) return null;
+  while (first <= last && (view.lower[first] === 'the' || isQuote(view.lower[first]!) || !view.compact[first])) first++;
+  while (last >= first && (isPossessive(view.lower[last]!) || isQuote(view.lower[last]!) || !view.compact[last])) last--;
+  return first <= last ? { first, last } : null;
+}
+
+/** A candidate over tokens first..last, its name taken from the text. */
+export function fromTokens(
+  view: TokenView,
+  first: number,
+  last: number,
+  fields: Omit<Candidate, 'first' | 'last' | 'start' | 'end' | 'name'> & { name?: string },
+): Candidate {
+  const { start } = spanOf(view, first, last);
+  let end = view.tokens[last]!.end;
+  // "Guard’s" as one token (Intl.Segmenter): the mention stops before the possessive
+  if (/['’]s$/u.test(view.tokens[last]!.text) && view.tokens[last]!.text.length > 2) end -= 2;
+  return { ...fields, first, last, start, end, name: fields.name ?? nameOf(view, first, last, end) };
+}
+
+/** The text of tokens first..last without its quote tokens: "Brigade ‘Kholodnyi Yar’" -> "Brigade Kholodnyi Yar". */
+function nameOf(view: TokenView, first: number, last: number, end: number): string {
+  let name = '';
+  let previousEnd = -1;
+  for (let t = first; t <= last; t++) {
+    if (isQuote(view.lower[t]!)) continue;
+    const tok = view.tokens[t]!;
+    if (previousEnd >= 0) name += view.text.slice(previousEnd, tok.start).replace(QUOTES, '');
+    name += view.text.slice(tok.start, Math.min(tok.end, end));
+    previousEnd = tok.end;
+  }
+  return cleanName(name);
+}
+
+/**
+ * Settles overlaps: the strongest evidence wins, then the longer candidate, then the earlier one.
+ * A weak lexicon name inside a longer person or place is dropped first, so 'Azov Sea' or
+ * 'Richard Wagner' are not cut up. `blocked` tokens (a person's title) take no entity.
+ */
+export function select(candidates: Candidate[], tokenCount: number, blocked: Uint8Array): Candidate[] {
+  const kept = candidates.filter(
+    (c) =>
+      !(c.weak && candidates.some((o) => (o.type === 'person' || o.type === 'place') && o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first)),
+  );
+  kept.sort(
+    (a, b) => RANK[b.evidence] - RANK[a.evidence] || b.last - b.first - (a.last - a.first) || a.first - b.first,
+  );
+  const taken = new Uint8Array(tokenCount);
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    let free = true;
+    for (let t = c.first; t <= c.last && free; t++) free = taken[t] === 0 && blocked[t] === 0;
+    if (!free) continue;
+    for (let t = c.first; t <= c.last; t++) taken[t] = 1;
+    out.push(c);
+  }
+  return out.sort((a, b) => a.first - b.first);
+}

@@ -1,0 +1,51 @@
+/**
+ * Outlets the lexicon does not list, from the context news writing gives them: "told X",
+ * "reported by X", "according to X newspaper", "the X news agency", "X's correspondent",
+ * "X reported". Applied to organisation spans of the NER model, and to capitalised words right
+ * before an outlet noun ("the Vzglyad newspaper") that no other rule took.
+ */
+import { fromTokens, type Candidate } from './candidates.js';
+import type { Lexicon } from './lexicon.js';
+import { isPossessive, sameStretch, type TokenView } from './tokens.js';
+
+const MAX_NAME = 4;
+
+/** The context around tokens first..last says they name an outlet. */
+export function outletContext(view: TokenView, lex: Lexicon, first: number, last: number): boolean {
+  const cues = lex.outletCues;
+  const { lower } = view;
+  for (let t = first; t <= last; t++) if (cues.notOutletWords.has(lower[t]!)) return false;
+  let after = last + 1;
+  const n = view.tokens.length;
+  if (after < n && sameStretch(view, last, after)) {
+    if (isPossessive(lower[after]!) && after + 1 < n) after++;
+    const w = lower[after]!;
+    if (cues.nounsAfter.has(w) || cues.staffAfter.has(w)) return true;
+    if (cues.verbsAfter.has(w) && !isPossessive(lower[last + 1]!)) return true;
+  }
+  // a cue phrase ending right before the name ("reported by", "told")
+  for (let s = Math.max(0, first - 3); s < first; s++) {
+    const cue = cues.verbsBefore.matchAt(view, s);
+    if (cue && cue.last === first - 1 && sameStretch(view, s, first)) {
+      // "according to X" alone is any source: it needs an outlet noun after, checked above
+      return cue.value !== 'according to';
+    }
+  }
+  return false;
+}
+
+/** Capitalised words right before an outlet noun, on tokens nothing else took. */
+export function outletsBeforeNouns(view: TokenView, lex: Lexicon, free: (t: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const { lower, cap } = view;
+  for (let i = 1; i < view.tokens.length; i++) {
+    if (!lex.outletCues.nounsAfter.has(lower[i]!) || !cap[i - 1] || !free(i - 1)) continue;
+    let first = i - 1;
+    while (first > 0 && i - first < MAX_NAME && cap[first - 1] && free(first - 1) && sameStretch(view, first - 1, first)) first--;
+    while (first < i - 1 && lex.places.never.has(lower[first]!)) first++;
+    if (lex.places.never.has(lower[first]!) || !sameStretch(view, i - 1, i)) continue;
+    if (!outletContext(view, lex, first, i - 1)) continue;
+    out.push(fromTokens(view, first, i - 1, { type: 'outlet', evidence: 'cue', confidence: 0.6 }));
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Places the NER model missed, from the patterns of war reports, on tokens no other rule took:
+ * "in/near/outside/towards X", "the village of X", "the X region" (the region noun is part of the
+ * name: the Kharkiv region is another place than Kharkiv), "the X direction", and the next names of
+ * a list ("in Krasnoarmiysk and Gulyaypol"). Capitalised words
+ * only, never a month, a title or a nationality; confidence stays below the model's and lexicon's.
+ */
+import { fromTokens, type Candidate } from './candidates.js';
+import type { Lexicon } from './lexicon.js';
+import { isDemonym, isPossessive, isQuote, sameStretch, type TokenView } from './tokens.js';
+
+const MAX_NAME = 3;
+
+/** `placeEnds`: last tokens of the places already found, which may start a list. */
+export function placesFromCues(
+  view: TokenView,
+  lex: Lexicon,
+  free: (t: number) => boolean,
+  placeEnds: ReadonlyMap<number, number>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const { lower } = view;
+  const n = view.tokens.length;
+  const word = (t: number) => t < n && free(t) && placeWord(view, lex, t);
+  // the last place found, for lists: "in Krasnoarmiysk and Gulyaypol"
+  let previous: Candidate | undefined;
+  const listConfidence = (i: number) => (previous?.last === i - 2 ? previous.confidence : Math.min(0.6, placeEnds.get(i - 2) ?? 0));
+
+  for (let i = 0; i < n; i++) {
+    if (!word(i)) continue;
+    // the capitalised run i..last
+    let last = i;
+    while (last + 1 < n && last + 1 - i < MAX_NAME && word(last + 1) && sameStretch(view, last, last + 1)) last++;
+    const before = i > 0 && sameStretch(view, i - 1, i) ? lower[i - 1]! : '';
+    const before2 = i > 1 && sameStretch(view, i - 2, i) ? lower[i - 2]! : '';
+    const next = last + 1 < n && sameStretch(view, last, last + 1) && free(last + 1) ? lower[last + 1]! : '';
+
+    if (lex.places.regionNouns.has(next)) {
+      previous = fromTokens(view, i, last + 1, { type: 'place', evidence: 'cue', confidence: 0.65 });
+      out.push(previous);
+      i = last + 1;
+      continue;
+    }
+    // not after a comma: "In Kyiv, Zelensky said"
+    const listed = before === 'and' || before === 'or' ? listConfidence(i) : 0;
+    const confidence =
+      before === 'of' && lex.places.ofNouns.has(before2)
+        ? 0.7
+        : lex.places.afterNouns.has(next)
+          ? 0.6
+          : lex.places.prepositions.has(before) || (before === 'the' && lex.places.prepositions.has(before2))
+            ? 0.5
+            : listed;
+    if (confidence > 0) {
+      previous = fromTokens(view, i, last, { type: 'place', evidence: 'cue', confidence });
+      out.push(previous);
+    }
+    i = last;
+  }
+  return out;
+}
+
+function placeWord(view: TokenView, lex: Lexicon, t: number): boolean {
+  const w = view.lower[t]!;
+  return (
+    view.cap[t]! &&
+    view.compact[t] !== '' &&
+    !isPossessive(w) &&
+    !isQuote(w) &&
+    !lex.places.never.has(w) &&
+    !lex.places.prepositions.has(w) &&
+    !isDemonym(w) &&
+    // an acronym is an organisation more often than a place (NATO, SBU)
+    !(view.compact[t]!.length > 1 && view.compact[t] === view.compact[t]!.toUpperCase() && /\p{L}/u.test(view.compact[t]!)) &&
+    lex.roles.matchAt(view, t) === null
+  );
+}

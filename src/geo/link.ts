@@ -1,0 +1,296 @@
+/**
+ * Links place entities to the gazetteer and says why: every candidate carries a score and its
+ * reasons, and the link a confidence. Context decides between places of one name: the
+ * countries and regions the article mentions, the other places it names (distance), the
+ * dateline, and population as a prior. When nothing in the article supports the best candidate,
+ * or it lies far from the story, the link says so with a low confidence instead of guessing.
+ */
+import type { Entity, PlaceCandidate, PlaceLink } from '../core/schema.js';
+import { countryName, mentionedCountries } from './context.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { normalizeKey, skeleton } from './normalize.js';
+import { distanceKm, type Place } from './place.js';
+
+export interface LinkContext {
+  /** defaults to the shared, compiled gazetteer */
+  gazetteer?: Gazetteer;
+}
+
+type MatchedBy = 'exact' | 'transliteration' | 'alternate' | 'former-name' | 'fuzzy';
+
+interface Candidate {
+  place: Place;
+  matchedBy: MatchedBy;
+  /** fuzzy matches: edits from the nearest spelling */
+  distance: number;
+  score: number;
+  reasons: string[];
+  /** something in the article (country, region, nearby place) points to it */
+  supported: boolean;
+}
+
+interface Resolved {
+  entity: Entity;
+  /** the spelling that matched */
+  form: string;
+  candidates: Candidate[];
+  /** a mention opens the text, as in "KYIV, Ukraine —" */
+  dateline: boolean;
+}
+
+interface Anchor {
+  entityId: string;
+  /** the spelling the article uses */
+  form: string;
+  place: Place;
+  dateline: boolean;
+}
+
+interface Context {
+  countries: Map<string, string>;
+  regions: { entityId: string; place: Place }[];
+  anchors: Anchor[];
+}
+
+// Score weights: a prior from population and rank, then what the article says.
+const W = { population: 0.3, capital: 0.1, adminSeat: 0.05, region: 0.4, country: 0.5, inCountry: 0.3, inRegion: 0.35, near: 0.4 };
+const NEAR_KM = 600;
+const FAR_KM = 500;
+const MAX_CITY_CANDIDATES = 50;
+const SHOWN_CANDIDATES = 5;
+const REGION_WORD = /^[ \t]+(?:region|oblast|province|krai|area)\b/i;
+const DATELINE_TAIL = /^[^\n]{0,40}?(?:—|–| - |\()/;
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const isCity = (p: Place) => p.kind === 'city';
+
+/** Links every place entity; keyed by entity id. */
+export function linkPlaces(text: string, entities: readonly Entity[], context: LinkContext = {}): Record<string, PlaceLink> {
+  const gaz = context.gazetteer ?? loadGazetteer();
+  const resolved = entities.filter((e) => e.type === 'place').map((e) => resolve(text, e, gaz));
+
+  // Pass 0, by prior alone: which entities name a country or a region (context for the rest).
+  const ctx: Context = { countries: mentionedCountries(text), regions: [], anchors: [] };
+  for (const r of resolved) {
+    const best = rank(r, ctx, gaz)[0];
+    if (best?.place.kind === 'country' && !ctx.countries.has(best.place.countryCode)) {
+      ctx.countries.set(best.place.countryCode, r.form);
+    }
+    if (best?.place.kind === 'region') {
+      ctx.regions.push({ entityId: r.entity.id, place: best.place });
+      if (!ctx.countries.has(best.place.countryCode)) ctx.countries.set(best.place.countryCode, r.form);
+    }
+  }
+  // Pass 1, with countries and regions: the places confidently linked become anchors for distance.
+  // Capitals are left out: "Kyiv said" names a government, not where the story happens.
+  const anchors: Anchor[] = [];
+  for (const r of resolved) {
+    const ranked = rank(r, ctx, gaz);
+    const best = ranked[0];
+    if (!best || !isCity(best.place)) continue;
+    if (r.dateline || (confidenceOf(ranked) >= 0.6 && best.place.feature !== 'PPLC')) {
+      anchors.push({ entityId: r.entity.id, form: r.form, place: best.place, dateline: r.dateline });
+    }
+  }
+  // An anchor far from all the others is itself in doubt (isAstray), so it anchors nothing.
+  ctx.anchors = anchors.filter((a) => a.dateline || !isAstray(a.place, nearestAnchor(a.place, a.entityId, anchors)));
+  // Pass 2: everything, with distances to the anchors.
+  const links: Record<string, PlaceLink> = {};
+  for (const r of resolved) links[r.entity.id] = toLink(r, rank(r, ctx, gaz), ctx, gaz);
+  return links;
+}
+
+function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
+  const forms = [...new Set([entity.name, ...entity.mentions.map((m) => m.text ?? text.slice(m.start, m.end))])];
+  const regionHint = entity.mentions.some((m) => REGION_WORD.test(text.slice(m.end, m.end + 16)));
+  const dateline = entity.mentions.some(
+    (m) => text.slice(0, m.start).trim() === '' && DATELINE_TAIL.test(text.slice(m.end, m.end + 60)),
+  );
+  const candidatesOf = (form: string, hits: ReturnType<Gazetteer['lookup']>, matched?: MatchedBy) => {
+    let cities = 0;
+    const out: Candidate[] = [];
+    for (const h of hits) {
+      const place = gaz.place(h.index);
+      if (isCity(place) && ++cities > MAX_CITY_CANDIDATES) continue;
+      out.push({ place, matchedBy: matched ?? matchKind(form, place, h.former), distance: 0, score: 0, reasons: [], supported: false });
+    }
+    return out;
+  };
+  for (const form of forms) {
+    if (regionHint) {
+      const regions = gaz.lookup(skeleton(`${form} region`)).filter((h) => gaz.place(h.index).kind === 'region');
+      if (regions.length) return { entity, form, dateline, candidates: candidatesOf(form, regions) };
+    }
+    const hits = gaz.lookup(skeleton(form));
+    if (hits.length) return { entity, form, dateline, candidates: candidatesOf(form, hits) };
+  }
+  // Nothing spelled so: a truncated or garbled name, within one or two edits of a spelling.
+  const skel = skeleton(entity.name);
+  const fuzzy = skel.length >= 5 ? gaz.fuzzy(skel, skel.length >= 8 ? 2 : 1) : [];
+  const nearest = new Map<number, number>();
+  for (const h of fuzzy) nearest.set(h.index, Math.min(h.distance, nearest.get(h.index) ?? Infinity));
+  const candidates = [...nearest]
+    .sort((a, b) => a[1] - b[1] || gaz.place(b[0]).population - gaz.place(a[0]).population)
+    .slice(0, MAX_CITY_CANDIDATES)
+    .map(([index, distance]): Candidate => ({
+      place: gaz.place(index), matchedBy: 'fuzzy', distance, score: 0, reasons: [], supported: false,
+    }));
+  return { entity, form: entity.name, dateline, candidates };
+}
+
+function matchKind(form: string, place: Place, former: boolean): MatchedBy {
+  if (former) return 'former-name';
+  if (normalizeKey(form) === normalizeKey(place.name)) return 'exact';
+  return skeleton(form) === skeleton(place.name) ? 'transliteration' : 'alternate';
+}
+
+/** Scores a resolved entity's candidates in this context, best first. */
+function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
+  const scored = r.candidates.map((c): Candidate => {
+    const p = c.place;
+    const reasons: string[] = [];
+    let score = 0;
+    let supported = false;
+    if (p.kind === 'country') {
+      score += W.country;
+      reasons.push('a country');
+    } else if (p.kind === 'region') {
+      score += W.region;
+      reasons.push(p.feature === 'RGN' ? 'a region (colloquial name)' : 'a first-level region');
+    } else {
+      score += W.population * Math.min(1, Math.log10(p.population + 1) / 7);
+      if (p.population > 0) reasons.push(`population ${p.population.toLocaleString('en-US')}`);
+      if (p.feature === 'PPLC') (score += W.capital), reasons.push(`capital of ${countryName(p.countryCode)}`);
+      if (p.feature === 'PPLA') (score += W.adminSeat), reasons.push('a regional capital');
+    }
+    if (c.matchedBy === 'former-name') {
+      const info = gaz.renamedInfo(p.geonamesId);
+      reasons.push(`"${r.form}" is its former name${info ? ` (until ${info.year})` : ''}`);
+    }
+    if (c.matchedBy === 'fuzzy') {
+      score -= 0.1 * c.distance;
+      reasons.push(`spelled ${c.distance} letter${c.distance > 1 ? 's' : ''} away from one of its names`);
+    }
+    if (p.kind !== 'country') {
+      const said = ctx.countries.get(p.countryCode);
+      if (said !== undefined && said !== r.form) {
+        score += W.inCountry;
+        supported = true;
+        reasons.push(`in ${countryName(p.countryCode)}, which the article mentions`);
+      }
+    }
+    if (isCity(p)) {
+      const region = ctx.regions.find((x) => x.entityId !== r.entity.id && x.place.countryCode === p.countryCode && x.place.covers?.includes(p.admin1));
+      if (region) {
+        score += W.inRegion;
+        supported = true;
+        const own = gaz.regionName(p.countryCode, p.admin1);
+        reasons.push(own && own !== region.place.name ? `in ${own}, part of ${region.place.name}, which the article mentions` : `in ${region.place.name}, which the article mentions`);
+      }
+      const near = nearestAnchor(p, r.entity.id, ctx.anchors);
+      if (near && near.km < NEAR_KM) {
+        score += W.near * (1 - near.km / NEAR_KM);
+        supported = true;
+        reasons.push(anchorReason(near));
+      }
+    }
+    return { ...c, score, reasons, supported };
+  });
+  return scored.sort((a, b) => b.score - a.score || b.place.population - a.place.population);
+}
+
+function nearestAnchor(p: Place, entityId: string, anchors: Anchor[]): { anchor: Anchor; km: number } | undefined {
+  let best: { anchor: Anchor; km: number } | undefined;
+  for (const anchor of anchors) {
+    if (anchor.entityId === entityId) continue;
+    const km = distanceKm(p, anchor.place);
+    if (!best || km < best.km) best = { anchor, km };
+  }
+  return best;
+}
+
+function anchorReason({ anchor, km }: { anchor: Anchor; km: number }): string {
+  const where = anchor.dateline ? 'the dateline' : 'also in the article';
+  if (km < 1) return `the place the article also names as ${anchor.form}`;
+  return `${Math.round(km)} km from ${anchor.place.name}, ${where}`;
+}
+
+/**
+ * Small places are named because the story is there: one far from every other place the
+ * article names is probably another place of that name, missing from the gazetteer.
+ */
+function isAstray(p: Place, near: { km: number } | undefined): boolean {
+  const minor = isCity(p) && p.feature !== 'PPLC' && p.feature !== 'PPLA' && p.population < 500_000;
+  return minor && near !== undefined && near.km > FAR_KM;
+}
+
+/** How far the best candidate stands above the next (or above nothing), 0..1. */
+function confidenceOf(ranked: Candidate[]): number {
+  const [best, next] = ranked;
+  if (!best) return 0;
+  let conf = sigmoid(8 * (best.score - (next?.score ?? 0)));
+  if (best.matchedBy === 'fuzzy') conf *= 0.9 - 0.1 * best.distance;
+  return conf;
+}
+
+function describe(p: Place, gaz: Gazetteer): string {
+  if (p.kind === 'country') return p.name;
+  const region = p.kind === 'city' ? gaz.regionName(p.countryCode, p.admin1) : undefined;
+  return `${p.name} (${region ? `${region}, ` : ''}${countryName(p.countryCode)})`;
+}
+
+function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer): PlaceLink {
+  const best = ranked[0];
+  if (!best) {
+    return {
+      geonamesId: null, name: r.entity.name, lat: null, lon: null, countryCode: null, confidence: 0,
+      note: `"${r.entity.name}" is not in the gazetteer (GeoNames places of 500+ people, and our regions)`,
+    };
+  }
+  const p = best.place;
+  const notes: string[] = [];
+  let confidence = confidenceOf(ranked);
+  if (best.matchedBy === 'former-name') {
+    const info = gaz.renamedInfo(p.geonamesId);
+    notes.push(`${r.form} is the former name${info ? ` (until ${info.year})` : ''} of ${p.name}`);
+  }
+  if (best.matchedBy === 'fuzzy') notes.push(`no place is spelled "${r.entity.name}"; ${p.name} is the nearest spelling`);
+  if (p.note) notes.push(p.note);
+
+  const near = isCity(p) ? nearestAnchor(p, r.entity.id, ctx.anchors) : undefined;
+  if (near && isAstray(p, near)) {
+    confidence = Math.min(confidence, 0.3);
+    notes.push(`the best candidate, ${describe(p, gaz)}, is ${Math.round(near.km).toLocaleString('en-US')} km from ${near.anchor.place.name}, the nearest other place the article names: the place meant may be another one of that name, missing from the gazetteer`);
+  } else if (isCity(p) && !best.supported && (ctx.countries.size > 0 || ctx.anchors.length > 0) && p.population < 100_000) {
+    confidence = Math.min(confidence, 0.45);
+    notes.push(`nothing in the article points to ${describe(p, gaz)}; chosen by population among ${ranked.length} candidate${ranked.length > 1 ? 's' : ''}`);
+  } else if (ranked.length >= 3 && confidence < 0.6) {
+    notes.push(`${ranked.length} places share this name; the article does not make clear which`);
+  }
+
+  const candidates: PlaceCandidate[] = ranked.slice(0, SHOWN_CANDIDATES).map((c) => ({
+    geonamesId: c.place.geonamesId,
+    name: c.place.name,
+    kind: c.place.kind,
+    countryCode: c.place.countryCode,
+    ...(c.place.admin1 ? { admin1: c.place.admin1 } : {}),
+    lat: c.place.lat,
+    lon: c.place.lon,
+    ...(c.place.population ? { population: c.place.population } : {}),
+    score: round(c.score, 3),
+    reasons: c.reasons,
+  }));
+  return {
+    geonamesId: p.geonamesId,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    countryCode: p.countryCode,
+    confidence: round(confidence, 2),
+    matchedBy: best.matchedBy,
+    ...(best.matchedBy === 'former-name' ? { formerName: r.form } : {}),
+    ...(notes.length ? { note: notes.join('; ') } : {}),
+    candidates,
+  };
+}

@@ -1,0 +1,95 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { blockText, extractArticle, looksLikeHtml } from './html.js';
+
+const paragraphs = [
+  'The dam on the river broke early on Tuesday, flooding two villages downstream, regional officials said.',
+  '"We had no warning at all," said a resident who asked not to be named, standing outside the school.',
+  'Rescue teams arrived within hours, according to the governor\'s office, which said more than two hundred people had been moved to safety overnight.',
+];
+
+const page = (head: string, body = paragraphs.map((p) => `<p>${p}</p>`).join('\n')) =>
+  `<!doctype html><html><head><title>Dam breaks | Daily Planet</title>${head}</head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Dam breaks</h1>${body}</article><footer>Copyright Daily Planet</footer></body></html>`;
+
+describe('extractArticle', () => {
+  it('gives the article text with a blank line between paragraphs', () => {
+    const article = extractArticle(page('<meta property="og:site_name" content="Daily Planet">'))!;
+    for (const p of paragraphs) expect(article.text).toContain(p);
+    expect(article.text).toContain(`${paragraphs[0]}\n\n${paragraphs[1]}`);
+    expect(article.text).not.toContain('Copyright');
+    expect(article.outlet).toBe('Daily Planet');
+    expect(article.title).toMatch(/Dam breaks/);
+  });
+
+  it('reads the date from <meta> first', () => {
+    const article = extractArticle(page('<meta property="article:published_time" content="2025-12-14T08:00:00+02:00">'))!;
+    expect(article).toMatchObject({ publishedAt: '2025-12-14', publishedAtSource: 'meta' });
+  });
+
+  it.each(['sailthru.date', 'parsely-pub-date', 'DC.date.issued', 'pubdate'])('reads <meta name="%s">', (name) => {
+    const article = extractArticle(page(`<meta name="${name}" content="2025-11-03 09:00:00">`))!;
+    expect(article.publishedAt).toBe('2025-11-03');
+  });
+
+  it('reads datePublished from JSON-LD, inside an @graph, preferring the article over other nodes', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebPage', datePublished: '2020-01-01' },
+        { '@type': ['NewsArticle'], headline: 'Dam breaks', datePublished: '2025-12-13T21:15:00+01:00' },
+      ],
+    };
+    const article = extractArticle(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`))!;
+    expect(article).toMatchObject({ publishedAt: '2025-12-13', publishedAtSource: 'json-ld' });
+  });
+
+  it('ignores broken JSON-LD', () => {
+    const article = extractArticle(page('<script type="application/ld+json">{"datePublished": </script>'))!;
+    expect(article.publishedAt).toBeUndefined();
+  });
+
+  it('returns null for a page with no article', () => {
+    expect(extractArticle('<html><head><title>Log in</title></head><body><form><input name="u"></form></body></html>')).toBeNull();
+    expect(extractArticle('<html><body></body></html>')).toBeNull();
+  });
+
+  it('never runs the page\'s scripts or event handlers', () => {
+    const g = globalThis as { __unspinPwned?: number };
+    const hostile = page(
+      '<script>globalThis.__unspinPwned = 1</script>',
+      `${paragraphs.map((p) => `<p onclick="globalThis.__unspinPwned = 2">${p}</p>`).join('')}
+       <img src="x" onerror="globalThis.__unspinPwned = 3"><script>globalThis.__unspinPwned = 4</script>`,
+    );
+    const article = extractArticle(hostile)!;
+    expect(g.__unspinPwned).toBeUndefined();
+    expect(article.text).not.toContain('__unspinPwned');
+  });
+
+  it('copes with deeply nested and oversized markup quickly', () => {
+    const deep = `<html><body>${'<div>'.repeat(5000)}<p>${paragraphs.join(' ')}</p>${'</div>'.repeat(5000)}</body></html>`;
+    const t0 = performance.now();
+    expect(extractArticle(deep)?.text).toContain('Rescue teams');
+    const quotes = `<html><body><p>${'"'.repeat(200_000)}</p><p>${'aaa, '.repeat(40_000)}</p></body></html>`;
+    extractArticle(quotes);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('blockText', () => {
+  it('separates blocks, keeps <br> as a line break and collapses white space', () => {
+    const { document } = parseHTML('<div><h2>Sub  head</h2><p>One\n  two.<br>Three.</p><ul><li>a</li><li>b</li></ul><pre>x\n  y</pre></div>');
+    expect(blockText(document.querySelector('div')!)).toBe('Sub head\n\nOne two.\nThree.\n\na\n\nb\n\nx\n  y');
+  });
+});
+
+describe('looksLikeHtml', () => {
+  it('tells a page from text', () => {
+    expect(looksLikeHtml('\n<!DOCTYPE html><html>')).toBe(true);
+    expect(looksLikeHtml('<html lang="en">')).toBe(true);
+    expect(looksLikeHtml('<body><p>x</p></body>')).toBe(true);
+    expect(looksLikeHtml('# Title\n\nSome <b>markdown</b> text')).toBe(false);
+    expect(looksLikeHtml('<3 the council said')).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * Feature strings for the two trained models: the span tagger (one token in context, plus features
+ * shared by the whole sentence, scored once per sentence) and the technique classifier (one span).
+ */
+import { type ArticleContext, isPunct, isQuoteMark, phraseCount } from './context.js';
+import { LEXICON_CLASSES } from './lexicons.js';
+
+const CLASS_COUNT = LEXICON_CLASSES.length;
+
+function shape(t: string): string {
+  if (/^\p{Lu}+$/u.test(t) && t.length > 1) return 'XX';
+  if (/^\p{Lu}/u.test(t)) return 'Xx';
+  if (/^\p{Ll}/u.test(t)) return 'x';
+  if (/^\p{N}/u.test(t)) return 'd';
+  return 'p';
+}
+
+const bin = (n: number, edges: readonly number[]) => {
+  let b = 0;
+  while (b < edges.length && n >= edges[b]!) b++;
+  return b;
+};
+
+function pushMask(out: string[], prefix: string, mask: number): void {
+  if (mask === 0) return;
+  for (let c = 0; c < CLASS_COUNT; c++) if (mask & (1 << c)) out.push(prefix + c);
+}
+
+/** Words too common to say anything about a sentence on their own. */
+const STOP = new Set(
+  'the a an of to in and or for on at by with from as is are was were be been it its this that these those he she they we i you his her their our your has have had not but if then than so do does did will would can could should may might there which who whom what when where how'.split(
+    ' ',
+  ),
+);
+
+/** Features of the sentence as a whole: each token of the sentence gets them. */
+export function sentenceFeatures(ctx: ArticleContext, s: number): string[] {
+  const out: string[] = ['sb'];
+  const first = ctx.sentenceStart[s]!;
+  const last = ctx.sentenceStart[s + 1]! - 1;
+  const n = last - first + 1;
+  out.push(`sl${bin(n, [4, 8, 15, 25, 40])}`);
+  if (s === 0) out.push('title');
+  pushMask(out, 'sm', ctx.sentenceMask[s]!);
+  let hits = 0;
+  let quotes = 0;
+  for (let i = first; i <= last; i++) {
+    const w = ctx.lower[i]!;
+    if (ctx.lexMask[i]) hits++;
+    if (isQuoteMark(w)) quotes++;
+    if (w === '!' || w === '?') out.push(`s${w}`);
+    if (!STOP.has(w) && !isPunct(w) && w.length > 2) out.push(`sw=${w}`);
+  }
+  out.push(`sh${bin(hits, [1, 2, 4, 7])}`);
+  if (quotes > 0) out.push('sq');
+  out.push(...articleFeatures(ctx));
+  return out;
+}
+
+const articleCache = new WeakMap<ArticleContext, string[]>();
+/** The article's overall tone: how dense its lexicon hits, exclamations and questions are. */
+function articleFeatures(ctx: ArticleContext): string[] {
+  let out = articleCache.get(ctx);
+  if (out) return out;
+  const n = Math.max(1, ctx.tokens.length);
+  let bangs = 0;
+  let questions = 0;
+  for (const w of ctx.lower) {
+    if (w === '!') bangs++;
+    else if (w === '?') questions++;
+  }
+  const perClass = new Uint16Array(CLASS_COUNT);
+  for (const h of ctx.hits) perClass[h.cls]!++;
+  out = [`ad${bin((ctx.hits.length * 100) / n, [2, 4, 6, 8, 11, 15])}`, `al${bin(n, [200, 400, 800, 1500])}`, `a!${bin(bangs, [1, 3])}`, `a?${bin(questions, [1, 3, 6])}`];
+  perClass.forEach((k, c) => out!.push(`ac${c}=${bin((k * 1000) / n, [2, 5, 10, 20])}`));
+  articleCache.set(ctx, out);
+  return out;
+}
+
+/** Features of one token for the span tagger. */
+export function tokenFeatures(ctx: ArticleContext, i: number): string[] {
+  const { lower, tokens } = ctx;
+  const w = lower[i]!;
+  const tok = tokens[i]!;
+  const s = tok.sentence;
+  const first = ctx.sentenceStart[s]!;
+  const last = ctx.sentenceStart[s + 1]! - 1;
+  const at = (k: number) => (k >= first && k <= last ? lower[k]! : k < first ? '<s>' : '</s>');
+  const pos = (k: number) => (k >= first && k <= last ? tokens[k]!.pos : '-');
+  const out = [
+    `w=${w}`,
+    `p=${tok.pos}`,
+    `w-1=${at(i - 1)}`,
+    `w+1=${at(i + 1)}`,
+    `w-2=${at(i - 2)}`,
+    `w+2=${at(i + 2)}`,
+    `ww-=${at(i - 1)}|${w}`,
+    `ww+=${w}|${at(i + 1)}`,
+    `pp-=${pos(i - 1)}|${tok.pos}`,
+    `pp+=${tok.pos}|${pos(i + 1)}`,
+    `p-1=${pos(i - 1)}`,
+    `p+1=${pos(i + 1)}`,
+    `sh=${shape(tok.text)}`,
+    `suf=${w.slice(-3)}`,
+    `rp${bin((i - first) / Math.max(1, last - first), [0.01, 0.2, 0.4, 0.6, 0.8, 0.99])}`,
+  ];
+  pushMask(out, 'l=', ctx.lexMask[i]!);
+  let before = 0;
+  let after = 0;
+  for (let k = Math.max(first, i - 3); k < i; k++) before |= ctx.lexMask[k]!;
+  for (let k = i + 1; k <= Math.min(last, i + 3); k++) after |= ctx.lexMask[k]!;
+  pushMask(out, 'l<', before);
+  pushMask(out, 'l>', after);
+  if (ctx.quoted[i]) out.push('q');
+  if (!STOP.has(w) && !isPunct(w) && w.length > 2) out.push(`rep${bin(ctx.counts.get(w) ?? 0, [2, 3, 5, 8])}`);
+  return out;
+}
+
+/** Features of one span [first, last] (token indexes) for the technique classifier. */
+export function spanFeatures(ctx: ArticleContext, first: number, last: number): string[] {
+  const { lower, tokens } = ctx;
+  const n = last - first + 1;
+  const out: string[] = ['b', `n${bin(n, [2, 3, 4, 6, 9, 14, 21, 31])}`];
+  const words: string[] = [];
+  let mask = 0;
+  let quoted = 0;
+  let caps = 0;
+  for (let i = first; i <= last; i++) {
+    const w = lower[i]!;
+    words.push(w);
+    mask |= ctx.lexMask[i]!;
+    if (ctx.quoted[i]) quoted++;
+    if (shape(tokens[i]!.text) === 'XX') caps++;
+    out.push(`w=${w}`);
+    if (i < last) out.push(`bi=${w}|${lower[i + 1]}`);
+    if (w === '!' || w === '?') out.push(`x${w}`);
+    if (!STOP.has(w) && !isPunct(w) && w.length > 2) out.push(`rw${bin(ctx.counts.get(w) ?? 0, [2, 3, 5, 8])}`);
+  }
+  if (n <= 6) out.push(`txt=${words.join(' ')}`);
+  if (n <= 4) out.push(`pos=${tokens.slice(first, last + 1).map((t) => t.pos).join(' ')}`);
+  out.push(`f=${lower[first]}`, `l=${lower[last]}`, `fp=${tokens[first]!.pos}`, `lp=${tokens[last]!.pos}`);
+  out.push(`prev=${first > 0 ? lower[first - 1] : '<a>'}`, `next=${last + 1 < lower.length ? lower[last + 1] : '</a>'}`);
+  pushMask(out, 'm', mask);
+  const s0 = tokens[first]!.sentence;
+  const s1 = tokens[last]!.sentence;
+  if (s1 > s0) out.push(`ms${bin(s1 - s0, [2, 4])}`);
+  pushMask(out, 'sm', ctx.sentenceMask[s0]!);
+  if (s0 === 0) out.push('title');
+  const sentenceLength = ctx.sentenceStart[s0 + 1]! - ctx.sentenceStart[s0]!;
+  out.push(`cov${bin(n / Math.max(1, sentenceLength), [0.2, 0.5, 0.8, 0.95])}`);
+  out.push(`rep${bin(phraseCount(ctx, tokens[first]!.start, tokens[last]!.end), [2, 3, 4, 6])}`);
+  if (quoted === n) out.push('allq');
+  else if (quoted > 0) out.push('someq');
+  if (isQuoteMark(lower[first]!) || (first > 0 && isQuoteMark(lower[first - 1]!))) out.push('qstart');
+  if (caps > 0) out.push('caps');
+  return out;
+}

@@ -1,0 +1,154 @@
+/**
+ * The trained half of the technique detector: a token tagger that marks propaganda spans (SI) and a
+ * classifier that names the technique of a span (TC), both averaged perceptrons over hashed
+ * features, saved together in models/techniques.bin.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { modelPath } from '../core/paths.js';
+import { UserError } from '../core/errors.js';
+import { Perceptron } from '../learn/perceptron.js';
+import { type ArticleContext, isPunct } from './context.js';
+import { sentenceFeatures, spanFeatures, tokenFeatures } from './features.js';
+import { TECHNIQUES, type TechniqueName } from './names.js';
+
+export const MODEL_FILE = 'techniques.bin';
+const FORMAT = 'unspin-techniques/1';
+export const TAGGER_LABELS = ['O', 'I'] as const;
+
+/** A span found by the tagger, in token indexes, with the mean probability of its tokens. */
+export interface TaggedSpan {
+  first: number;
+  last: number;
+  confidence: number;
+}
+
+export interface TechniqueModelOptions {
+  /** a token is in a span when score(I) - score(O) exceeds it (set by cross-validation) */
+  threshold: number;
+}
+
+export class TechniqueModel {
+  constructor(
+    readonly tagger: Perceptron,
+    readonly classifier: Perceptron,
+    readonly options: TechniqueModelOptions,
+    readonly meta: Record<string, unknown> = {},
+  ) {}
+
+  /** score(I) - score(O) for every token of the article. */
+  margins(ctx: ArticleContext): Float32Array {
+    const out = new Float32Array(ctx.tokens.length);
+    const scores = new Float32Array(2);
+    let sentence = -1;
+    let shared = new Float32Array(2);
+    for (let i = 0; i < ctx.tokens.length; i++) {
+      const s = ctx.tokens[i]!.sentence;
+      if (s !== sentence) {
+        sentence = s;
+        shared = this.tagger.score(this.tagger.index(sentenceFeatures(ctx, s)), new Float32Array(2));
+      }
+      scores.set(shared);
+      this.tagger.score(this.tagger.index(tokenFeatures(ctx, i)), scores);
+      out[i] = scores[1]! - scores[0]!;
+    }
+    return out;
+  }
+
+  spans(ctx: ArticleContext, threshold = this.options.threshold): TaggedSpan[] {
+    return spansFromMargins(ctx, this.margins(ctx), threshold);
+  }
+
+  /** Each technique's probability for the span (softmax over the classifier's scores). */
+  classify(ctx: ArticleContext, first: number, last: number): Float32Array {
+    const scores = this.classifier.score(this.classifier.index(spanFeatures(ctx, first, last)), new Float32Array(TECHNIQUES.length));
+    return softmax(scores);
+  }
+
+  serialize(): Buffer {
+    const tagger = this.tagger.serialize();
+    const classifier = this.classifier.serialize();
+    const header = Buffer.from(`${JSON.stringify({ format: FORMAT, options: this.options, meta: this.meta, tagger: tagger.length, classifier: classifier.length })}\n`);
+    return Buffer.concat([header, tagger, classifier]);
+  }
+
+  static deserialize(file: Buffer): TechniqueModel {
+    const nl = file.indexOf(10);
+    const header = JSON.parse(file.subarray(0, nl).toString('utf8')) as {
+      format: string;
+      options: TechniqueModelOptions;
+      meta: Record<string, unknown>;
+      tagger: number;
+      classifier: number;
+    };
+    if (header.format !== FORMAT) throw new Error(`unknown technique model format ${header.format}`);
+    const body = file.subarray(nl + 1);
+    const tagger = Perceptron.deserialize(body.subarray(0, header.tagger)).model;
+    const classifier = Perceptron.deserialize(body.subarray(header.tagger, header.tagger + header.classifier)).model;
+    if (classifier.labels.join() !== TECHNIQUES.join()) throw new Error('technique model: its classes are not the 14 PTC classes');
+    return new TechniqueModel(tagger, classifier, header.options, header.meta);
+  }
+}
+
+let shipped: TechniqueModel | undefined;
+/** The shipped model, loaded once. */
+export function loadTechniqueModel(path = modelPath(MODEL_FILE)): TechniqueModel {
+  if (path === modelPath(MODEL_FILE) && shipped) return shipped;
+  if (!existsSync(path)) throw new UserError(`technique model missing: ${path} (run 'unspin train techniques')`);
+  const model = TechniqueModel.deserialize(readFileSync(path));
+  if (path === modelPath(MODEL_FILE)) shipped = model;
+  return model;
+}
+
+export function softmax(scores: Float32Array): Float32Array {
+  let max = -Infinity;
+  for (const v of scores) max = Math.max(max, v);
+  let sum = 0;
+  const out = new Float32Array(scores.length);
+  for (let i = 0; i < scores.length; i++) sum += out[i] = Math.exp(scores[i]! - max);
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
+  return out;
+}
+
+export const bestTechnique = (probs: Float32Array): TechniqueName => {
+  let best = 0;
+  for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
+  return TECHNIQUES[best]!;
+};
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * Runs of tokens above the threshold, repaired: a run stays inside its sentence, a one-token gap
+ * between two runs is filled, punctuation is trimmed from both ends, and runs of punctuation
+ * alone are dropped.
+ */
+export function spansFromMargins(ctx: ArticleContext, margins: Float32Array, threshold: number): TaggedSpan[] {
+  const n = margins.length;
+  const inside = new Uint8Array(n);
+  for (let i = 0; i < n; i++) inside[i] = margins[i]! > threshold ? 1 : 0;
+  const sameSentence = (a: number, b: number) => ctx.tokens[a]!.sentence === ctx.tokens[b]!.sentence;
+  for (let i = 1; i + 1 < n; i++) {
+    if (!inside[i] && inside[i - 1] && inside[i + 1] && sameSentence(i - 1, i + 1)) inside[i] = 1;
+  }
+  const spans: TaggedSpan[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!inside[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && inside[j + 1] && sameSentence(j, j + 1)) j++;
+    let first = i;
+    let last = j;
+    while (first <= last && isPunct(ctx.lower[first]!)) first++;
+    while (last >= first && isPunct(ctx.lower[last]!)) last--;
+    if (first <= last) {
+      let sum = 0;
+      for (let k = first; k <= last; k++) sum += sigmoid(margins[k]! - threshold);
+      spans.push({ first, last, confidence: sum / (last - first + 1) });
+    }
+    i = j + 1;
+  }
+  return spans;
+}

@@ -1,0 +1,219 @@
+/**
+ * Training and cross-validation of the technique model on PTC articles. Deterministic: the article
+ * order of every epoch comes from a seeded generator, and folds are drawn by article with a seed.
+ */
+import { type PrfScore, type PtcSpan, scoreFLC, scoreSI, scoreTC } from '../eval/ptc.js';
+import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
+import { type CorpusArticle, tokenRange } from './corpus.js';
+import { detectTechniques } from './detect.js';
+import { sentenceFeatures, spanFeatures, tokenFeatures } from './features.js';
+import { TAGGER_LABELS, TechniqueModel } from './model.js';
+import { TECHNIQUES } from './names.js';
+
+export interface TrainOptions {
+  seed: number;
+  taggerEpochs: number;
+  classifierEpochs: number;
+  taggerBits: number;
+  classifierBits: number;
+  threshold: number;
+  learningRate: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = {
+  seed: 11,
+  taggerEpochs: 6,
+  classifierEpochs: 12,
+  taggerBits: 19,
+  classifierBits: 18,
+  threshold: 0,
+  learningRate: 0.2,
+};
+
+/** One article's tagger examples: hashed features per token and per sentence, gold I/O per token. */
+interface TaggerExamples {
+  tokens: Int32Array[];
+  sentences: Int32Array[];
+  sentenceOf: Int32Array;
+  gold: Uint8Array;
+}
+
+/** A token is inside when gold spans cover at least half of its characters. */
+function goldInside(article: CorpusArticle): Uint8Array {
+  const { tokens } = article.ctx;
+  const gold = new Uint8Array(tokens.length);
+  const covered = new Uint8Array(article.ctx.text.length + 1);
+  for (const s of article.gold) covered.fill(1, s.start, s.end);
+  tokens.forEach((t, i) => {
+    let c = 0;
+    for (let k = t.start; k < t.end; k++) c += covered[k]!;
+    gold[i] = c * 2 >= t.end - t.start ? 1 : 0;
+  });
+  return gold;
+}
+
+function taggerExamples(article: CorpusArticle, model: Perceptron): TaggerExamples {
+  const { ctx } = article;
+  return {
+    tokens: ctx.tokens.map((_, i) => model.index(tokenFeatures(ctx, i))),
+    sentences: ctx.sentences.map((_, s) => model.index(sentenceFeatures(ctx, s))),
+    sentenceOf: Int32Array.from(ctx.tokens, (t) => t.sentence),
+    gold: goldInside(article),
+  };
+}
+
+interface ClassifierExample {
+  features: Int32Array;
+  label: number;
+}
+
+function classifierExamples(article: CorpusArticle, model: Perceptron): ClassifierExample[] {
+  const out: ClassifierExample[] = [];
+  for (const s of article.gold) {
+    const range = tokenRange(article.ctx, s.start, s.end);
+    if (!range) continue;
+    out.push({ features: model.index(spanFeatures(article.ctx, range.first, range.last)), label: TECHNIQUES.indexOf(s.technique) });
+  }
+  return out;
+}
+
+/** Feature indexes depend only on the article and the model size: computed once, reused by every fold. */
+export class PreparedCorpus {
+  readonly tagger: TaggerExamples[];
+  readonly classifier: ClassifierExample[][];
+
+  constructor(
+    readonly articles: CorpusArticle[],
+    readonly options: TrainOptions = DEFAULT_TRAIN,
+  ) {
+    const t = new Perceptron(TAGGER_LABELS, options.taggerBits, new Float32Array(0));
+    const c = new Perceptron(TECHNIQUES, options.classifierBits, new Float32Array(0));
+    this.tagger = articles.map((a) => taggerExamples(a, t));
+    this.classifier = articles.map((a) => classifierExamples(a, c));
+  }
+
+  /** Trains on the articles at `indexes` (all when omitted). */
+  train(indexes: readonly number[] = this.articles.map((_, i) => i), meta: Record<string, unknown> = {}): TechniqueModel {
+    const o = this.options;
+    const random = seededRandom(o.seed);
+    const tagger = new Perceptron(TAGGER_LABELS, o.taggerBits);
+    const scores = new Float32Array(2);
+    // Logistic regression by SGD on the I-minus-O margin (weights of label I; label O stays 0):
+    // unlike perceptron updates it keeps learning from tokens it already gets right, which ranks
+    // tokens better for the threshold that trades precision for recall.
+    let step = 0;
+    for (let epoch = 0; epoch < o.taggerEpochs; epoch++) {
+      for (const a of shuffle([...indexes], random)) {
+        const ex = this.tagger[a]!;
+        for (let i = 0; i < ex.tokens.length; i++) {
+          const sentence = ex.sentences[ex.sentenceOf[i]!]!;
+          scores.fill(0);
+          tagger.score(sentence, scores);
+          tagger.score(ex.tokens[i]!, scores);
+          const p = 1 / (1 + Math.exp(-(scores[1]! - scores[0]!)));
+          const g = (ex.gold[i]! - p) * o.learningRate / (1 + step / 200_000);
+          if (Math.abs(g) > 1e-6) {
+            for (const f of ex.tokens[i]!) tagger.bump(f + 1, g);
+            for (const f of sentence) tagger.bump(f + 1, g / 4);
+          }
+          tagger.tick();
+          step++;
+        }
+      }
+    }
+    tagger.average();
+
+    const classifier = new Perceptron(TECHNIQUES, o.classifierBits);
+    const examples = indexes.flatMap((a) => this.classifier[a]!);
+    for (let epoch = 0; epoch < o.classifierEpochs; epoch++) {
+      for (const ex of shuffle([...examples], random)) {
+        classifier.update(ex.features, ex.label, classifier.predict(ex.features));
+        classifier.tick();
+      }
+    }
+    classifier.average();
+    return new TechniqueModel(tagger, classifier, { threshold: o.threshold }, meta);
+  }
+}
+
+/** Our spans of an article as PTC lines (code point offsets). */
+export function toPtc(article: CorpusArticle, spans: readonly { technique: string; start: number; end: number }[]): PtcSpan[] {
+  return spans.map((s) => ({ article: article.id, technique: s.technique, start: article.map.codePoint(s.start), end: article.map.codePoint(s.end) }));
+}
+
+/** Gold spans of the articles as PTC lines. */
+export function goldPtc(articles: readonly CorpusArticle[]): PtcSpan[] {
+  return articles.flatMap((a) => toPtc(a, a.gold));
+}
+
+/**
+ * TC on given spans: one technique per listed span; a span listed k times gets the k most
+ * probable techniques (the gold lists a span once per technique it carries).
+ */
+export function classifyGiven(model: TechniqueModel, article: CorpusArticle, spans: readonly { start: number; end: number }[]): string[] {
+  const times = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const s of spans) times.set(`${s.start}:${s.end}`, (times.get(`${s.start}:${s.end}`) ?? 0) + 1);
+  const ranked = new Map<string, number[]>();
+  return spans.map((s) => {
+    const key = `${s.start}:${s.end}`;
+    let order = ranked.get(key);
+    if (!order) {
+      const range = tokenRange(article.ctx, s.start, s.end);
+      const probs = range ? model.classify(article.ctx, range.first, range.last) : new Float32Array(TECHNIQUES.length);
+      order = [...probs.keys()].sort((x, y) => probs[y]! - probs[x]! || x - y);
+      ranked.set(key, order);
+    }
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    return TECHNIQUES[order[k % order.length]!]!;
+  });
+}
+
+export interface CrossValidation {
+  folds: number;
+  seed: number;
+  threshold: number;
+  si: PrfScore;
+  flc: PrfScore;
+  tc: { f1: number; correct: number; total: number };
+  /** SI and FLC F1 at other thresholds, for the choice of the shipped one */
+  sweep: { threshold: number; si: number; flc: number }[];
+}
+
+/** k-fold cross-validation by article: each fold is scored by a model trained on the others. */
+export function crossValidate(corpus: PreparedCorpus, folds = 5, thresholds: readonly number[] = [corpus.options.threshold], log: (m: string) => void = () => {}): CrossValidation {
+  const { articles, options } = corpus;
+  const order = shuffle(articles.map((_, i) => i), seededRandom(options.seed + 1));
+  const gold = goldPtc(articles);
+  const predicted = new Map<number, PtcSpan[]>(thresholds.map((_, t) => [t, []]));
+  const tcPredicted: PtcSpan[] = [];
+  for (let f = 0; f < folds; f++) {
+    const test = order.filter((_, i) => i % folds === f);
+    const train = order.filter((_, i) => i % folds !== f);
+    const model = corpus.train(train);
+    for (const a of test) {
+      const article = articles[a]!;
+      thresholds.forEach((threshold, t) => predicted.get(t)!.push(...toPtc(article, detectTechniques(article.ctx, model, { threshold }))));
+      const labels = classifyGiven(model, article, article.gold);
+      tcPredicted.push(...toPtc(article, article.gold.map((s, i) => ({ ...s, technique: labels[i]! }))));
+    }
+    log(`fold ${f + 1}/${folds} done`);
+  }
+  const goldArticles = new Set(articles.map((a) => a.id));
+  const sweep = thresholds.map((threshold, t) => ({
+    threshold,
+    si: scoreSI(predicted.get(t)!, gold, goldArticles).f1,
+    flc: scoreFLC(predicted.get(t)!, gold, goldArticles).f1,
+  }));
+  const main = Math.max(0, thresholds.indexOf(options.threshold));
+  return {
+    folds,
+    seed: options.seed,
+    threshold: thresholds[main]!,
+    si: scoreSI(predicted.get(main)!, gold, goldArticles),
+    flc: scoreFLC(predicted.get(main)!, gold, goldArticles),
+    tc: scoreTC(tcPredicted, gold),
+    sweep,
+  };
+}
