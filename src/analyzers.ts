@@ -5,9 +5,11 @@
 import type { Analyzer } from './core/analyzer.js';
 import { sentencesAnalyzer, tokensAnalyzer } from './text/analyzers.js';
 import { entitiesAnalyzer } from './entities/analyzer.js';
+import { placesAnalyzer } from './geo/analyzer.js';
 
 export const defaultAnalyzers: readonly Analyzer[] = [
   sentencesAnalyzer,
   tokensAnalyzer,
   entitiesAnalyzer,
+  placesAnalyzer,
 ];

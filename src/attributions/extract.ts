@@ -7,13 +7,14 @@
 import type { Token } from '../core/doc.js';
 import type { Sentence } from '../core/schema.js';
 import { groupSpans, type Group } from './group.js';
+import { repairLabels } from './repair.js';
 import { ruleGroups } from './rules.js';
 import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[]): Group[] {
-  const tagged = groupSpans(text, sentences, labelsToSpans(tokens, decode(model, tokens, text)));
+  const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, decode(model, tokens, text))));
   let groups = tagged;
   for (const rule of ruleGroups(text, sentences)) {
     const clash = (g: Group) => (g.cue && overlaps(g.cue, rule.cue!)) || g.contents.some((c) => overlaps(c, rule.cue!));

@@ -83,8 +83,23 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
     } else group.contents.push(span);
   }
 
+  // A cue whose claim the tagger missed in its sentence takes an orphan content opening the next
+  // sentence ("X continued: / “...”"), else the rest of its sentence after the cue and source.
+  for (const g of groups.values()) {
+    if (g.contents.length > 0) continue;
+    const next = orphans.findIndex((c) => sentenceAt(sentences, c.start) === g.sentence + 1);
+    if (next >= 0 && !nearest(orphans[next]!, g.sentence + 1, g.sentence + 1)) {
+      g.contents.push(...orphans.splice(next, 1));
+      continue;
+    }
+    const rest = restOfSentence(text, sentences[g.sentence]!, Math.max(g.cue!.end, g.source && g.source.start > g.cue!.end ? g.source.end : 0));
+    if (rest) g.contents.push(rest);
+  }
   const out = [...groups.values()].filter((g) => g.contents.length > 0);
-  for (const g of out) g.mode = modeOf(text, g);
+  for (const g of out) {
+    g.contents = joinFragments(text, g);
+    g.mode = modeOf(text, g);
+  }
   // Continuations: an orphan content after an attribution at most two sentences back.
   out.sort((a, b) => a.sentence - b.sentence);
   for (const content of orphans) {
@@ -96,6 +111,32 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
     }
   }
   return out.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
+}
+
+/** The sentence after `from`, without its closing punctuation, as a content span (null when too short). */
+function restOfSentence(text: string, sentence: Sentence, from: number): RoleSpan | null {
+  let start = Math.max(from, sentence.start);
+  let end = sentence.end;
+  while (start < end && /[\s,:;]/u.test(text[start]!)) start++;
+  while (end > start && /[\s.!?]/u.test(text[end - 1]!)) end--;
+  if (/^that\s/i.test(text.slice(start, start + 5))) start += 5;
+  return end - start >= 8 ? { role: 'content', start, end } : null;
+}
+
+/**
+ * Joins content fragments of one group that the tagger split apart: two fragments are one claim
+ * unless the cue or the source sits between them (a quotation split by "he said").
+ */
+function joinFragments(text: string, g: Group): RoleSpan[] {
+  const sorted = [...g.contents].sort((a, b) => a.start - b.start);
+  const out: RoleSpan[] = [];
+  const between = (s: RoleSpan | undefined, a: number, b: number) => s !== undefined && s.start >= a && s.end <= b;
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && !between(g.cue, last.end, c.start) && !between(g.source, last.end, c.start)) last.end = Math.max(last.end, c.end);
+    else out.push({ ...c });
+  }
+  return out;
 }
 
 /** Every span a set of groups holds, for scoring (shared sources counted once by the scorer). */

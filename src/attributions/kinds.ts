@@ -37,7 +37,8 @@ const ORGANIZATION_WORDS =
   /\b(?:ministry|ministries|department|administration|government|kremlin|pentagon|party|committee|council|commission|agency|service|services|office|campaign|army|navy|guard|corps|command|staff|court|parliament|duma|rada|senate|congress|house|bank|fund|union|university|institute|center|centre|group|company|corporation|inc|corp|ltd|foundation|organi[sz]ation|association|federation|police|fbi|cia|nato|un|eu|who|imf|kgb|fsb|sbu|gru|mod)\b/i;
 const PRONOUN = /^(?:he|she|him|her|i|me|we|us|they|them|it|who|which|that|you)$/i;
 const PLURAL_PRONOUN = /^(?:we|they|them|us)$/i;
-const PSEUDONYM = /[‘'"“«][^‘'"“”’»]{1,40}[’'"”»]|\b(?:known as|nicknamed|call sign|callsign|alias|pseudonym|handle|blogger|@\w)/i;
+/** A quoted name ("the operative ‘Grom’") or a marker of a name that is not the person's own. */
+const PSEUDONYM = /[‘'"“«]\p{Lu}[^‘'"“”’»]{0,40}[’'"”»]|\b(?:known as|nicknamed|call sign|callsign|alias|pseudonym|going by|handle)\b|@\w/u;
 
 const ENTITY_KIND: Record<EntityType, SourceKind> = {
   person: 'named-person',
@@ -71,7 +72,7 @@ export function classifySource(text: string, entity?: Entity): KindResult {
   const h = head(t);
   const lastWord = h.split(/\s+/).pop() ?? '';
   if (ANONYMOUS_MARKERS.test(t)) return { kind: 'anonymous' };
-  if (PSEUDONYM.test(t) && ROLE_NOUNS.test(t)) return { kind: 'pseudonymous', entity };
+  if (PSEUDONYM.test(t)) return { kind: 'pseudonymous', entity };
   if (OUTLETS.has(lower) || OUTLETS.has(t.toLowerCase())) return { kind: 'outlet', entity };
   if (entity && !PRONOUN.test(t)) {
     // A role phrase that merely contains a name ("a source within Russian law enforcement") is not that entity.

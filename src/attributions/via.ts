@@ -34,8 +34,10 @@ export function findVia(text: string, from: number, to: number, entityAt: (start
   const out: Via[] = [];
   const window = text.slice(from, Math.min(to, from + 400));
   for (const m of window.matchAll(CHANNEL)) {
-    const name = m[1]!.replace(/[.’']+$/u, '');
-    const start = from + m.index + m[0].length - m[1]!.length;
+    const raw = m[1]!;
+    const lead = /^[Tt]he\s+/.exec(raw)?.[0].length ?? 0; // "the BBC" is named "BBC"
+    const name = raw.slice(lead).replace(/[.’']+$/u, '');
+    const start = from + m.index + m[0].length - raw.length + lead;
     const entity = entityAt(start, start + name.length);
     if (isOutlet(name, entity)) out.push({ name: entity?.name ?? name, start, end: start + name.length });
   }

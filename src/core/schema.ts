@@ -174,10 +174,28 @@ export const EventSchema = Type.Object({
   start: Offset,
   end: Offset,
   trigger: Type.Optional(Type.Object({ start: Offset, end: Offset, text: Type.String() })),
-  actors: Type.Array(Type.Object({ entityId: Type.Optional(Type.String()), text: Type.String(), role: Type.String() })),
+  actors: Type.Array(
+    Type.Object({
+      entityId: Type.Optional(Type.String()),
+      text: Type.String(),
+      role: Type.String(),
+      side: Type.Optional(Type.String({ description: "the country an armed actor fights for, from a nationality word ('Russian troops' -> RU)" })),
+    }),
+  ),
   placeEntityId: Type.Optional(Type.String()),
-  time: Type.Optional(Type.Object({ value: Nullable(Type.String()), start: Offset, end: Offset })),
+  time: Type.Optional(
+    Type.Object({
+      value: Nullable(Type.String()),
+      start: Offset,
+      end: Offset,
+      precision: Type.Optional(Type.String({ description: 'day | week | month | season | year | partial' })),
+      partial: Type.Optional(Type.Boolean({ description: 'no year or no value: the place in the timeline is approximate' })),
+    }),
+  ),
   attributionId: Type.Optional(Type.String()),
+  subtype: Type.Optional(Type.String({ description: 'finer kind: presence (troops seen holding a place), withdrawal...' })),
+  side: Type.Optional(Type.String({ description: 'the side that acts (takes, holds, deploys), as actors[].side' })),
+  summary: Type.Optional(Type.String({ description: 'one line for a timeline: actor, action, place' })),
 });
 export type Event = Static<typeof EventSchema>;
 

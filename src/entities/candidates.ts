@@ -4,7 +4,7 @@
  * short of the last token's end when a possessive was cut off a one-token "Guard’s".
  */
 import type { EntityType } from '../core/schema.js';
-import { isPossessive, isQuote, type TokenView } from './tokens.js';
+import { isPossessive, isQuote, tokenAt, type TokenView } from './tokens.js';
 
 /** Where a candidate comes from, strongest first. */
 export type Evidence = 'lexicon' | 'pattern' | 'role' | 'ner' | 'propagated' | 'cue';
@@ -53,9 +53,9 @@ export function spanOf(view: TokenView, first: number, last: number): { start: n
  * span does not fall on token boundaries.
  */
 export function trimToName(view: TokenView, start: number, end: number): { first: number; last: number } | null {
-  let first = view.byStart.get(start);
-  let last = view.byEnd.get(end);
-  if (first === undefined || last === undefined) return null;
+  let first = tokenAt(view, start);
+  let last = tokenAt(view, end, true);
+  if (first < 0 || last < 0) return null;
   while (first <= last && (view.lower[first] === 'the' || isQuote(view.lower[first]!) || !view.compact[first])) first++;
   while (last >= first && (isPossessive(view.lower[last]!) || isQuote(view.lower[last]!) || !view.compact[last])) last--;
   return first <= last ? { first, last } : null;

@@ -16,14 +16,12 @@ export interface TokenView {
   readonly lower: readonly string[];
   /** first character is an upper-case letter */
   readonly cap: readonly boolean[];
-  /** token index by start offset and by end offset, to snap character spans to tokens */
-  readonly byStart: ReadonlyMap<number, number>;
-  readonly byEnd: ReadonlyMap<number, number>;
 }
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const UPPER_FIRST = /^\p{Lu}/u;
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** Curly and typographic quotes and apostrophes to their straight forms. */
 export function straightenQuotes(s: string): string {
@@ -36,18 +34,39 @@ export function tokenView(text: string, tokens: readonly Token[]): TokenView {
   const head = new Array<string>(n);
   const lower = new Array<string>(n);
   const cap = new Array<boolean>(n);
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    compact[i] = t.text.replace(NON_WORD, '');
-    head[i] = compact[i] ? FIRST_WORD.exec(t.text)![0].toLowerCase() : '';
-    lower[i] = straightenQuotes(t.text.toLowerCase());
-    cap[i] = UPPER_FIRST.test(t.text);
-    byStart.set(t.start, i);
-    byEnd.set(t.end, i);
+    const word = tokens[i]!.text;
+    const low = word.toLowerCase();
+    const c0 = word.charCodeAt(0);
+    if (ASCII_WORD.test(word)) {
+      // the common case, without Unicode classes
+      compact[i] = word;
+      head[i] = low;
+      lower[i] = low;
+      cap[i] = c0 >= 65 && c0 <= 90;
+    } else {
+      compact[i] = word.replace(NON_WORD, '');
+      head[i] = compact[i] ? FIRST_WORD.exec(word)![0].toLowerCase() : '';
+      lower[i] = straightenQuotes(low);
+      cap[i] = UPPER_FIRST.test(word);
+    }
   }
-  return { text, tokens, compact, head, lower, cap, byStart, byEnd };
+  return { text, tokens, compact, head, lower, cap };
+}
+
+/** Index of the token that starts (or, with `atEnd`, ends) exactly at `offset`, or -1. */
+export function tokenAt(view: TokenView, offset: number, atEnd = false): number {
+  const { tokens } = view;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = atEnd ? tokens[mid]!.end : tokens[mid]!.start;
+    if (at === offset) return mid;
+    if (at < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** An opening or closing quote token ("‘", "’", '"', "«"...). */

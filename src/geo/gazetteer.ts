@@ -2,7 +2,7 @@
  * The gazetteer: loads the compiled index (build/gazetteer.bin), compiling it first when it is
  * missing or older than our data files, and answers exact and fuzzy lookups on skeleton keys.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT, dataPath } from '../core/paths.js';
 import { buildGazetteer, cities500Path } from './build.js';
@@ -28,7 +28,10 @@ export interface FuzzyHit extends Hit {
 export function writeGazetteer(path = GAZETTEER_PATH): number {
   const bytes = buildGazetteer();
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, bytes);
+  // write then rename, so a process loading the index meanwhile never reads half a file
+  const partial = `${path}.${process.pid}.tmp`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, path);
   return bytes.length;
 }
 
@@ -53,24 +56,31 @@ export function loadGazetteer(): Gazetteer {
 /** Levenshtein distance, or max + 1 as soon as it must exceed max (bounded work). */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
 
+const FUZZY_MEMO = 5000;
+
 export class Gazetteer {
   private readonly renamed = new Map<number, RenamedInfo>();
   private readonly regionNames = new Map<string, string>();
+  /** names recur across articles: fuzzy answers are kept (bounded) */
+  private readonly fuzzyMemo = new Map<string, FuzzyHit[]>();
 
   constructor(readonly file: IndexFile) {
     for (const r of file.header.renamed) this.renamed.set(r.geonamesId, r);
@@ -129,11 +139,22 @@ export class Gazetteer {
 
   /**
    * Places whose skeleton is within `maxDistance` edits of the query. Candidates are the keys
-   * sharing the query's first three letters (a sorted range), scanned up to `maxScan` keys.
+   * sharing the query's first three or four letters (a sorted range), up to `maxScan` keys.
    */
   fuzzy(skel: string, maxDistance: number, maxScan = 40_000): FuzzyHit[] {
     if (skel.length < 4) return [];
-    const prefix = skel.slice(0, 3);
+    const memoKey = `${maxDistance}:${skel}`;
+    const known = this.fuzzyMemo.get(memoKey);
+    if (known) return known;
+    const found = this.scan(skel, maxDistance, maxScan);
+    if (this.fuzzyMemo.size >= FUZZY_MEMO) this.fuzzyMemo.clear();
+    this.fuzzyMemo.set(memoKey, found);
+    return found;
+  }
+
+  private scan(skel: string, maxDistance: number, maxScan: number): FuzzyHit[] {
+    // garbling is rarer at the start of a name: long names share four letters, short ones three
+    const prefix = skel.slice(0, skel.length >= 10 ? 4 : 3);
     const from = this.lowerBound(prefix);
     const to = Math.min(this.lowerBound(`${prefix}\x7f`), from + maxScan);
     const out: FuzzyHit[] = [];

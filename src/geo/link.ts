@@ -84,17 +84,21 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   }
   // Pass 1, with countries and regions: the places confidently linked become anchors for distance.
   // Capitals are left out: "Kyiv said" names a government, not where the story happens.
-  const anchors: Anchor[] = [];
+  const proposed: (Anchor & { confidence: number })[] = [];
   for (const r of resolved) {
     const ranked = rank(r, ctx, gaz);
     const best = ranked[0];
     if (!best || !isCity(best.place)) continue;
-    if (r.dateline || (confidenceOf(ranked) >= 0.6 && best.place.feature !== 'PPLC')) {
-      anchors.push({ entityId: r.entity.id, form: r.form, place: best.place, dateline: r.dateline });
+    const confidence = r.dateline ? 1 : confidenceOf(ranked);
+    if (r.dateline || (confidence >= 0.6 && best.place.feature !== 'PPLC')) {
+      proposed.push({ entityId: r.entity.id, form: r.form, place: best.place, dateline: r.dateline, confidence });
     }
   }
-  // An anchor far from all the others is itself in doubt (isAstray), so it anchors nothing.
-  ctx.anchors = anchors.filter((a) => a.dateline || !isAstray(a.place, nearestAnchor(a.place, a.entityId, anchors)));
+  // Most confident first; a small town far from every anchor taken so far is itself in doubt
+  // (isAstray), so it anchors nothing.
+  for (const a of proposed.sort((x, y) => y.confidence - x.confidence)) {
+    if (ctx.anchors.length === 0 || !isAstray(a.place, nearestAnchor(a.place, a.entityId, ctx.anchors))) ctx.anchors.push(a);
+  }
   // Pass 2: everything, with distances to the anchors.
   const links: Record<string, PlaceLink> = {};
   for (const r of resolved) links[r.entity.id] = toLink(r, rank(r, ctx, gaz), ctx, gaz);
@@ -168,6 +172,7 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       const info = gaz.renamedInfo(p.geonamesId);
       reasons.push(`"${r.form}" is its former name${info ? ` (until ${info.year})` : ''}`);
     }
+    if (c.matchedBy === 'alternate') reasons.push(`"${r.form}" is one of its names`);
     if (c.matchedBy === 'fuzzy') {
       score -= 0.1 * c.distance;
       reasons.push(`spelled ${c.distance} letter${c.distance > 1 ? 's' : ''} away from one of its names`);
@@ -209,6 +214,10 @@ function nearestAnchor(p: Place, entityId: string, anchors: Anchor[]): { anchor:
   }
   return best;
 }
+
+/** The article says something about where it happens, besides this entity. */
+const hasContext = (r: Resolved, ctx: Context) =>
+  ctx.countries.size > 0 || ctx.regions.length > 0 || ctx.anchors.some((a) => a.entityId !== r.entity.id);
 
 function anchorReason({ anchor, km }: { anchor: Anchor; km: number }): string {
   const where = anchor.dateline ? 'the dateline' : 'also in the article';
@@ -262,7 +271,7 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer):
   if (near && isAstray(p, near)) {
     confidence = Math.min(confidence, 0.3);
     notes.push(`the best candidate, ${describe(p, gaz)}, is ${Math.round(near.km).toLocaleString('en-US')} km from ${near.anchor.place.name}, the nearest other place the article names: the place meant may be another one of that name, missing from the gazetteer`);
-  } else if (isCity(p) && !best.supported && (ctx.countries.size > 0 || ctx.anchors.length > 0) && p.population < 100_000) {
+  } else if (isCity(p) && !best.supported && ranked.length > 1 && p.population < 100_000 && hasContext(r, ctx)) {
     confidence = Math.min(confidence, 0.45);
     notes.push(`nothing in the article points to ${describe(p, gaz)}; chosen by population among ${ranked.length} candidate${ranked.length > 1 ? 's' : ''}`);
   } else if (ranked.length >= 3 && confidence < 0.6) {

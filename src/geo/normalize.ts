@@ -80,7 +80,7 @@ function foldGroups(s: string): string {
         else if (at('tch')) [to, len] = ['c', 3];
         else if (at('ts') || at('tz')) [to, len] = ['c', 2];
         break;
-      case 'c': // ч = ch/cz; German 'ch' before a consonant is х (Charkiw)
+      case 'c': // ч = ch/cz; German 'ch' before a consonant is х (Schachtjorsk)
         if (at('cz')) [to, len] = ['c', 2];
         else if (at('ch')) [to, len] = [VOWEL.test(s[i + 2] ?? '') ? 'c' : 'h', 2];
         break;

@@ -171,10 +171,13 @@ function readBody(res: IncomingMessage, href: string, maxBytes: number, signal: 
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
     const fail = (err: Error) => {
+      if (settled) return;
+      settled = true; // first cause wins: destroying the streams below emits more events
+      reject(err);
       res.destroy();
       stream.destroy();
-      reject(err);
     };
     if (signal.aborted) return fail(new Error('aborted'));
     signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
@@ -183,7 +186,10 @@ function readBody(res: IncomingMessage, href: string, maxBytes: number, signal: 
       if (size > maxBytes) fail(new UserError(tooBigMessage(href, null, maxBytes)));
       else chunks.push(chunk);
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('end', () => {
+      settled = true;
+      resolve(Buffer.concat(chunks));
+    });
     stream.on('error', (err) => fail(new UserError(`${href}: ${err.message}`)));
     res.on('aborted', () => fail(new UserError(`${href}: the connection closed before the page was complete`)));
   });

@@ -80,7 +80,7 @@ describe('extractArticle', () => {
 describe('blockText', () => {
   it('separates blocks, keeps <br> as a line break and collapses white space', () => {
     const { document } = parseHTML('<div><h2>Sub  head</h2><p>One\n  two.<br>Three.</p><ul><li>a</li><li>b</li></ul><pre>x\n  y</pre></div>');
-    expect(blockText(document.querySelector('div')!)).toBe('Sub head\n\nOne two.\nThree.\n\na\n\nb\n\nx\n  y');
+    expect(blockText(document.querySelector('div')!)).toBe('Sub head\n\nOne two.\nThree.\n\na\n\nb\n\nx\ny');
   });
 });
 

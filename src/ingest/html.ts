@@ -31,6 +31,7 @@ export function looksLikeHtml(text: string): boolean {
 export function extractArticle(html: string): ExtractedArticle | null {
   const { document } = parseHTML(html);
   const published = publicationDate(document);
+  flattenDeepNesting(document.documentElement as unknown as Element, MAX_DEPTH);
   const article = new Readability<Node>(document as unknown as Document, { serializer: (node) => node }).parse();
   if (!article?.content) return null;
   const text = blockText(article.content);
@@ -47,6 +48,23 @@ export function extractArticle(html: string): ExtractedArticle | null {
         ? { publishedAt: fromReadability, publishedAtSource: 'readability' as const }
         : {}),
   };
+}
+
+/**
+ * Readability slows down sharply with nesting depth (100 nested divs: over a second; 1,000: a
+ * minute), so elements deeper than any real page needs are unwrapped, keeping their content.
+ */
+const MAX_DEPTH = 32;
+
+function flattenDeepNesting(root: Element, maxDepth: number): void {
+  const deep: Element[] = [];
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > maxDepth) deep.push(el);
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  for (const el of deep) el.replaceWith(...Array.from(el.childNodes));
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

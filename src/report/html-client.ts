@@ -167,6 +167,7 @@ function summary(m) {
   }
   if (mk.l === 'time') { var t = A.times[mk.r]; return 'time: ' + squash(t.text) + ' = ' + (t.value === null ? 'unresolved' : t.value); }
   if (mk.l === 'tech') { var q = A.techniques[mk.r]; return techLabel(q.technique) + ' (' + num(q.confidence) + ')'; }
+  if (mk.l === 'ev') { var v = A.events[mk.r]; return 'event: ' + v.type + (v.time && v.time.value ? ' (' + v.time.value + ')' : ''); }
   var f = A.findings[mk.r];
   return f.severity + ': ' + f.message;
 }
@@ -191,7 +192,7 @@ function entityCard(i) {
       var table = h('table', null, h('tr', null, [h('th', null, 'candidate'), h('th', null, 'GeoNames'), h('th', null, 'score'), h('th', null, 'why')]));
       p.candidates.forEach(function (c) {
         add(table, h('tr', null, [h('td', null, c.name + ' (' + [c.admin1, c.countryCode].filter(Boolean).join(', ') + ')'),
-          h('td', null, String(c.geonamesId)), h('td', null, num(c.score)), h('td', null, c.reasons.join('; '))]));
+          h('td', null, c.geonamesId === null ? '\u2014' : String(c.geonamesId)), h('td', null, num(c.score)), h('td', null, c.reasons.join('; '))]));
       });
       kids.push(table);
     }
@@ -436,9 +437,13 @@ if (mapBox) {
       : { radius: 7, color: '#1e3a8a', weight: 2, fillColor: '#3b82f6', fillOpacity: 0.85 };
     var marker = L.circleMarker([p.lat, p.lon], style).addTo(map);
     marker.bindPopup(h('div', null, [h('strong', null, p.name), h('div', null, 'GeoNames ' + p.geonamesId + (p.countryCode ? ' \u00b7 ' + p.countryCode : '')),
-      h('div', null, 'confidence ' + num(p.confidence) + (p.low ? ' (low)' : '')), h('div', 'muted', 'in the text as ' + quote(p.mention, 40))]));
+      h('div', null, 'confidence ' + num(p.confidence) + (p.low ? ' (low)' : '')),
+      h('div', 'muted', 'in the text as ' + p.mentions.map(function (m) { return quote(m, 40); }).join(', '))]));
     marker.bindTooltip(h('span', null, p.name));
-    marker.on('click', function () { select(marksOf('ent', function (r) { return r === p.entity; }), false); show([entityCard(p.entity)]); });
+    marker.on('click', function () {
+      select(marksOf('ent', function (r) { return p.entities.indexOf(r) >= 0; }), false);
+      show(p.entities.map(entityCard));
+    });
   });
 }
 })();

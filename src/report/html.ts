@@ -69,13 +69,13 @@ export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** JSON that can sit inside a script element: no `</script>`, no `<!--`, no JS line separators. */
-export const scriptJson = (value: unknown) =>
-  JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+export function scriptJson(value: unknown): string {
+  let json = JSON.stringify(value);
+  // one pass per character, and only when it occurs: most texts have none of them
+  for (const [c, escaped] of JSON_ESCAPES) if (json.includes(c)) json = json.replaceAll(c, escaped);
+  return json;
+}
+const JSON_ESCAPES = ['<', '>', '&', '\u2028', '\u2029'].map((c) => [c, `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`] as const);
 
 const ENTITY_TYPES = Object.keys(ENTITY_COLORS);
 const entityClass = (t: EntityType) => (ENTITY_TYPES.includes(t) ? t : 'other');
@@ -154,22 +154,25 @@ function sourcesOf(a: Analysis) {
   return [...groups.values()].sort((x, y) => y.attributions.length - x.attributions.length);
 }
 
-/** One map point per place entity with coordinates. */
+/** One map point per linked place (entities linked to the same GeoNames id share it). */
 function placesOf(a: Analysis) {
-  return a.entities.flatMap((e, entity) => {
+  const byId = new Map<number, { entities: number[]; mentions: string[]; name: string; geonamesId: number; countryCode: string | null; lat: number; lon: number; confidence: number; low: boolean }>();
+  a.entities.forEach((e, entity) => {
     const p = e.place;
-    if (!p || p.lat === null || p.lon === null || p.geonamesId === null) return [];
-    const m = e.mentions[0];
-    return [{
-      entity,
-      name: p.name,
-      geonamesId: p.geonamesId,
-      countryCode: p.countryCode,
-      lat: p.lat,
-      lon: p.lon,
-      confidence: p.confidence,
-      low: p.confidence < LOW_PLACE_CONFIDENCE,
-      mention: m ? a.document.text.slice(m.start, m.end) : e.name,
-    }];
+    if (!p || p.lat === null || p.lon === null || p.geonamesId === null) return;
+    const mentions = [...new Set(e.mentions.map((m) => a.document.text.slice(m.start, m.end)))];
+    const point = byId.get(p.geonamesId);
+    if (point) {
+      point.entities.push(entity);
+      point.mentions.push(...mentions.filter((m) => !point.mentions.includes(m)));
+      point.confidence = Math.max(point.confidence, p.confidence);
+      point.low = point.confidence < LOW_PLACE_CONFIDENCE;
+      return;
+    }
+    byId.set(p.geonamesId, {
+      entities: [entity], mentions, name: p.name, geonamesId: p.geonamesId, countryCode: p.countryCode,
+      lat: p.lat, lon: p.lon, confidence: p.confidence, low: p.confidence < LOW_PLACE_CONFIDENCE,
+    });
   });
+  return [...byId.values()];
 }

@@ -15,28 +15,26 @@ export interface Segment {
  * text; empty or inverted spans cover nothing. O(n log n + output).
  */
 export function segmentSpans(length: number, spans: readonly { start: number; end: number }[]): Segment[] {
-  const opens = new Map<number, number[]>();
-  const closes = new Map<number, number[]>();
-  const add = (m: Map<number, number[]>, at: number, i: number) => {
-    const list = m.get(at);
-    if (list) list.push(i);
-    else m.set(at, [i]);
-  };
+  const clamp = (x: number) => Math.max(0, Math.min(x, length));
+  const kept: number[] = [];
   spans.forEach((s, i) => {
-    const start = Math.max(0, Math.min(s.start, length));
-    const end = Math.max(0, Math.min(s.end, length));
-    if (end <= start) return;
-    add(opens, start, i);
-    add(closes, end, i);
+    if (clamp(s.end) > clamp(s.start)) kept.push(i);
   });
-  const bounds = [...new Set([...opens.keys(), ...closes.keys()])].sort((a, b) => a - b);
+  // span indices by start and by end: one merged sweep over both
+  const byStart = Int32Array.from(kept).sort((i, j) => clamp(spans[i]!.start) - clamp(spans[j]!.start));
+  const byEnd = Int32Array.from(kept).sort((i, j) => clamp(spans[i]!.end) - clamp(spans[j]!.end));
   const active = new Set<number>();
   const out: Segment[] = [];
-  for (let k = 0; k < bounds.length - 1; k++) {
-    const at = bounds[k]!;
-    for (const i of closes.get(at) ?? []) active.delete(i);
-    for (const i of opens.get(at) ?? []) active.add(i);
-    if (active.size > 0) out.push({ start: at, end: bounds[k + 1]!, covers: [...active].sort((a, b) => a - b) });
+  let a = 0;
+  let b = 0;
+  while (b < byEnd.length) {
+    const nextStart = a < byStart.length ? clamp(spans[byStart[a]!]!.start) : Infinity;
+    const at = Math.min(nextStart, clamp(spans[byEnd[b]!]!.end));
+    while (b < byEnd.length && clamp(spans[byEnd[b]!]!.end) === at) active.delete(byEnd[b++]!);
+    while (a < byStart.length && clamp(spans[byStart[a]!]!.start) === at) active.add(byStart[a++]!);
+    if (active.size === 0) continue;
+    const next = Math.min(a < byStart.length ? clamp(spans[byStart[a]!]!.start) : Infinity, clamp(spans[byEnd[b]!]!.end));
+    out.push({ start: at, end: next, covers: active.size === 1 ? [...active] : [...active].sort((x, y) => x - y) });
   }
   return out;
 }

@@ -107,6 +107,16 @@ describe('renderTerminal', () => {
     expect(text).not.toContain('\x07');
   });
 
+  it('renders thousands of rows on one 200k-character line quickly', () => {
+    const text = 'a'.repeat(200_000);
+    const techniques = Array.from({ length: 5_000 }, (_, i) => ({ technique: 'Doubt', start: i * 40, end: i * 40 + 60, confidence: 0.5 }));
+    const big = { ...a, document: { ...a.document, text }, entities: [], attributions: [], times: [], events: [], findings: [], techniques };
+    const t0 = performance.now();
+    const out = renderTerminal(big, { color: true });
+    expect(performance.now() - t0).toBeLessThan(5000); // a column scan per row would take tens of seconds
+    expect(out).toContain('1:199961');
+  });
+
   it('renders an empty analysis without sections', () => {
     const empty = { ...a, entities: [], attributions: [], times: [], techniques: [], events: [], findings: [], cut: [], warnings: [], timings: [] };
     delete (empty as { sourcing?: unknown }).sourcing;

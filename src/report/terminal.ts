@@ -164,19 +164,22 @@ function entityMessage(e: Entity, p: Palette): string {
   const parts = [clean(e.name)];
   if (e.role) parts.push(`(${clean(e.role)})`);
   if (e.mentions.length > 1) parts.push(p.dim(`${e.mentions.length} mentions`));
-  if (e.place) parts.push(placeMessage(e.place, p));
+  if (e.place) parts.push(placeMessage(e.place, e.name, p));
   return parts.join('  ');
 }
 
-function placeMessage(pl: PlaceLink, p: Palette): string {
-  if (pl.geonamesId === null) return p.yellow(`not linked${pl.note ? `: ${clean(pl.note)}` : ''}`);
-  const coords = pl.lat !== null && pl.lon !== null ? ` ${pl.lat.toFixed(2)},${pl.lon.toFixed(2)}` : '';
-  let msg = `GeoNames ${pl.geonamesId}${pl.countryCode ? ` ${pl.countryCode}` : ''}${coords} conf ${pl.confidence.toFixed(2)}`;
-  if (pl.formerName) msg += ` (former name ${clean(pl.formerName)})`;
-  if (pl.confidence < LOW_PLACE_CONFIDENCE) {
-    const cands = (pl.candidates ?? []).map((c) => `${clean(c.name)} ${c.countryCode} ${c.geonamesId} (${c.score.toFixed(2)})`);
-    msg += p.yellow(`  low confidence${cands.length ? `: candidates ${cands.join(', ')}` : ''}`);
+function placeMessage(pl: PlaceLink, entityName: string, p: Palette): string {
+  const cands = (pl.candidates ?? []).map((c) => `${clean(c.name)} ${c.countryCode} ${c.geonamesId} (${c.score.toFixed(2)})`);
+  const candidates = cands.length ? `candidates ${cands.join(', ')}` : '';
+  if (pl.geonamesId === null) {
+    return p.yellow(['not linked', pl.note ? clean(pl.note) : '', candidates].filter(Boolean).join(': '));
   }
+  const coords = pl.lat !== null && pl.lon !== null ? ` ${pl.lat.toFixed(2)},${pl.lon.toFixed(2)}` : '';
+  // the linked place's own name when the text calls it otherwise (a former name, a spelling)
+  const target = pl.name !== entityName ? `-> ${clean(pl.name)} ` : '';
+  let msg = `${target}GeoNames ${pl.geonamesId}${pl.countryCode ? ` ${pl.countryCode}` : ''}${coords} conf ${pl.confidence.toFixed(2)}`;
+  if (pl.formerName) msg += ` (former name ${clean(pl.formerName)})`;
+  if (pl.confidence < LOW_PLACE_CONFIDENCE) msg += p.yellow(`  low confidence${candidates ? `: ${candidates}` : ''}`);
   return msg;
 }
 
@@ -213,7 +216,7 @@ function formatRows(rows: Row[], p: Palette, byPosition = true): string[] {
   const pos = sorted.map((r) => `${r.pos.line}:${r.pos.col}`);
   const width = Math.max(...pos.map((s) => s.length));
   // pad the kind on its visible width: colour codes do not take columns
-  const visible = (s: string) => s.replace(/\x1b\[\d+m/g, '').length;
+  const visible = (s: string) => (s.includes('\x1b') ? s.replace(/\x1b\[\d+m/g, '').length : s.length);
   const kindWidth = Math.max(...sorted.map((r) => visible(r.kind)));
   return sorted.map((r, i) => `  ${p.dim(pos[i]!.padEnd(width))}  ${r.kind}${' '.repeat(kindWidth - visible(r.kind))}  ${r.message}`);
 }

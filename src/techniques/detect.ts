@@ -6,30 +6,42 @@ import type { Technique } from '../core/schema.js';
 import { type ArticleContext, phraseCount } from './context.js';
 import { LEXICON_CLASSES, LEXICON_MEANING } from './lexicons.js';
 import { TECHNIQUES } from './names.js';
-import type { TechniqueModel } from './model.js';
+import { type TaggedSpan, type TechniqueModel, sentenceHulls } from './model.js';
 import { runRules } from './rules.js';
 
 export interface DetectOptions {
   /** the tagger's threshold (the model's own by default) */
   threshold?: number;
+  /** also report a span's other techniques at least this probable (the model's own by default) */
+  alsoAbove?: number;
   /** add the rule detectors' spans (default true) */
   rules?: boolean;
 }
 
 export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}): Technique[] {
   const found: Technique[] = [];
-  for (const span of model.spans(ctx, options.threshold)) {
+  const alsoAbove = options.alsoAbove ?? model.options.alsoAbove;
+  /** The span's best technique, and the next ones as likely as `alsoAbove` (a span may carry several). */
+  const label = (span: TaggedSpan): Technique[] => {
     const probs = model.classify(ctx, span.first, span.last);
-    let best = 0;
-    for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
-    const technique = TECHNIQUES[best]!;
-    found.push({
-      technique,
-      start: ctx.tokens[span.first]!.start,
-      end: ctx.tokens[span.last]!.end,
-      confidence: round(span.confidence * probs[best]!),
-      cues: [...spanCues(ctx, span.first, span.last), `model: span ${pct(span.confidence)}, ${technique} ${pct(probs[best]!)}`],
-    });
+    const ranked = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]! || a - b);
+    const cues = spanCues(ctx, span.first, span.last);
+    return ranked
+      .filter((t, k) => k === 0 || probs[t]! >= alsoAbove)
+      .map((t) => ({
+        technique: TECHNIQUES[t]!,
+        start: ctx.tokens[span.first]!.start,
+        end: ctx.tokens[span.last]!.end,
+        confidence: round(span.confidence * probs[t]!),
+        cues: [...cues, `model: span ${pct(span.confidence)}, ${TECHNIQUES[t]} ${pct(probs[t]!)}`],
+      }));
+  };
+  for (const { hull, runs } of sentenceHulls(ctx, model.spans(ctx, options.threshold))) {
+    const whole = label(hull);
+    found.push(...whole);
+    // A shorter run inside the sentence's span that reads as another technique is reported too.
+    if (runs.length === 1) continue;
+    for (const run of runs) found.push(...label(run).filter((part) => !whole.some((w) => w.technique === part.technique)));
   }
   if (options.rules !== false) {
     for (const hit of runRules(ctx)) {

@@ -17,16 +17,18 @@ export interface TrainOptions {
   taggerBits: number;
   classifierBits: number;
   threshold: number;
+  alsoAbove: number;
   learningRate: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
   seed: 11,
-  taggerEpochs: 6,
+  taggerEpochs: 3,
   classifierEpochs: 12,
   taggerBits: 19,
   classifierBits: 18,
-  threshold: 0,
+  threshold: -2,
+  alsoAbove: 0.25,
   learningRate: 0.2,
 };
 
@@ -132,7 +134,7 @@ export class PreparedCorpus {
       }
     }
     classifier.average();
-    return new TechniqueModel(tagger, classifier, { threshold: o.threshold }, meta);
+    return new TechniqueModel(tagger, classifier, { threshold: o.threshold, alsoAbove: o.alsoAbove }, meta);
   }
 }
 
@@ -174,6 +176,8 @@ export interface CrossValidation {
   folds: number;
   seed: number;
   threshold: number;
+  /** whether the rule detectors' spans were added to the model's */
+  rules: boolean;
   si: PrfScore;
   flc: PrfScore;
   tc: { f1: number; correct: number; total: number };
@@ -182,7 +186,13 @@ export interface CrossValidation {
 }
 
 /** k-fold cross-validation by article: each fold is scored by a model trained on the others. */
-export function crossValidate(corpus: PreparedCorpus, folds = 5, thresholds: readonly number[] = [corpus.options.threshold], log: (m: string) => void = () => {}): CrossValidation {
+export function crossValidate(
+  corpus: PreparedCorpus,
+  folds = 5,
+  thresholds: readonly number[] = [corpus.options.threshold],
+  rules = false,
+  log: (m: string) => void = () => {},
+): CrossValidation {
   const { articles, options } = corpus;
   const order = shuffle(articles.map((_, i) => i), seededRandom(options.seed + 1));
   const gold = goldPtc(articles);
@@ -194,7 +204,7 @@ export function crossValidate(corpus: PreparedCorpus, folds = 5, thresholds: rea
     const model = corpus.train(train);
     for (const a of test) {
       const article = articles[a]!;
-      thresholds.forEach((threshold, t) => predicted.get(t)!.push(...toPtc(article, detectTechniques(article.ctx, model, { threshold }))));
+      thresholds.forEach((threshold, t) => predicted.get(t)!.push(...toPtc(article, detectTechniques(article.ctx, model, { threshold, rules }))));
       const labels = classifyGiven(model, article, article.gold);
       tcPredicted.push(...toPtc(article, article.gold.map((s, i) => ({ ...s, technique: labels[i]! }))));
     }
@@ -211,6 +221,7 @@ export function crossValidate(corpus: PreparedCorpus, folds = 5, thresholds: rea
     folds,
     seed: options.seed,
     threshold: thresholds[main]!,
+    rules,
     si: scoreSI(predicted.get(main)!, gold, goldArticles),
     flc: scoreFLC(predicted.get(main)!, gold, goldArticles),
     tc: scoreTC(tcPredicted, gold),

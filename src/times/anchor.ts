@@ -20,10 +20,10 @@ export function anchorFromPublished(publishedAt: string | null | undefined): Anc
   return { day: { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, source: 'published' };
 }
 
-// A place name in capitals or title case, a comma, a month and day, an optional year, an optional
+// A place name of up to three capitalised words, a comma, a month and day, an optional year, an optional
 // agency in brackets, then a dash. Bounded repetitions only (user text).
 const DATELINE = new RegExp(
-  String.raw`^[ \t]{0,8}[A-ZÀ-ÖА-ЯЁІЇЄ][\p{L} .'’-]{1,40},[ \t]{1,4}` +
+  String.raw`^[ \t]{0,8}[A-ZÀ-ÖА-ЯЁІЇЄ][\p{L}.'’-]{1,24}(?:[ \t][A-ZÀ-ÖА-ЯЁІЇЄ][\p{L}.'’-]{1,24}){0,2},[ \t]{1,4}` +
     String.raw`(${MONTH_PATTERN})\.?[ \t]{1,4}(\d{1,2})(?:st|nd|rd|th)?(?:,?[ \t]{1,4}(\d{4}))?` +
     String.raw`[ \t]{0,4}(?:\([^()\n]{1,40}\)[ \t]{0,4})?[-—–]`,
   'mu',

@@ -25,8 +25,9 @@ interface Found extends Resolution {
 
 const FUTURE = /\b(?:will|shall|won't|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) set to|(?:is|are) expected to|intends? to|будет|будут|буде|будуть)\b/iu;
 const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|завтра|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/iu;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|завтра|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/iu;
 
+const CHRONO_MAX_CHARS = 2000;
 const parsers: Record<string, chrono.Chrono> = { en: chrono.en.casual, ru: chrono.ru.casual, uk: chrono.uk.casual };
 
 export function extractTimes(input: ExtractInput): TimeExpr[] {
@@ -40,9 +41,10 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
     if (!PREFILTER.test(sentence)) continue;
     const ctx: RuleContext = { anchor: anchor?.day ?? null, future: FUTURE.test(sentence) };
     const own: Found[] = english ? applyRules(sentence, s.start, ctx) : [];
-    const parser = parsers[english ? 'en' : input.language];
+    // chrono's parsers are slow on very long runs of text; a real sentence is well under this
+    const parser = sentence.length <= CHRONO_MAX_CHARS ? parsers[english ? 'en' : input.language] : undefined;
     const extra = parser ? applyChrono(parser, sentence, s.start, ctx) : [];
-    found.push(...own, ...extra.filter((e) => !own.some((o) => o.start < e.end && e.start < o.end)));
+    found.push(...own, ...uncovered(own, sweep(extra)));
   }
 
   return found
@@ -69,10 +71,34 @@ function applyRules(sentence: string, offset: number, ctx: RuleContext): Found[]
       if (r) matches.push({ ...r, start: offset + m.index, end: offset + m.index + m[0].length });
     }
   }
-  matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  return sweep(matches);
+}
+
+/** Of overlapping matches keeps the earliest-starting, then the longest: one linear sweep. */
+function sweep(matches: Found[]): Found[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Found[] = [];
-  for (const m of matches) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  let end = -1;
+  for (const m of matches) {
+    if (m.start < end) continue;
+    kept.push(m);
+    end = m.end;
+  }
   return kept;
+}
+
+/** chrono's matches that touch none of ours (`own` sorted by offset, not overlapping). */
+function uncovered(own: Found[], extra: Found[]): Found[] {
+  return extra.filter((e) => {
+    let lo = 0;
+    let hi = own.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (own[mid]!.end <= e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === own.length || own[lo]!.start >= e.end;
+  });
 }
 
 /** chrono-node's results, re-normalised with our conventions (nearest past year, past weekdays). */
@@ -119,7 +145,8 @@ function normalise(r: chrono.ParsedResult, ctx: RuleContext): Resolution | null 
 /** Sentence spans by end punctuation and line breaks, when no sentences layer is given. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const boundary = /[.!?]+(?=\s)|\n/g;
+  // not after a short capitalised abbreviation (Dec., Gen., St.)
+  const boundary = /(?<!\b[A-Z][a-z]{0,3})[.!?]+(?=\s)|\n/g;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;

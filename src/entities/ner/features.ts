@@ -77,63 +77,108 @@ function docStats(doc: readonly (readonly WordInfo[])[], headlines: readonly boo
 }
 
 /**
- * Features of every token of a document (sentences of token texts), as hashes. The caller
- * turns them into weight-row offsets once (see NerModel).
+ * The features of one sentence as weight-row offsets, flat: token t's rows are
+ * `rows[offsets[t]] .. rows[offsets[t + 1] - 1]`.
  */
-export function documentFeatures(doc: readonly (readonly string[])[], cache: WordCache, lexicon: Lexicon): Uint32Array[][] {
+export interface SentenceFeatures {
+  rows: Int32Array;
+  offsets: Int32Array;
+}
+
+/** Maps a feature hash to its weight-row offset: (hash & mask) * width. */
+export interface RowMap {
+  mask: number;
+  width: number;
+}
+
+/** Features of every token of a document (sentences of token texts). */
+export function documentFeatures(doc: readonly (readonly string[])[], cache: WordCache, lexicon: Lexicon, map: RowMap): SentenceFeatures[] {
   const infos = doc.map((s) => s.map((w) => cache.get(w)));
   const headlines = infos.map(isHeadline);
   const stats = docStats(infos, headlines);
-  return infos.map((words, s) => sentenceFeatures(words, headlines[s]!, stats, lexicon));
+  return infos.map((words, s) => sentenceFeatures(words, headlines[s]!, stats, lexicon, map));
 }
 
-function sentenceFeatures(words: readonly WordInfo[], headline: boolean, stats: DocStats, lexicon: Lexicon): Uint32Array[] {
+/** Scratch space reused across sentences (grown as needed); each sentence gets one exact copy. */
+let scratch = new Int32Array(4096);
+
+function sentenceFeatures(words: readonly WordInfo[], headline: boolean, stats: DocStats, lexicon: Lexicon, map: RowMap): SentenceFeatures {
   const n = words.length;
   const at = (i: number) => (i >= 0 && i < n ? words[i]! : BOUNDARY);
-  const marks: number[][] = words.map(() => []);
-  lexicon.mark(
-    words.map((w) => w.lowerHash),
-    marks,
-  );
-  const out: Uint32Array[] = [];
-  const f: number[] = [];
+  const lowers = new Uint32Array(n);
+  for (let i = 0; i < n; i++) lowers[i] = words[i]!.lowerHash;
+  const phrase = new Uint32Array(n);
+  const place = new Uint32Array(n);
+  lexicon.mark(lowers, phrase, place);
+  const lex = words.map((w) => lexicon.wordFeaturesOf(w.lowerHash));
+  const lexAt = (i: number) => (i >= 0 && i < n ? lex[i]! : NO_FEATURES);
+
+  const offsets = new Int32Array(n + 1);
+  let k = 0;
+  const { mask, width } = map;
+  const put = (h: number) => {
+    scratch[k++] = (h & mask) * width;
+  };
   for (let i = 0; i < n; i++) {
-    const w = at(i);
+    if (scratch.length - k < 128) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    offsets[i] = k;
+    const w = words[i]!;
     const p = at(i - 1);
     const q = at(i + 1);
     const p2 = at(i - 2);
     const q2 = at(i + 2);
-    f.length = 0;
-    f.push(T_BIAS, w.lowerHash, w.exactHash, w.digitsHash, w.shapeHash, w.shortShapeHash, ...w.affixHashes);
-    f.push(
-      mix(T_PREV, p.lowerHash),
-      mix(T_NEXT, q.lowerHash),
-      mix(T_PREV2, p2.lowerHash),
-      mix(T_NEXT2, q2.lowerHash),
-      mix(T_PREV_SHAPE, p.shortShapeHash),
-      mix(T_NEXT_SHAPE, q.shortShapeHash),
-      mix(T_PREV2_SHAPE, p2.shortShapeHash),
-      mix(T_NEXT2_SHAPE, q2.shortShapeHash),
-      mix(mix(T_BIGRAM_LEFT, p.lowerHash), w.lowerHash),
-      mix(mix(T_BIGRAM_RIGHT, w.lowerHash), q.lowerHash),
-      mix(mix(mix(T_SHAPE3, p.shortShapeHash), w.shortShapeHash), q.shortShapeHash),
-      mix(T_POSITION, (i === 0 ? 1 : 0) * 8 + w.casing),
-      mix(T_CASE_WINDOW, p.casing * 64 + w.casing * 8 + q.casing),
-    );
-    if (headline) f.push(mix(T_HEADLINE, w.shortShapeHash), mix(T_HEADLINE, w.lowerHash));
-    for (const h of lexicon.wordFeaturesOf(w.lowerHash)) f.push(h, mix(mix(T_LEX_SHAPE, h), w.casing));
-    for (const h of lexicon.wordFeaturesOf(p.lowerHash)) f.push(mix(T_LEX_PREV, h));
-    for (const h of lexicon.wordFeaturesOf(q.lowerHash)) f.push(mix(T_LEX_NEXT, h));
-    for (const h of marks[i]!) f.push(h, mix(h, w.casing));
-    if (i > 0) for (const h of marks[i - 1]!) f.push(mix(T_MARK_PREV, h));
-    if (i < n - 1) for (const h of marks[i + 1]!) f.push(mix(T_MARK_NEXT, h));
+    put(T_BIAS);
+    put(w.lowerHash);
+    put(w.exactHash);
+    put(w.digitsHash);
+    put(w.shapeHash);
+    put(w.shortShapeHash);
+    for (const h of w.affixHashes) put(h);
+    put(mix(T_PREV, p.lowerHash));
+    put(mix(T_NEXT, q.lowerHash));
+    put(mix(T_PREV2, p2.lowerHash));
+    put(mix(T_NEXT2, q2.lowerHash));
+    put(mix(T_PREV_SHAPE, p.shortShapeHash));
+    put(mix(T_NEXT_SHAPE, q.shortShapeHash));
+    put(mix(T_PREV2_SHAPE, p2.shortShapeHash));
+    put(mix(T_NEXT2_SHAPE, q2.shortShapeHash));
+    put(mix(mix(T_BIGRAM_LEFT, p.lowerHash), w.lowerHash));
+    put(mix(mix(T_BIGRAM_RIGHT, w.lowerHash), q.lowerHash));
+    put(mix(mix(mix(T_SHAPE3, p.shortShapeHash), w.shortShapeHash), q.shortShapeHash));
+    put(mix(T_POSITION, (i === 0 ? 1 : 0) * 8 + w.casing));
+    put(mix(T_CASE_WINDOW, p.casing * 64 + w.casing * 8 + q.casing));
+    if (headline) {
+      put(mix(T_HEADLINE, w.shortShapeHash));
+      put(mix(T_HEADLINE, w.lowerHash));
+    }
+    for (const h of lex[i]!) {
+      put(h);
+      put(mix(mix(T_LEX_SHAPE, h), w.casing));
+    }
+    for (const h of lexAt(i - 1)) put(mix(T_LEX_PREV, h));
+    for (const h of lexAt(i + 1)) put(mix(T_LEX_NEXT, h));
+    for (const marks of [phrase, place]) {
+      const h = marks[i]!;
+      if (h !== 0) {
+        put(h);
+        put(mix(h, w.casing));
+      }
+      if (i > 0 && marks[i - 1] !== 0) put(mix(T_MARK_PREV, marks[i - 1]!));
+      if (i < n - 1 && marks[i + 1] !== 0) put(mix(T_MARK_NEXT, marks[i + 1]!));
+    }
     if (w.capitalised) {
       const lowerElsewhere = stats.lower.has(w.lowerHash) ? 1 : 0;
       const capInside = stats.capitalisedInside.has(w.lowerHash) ? 1 : 0;
       const initial = i === 0 || headline ? 1 : 0;
-      f.push(mix(T_DOC, initial * 4 + lowerElsewhere * 2 + capInside));
+      put(mix(T_DOC, initial * 4 + lowerElsewhere * 2 + capInside));
     }
-    out.push(Uint32Array.from(f));
   }
-  return out;
+  offsets[n] = k;
+  return { rows: scratch.slice(0, k), offsets };
 }
+
+const NO_FEATURES: readonly number[] = [];

@@ -91,26 +91,42 @@ function extend(h: number, wordHash: number): number {
   return h === 0 ? wordHash : mix(h, wordHash);
 }
 
+// Flags of a compiled entry (a run of words): which lists it ends, and whether longer entries continue it.
+const PHRASE_TYPE = 0b111; // entity type index + 1
+const PLACE = 0b1000;
+const PREFIX = 0b10000;
+
 /** The lists, compiled to hash maps for matching. */
 export class Lexicon {
-  private readonly phrases = new Map<number, number>();
-  private readonly places = new Set<number>();
-  private readonly wordFeatures = new Map<number, number[]>();
+  /** hash of a word run -> flags; every prefix of an entry is present (with PREFIX) */
+  private readonly runs = new Map<number, number>();
+  private readonly wordFeatures = new Map<number, readonly number[]>();
 
   constructor(readonly data: LexiconData) {
-    const phraseHash = (phrase: string) => phrase.split(' ').reduce((h, w) => extend(h, lowerHashOf(w)), 0);
-    for (const [phrase, type] of Object.entries(data.phrases)) this.phrases.set(phraseHash(phrase), type);
-    for (const place of data.places) this.places.add(phraseHash(place));
-    for (const [word, [total, ...inside]] of Object.entries(data.words)) {
+    for (const [phrase, type] of Object.entries(data.phrases)) this.add(phrase, type + 1);
+    for (const place of data.places) this.add(place, PLACE);
+    for (const [word, counts] of Object.entries(data.words)) {
+      const total = counts[0]!;
+      const seen = Math.min(3, Math.floor(Math.log2(total)) + 1); // 1, 2-3, 4-7, 8+
       const feats: number[] = [];
-      const seen = Math.min(3, Math.floor(Math.log2(total!)) + 1); // 1, 2-3, 4-7, 8+
-      inside.forEach((n, t) => {
-        const ratio = n! / total!;
+      for (let t = 0; t < ENTITY_TYPES.length; t++) {
+        const ratio = counts[t + 1]! / total;
         const bucket = ratio >= 0.9 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.1 ? 1 : 0;
         if (bucket > 0) feats.push(mix(T_WORD, t * 16 + bucket * 4 + seen));
-      });
+      }
       if (feats.length > 0) this.wordFeatures.set(lowerHashOf(word), feats);
     }
+  }
+
+  private add(entry: string, flags: number): void {
+    const words = entry.split(' ');
+    if (words.length > MAX_PHRASE) return;
+    let h = 0;
+    words.forEach((w, i) => {
+      h = extend(h, lowerHashOf(w));
+      const last = i === words.length - 1;
+      this.runs.set(h, (this.runs.get(h) ?? 0) | (last ? flags : PREFIX));
+    });
   }
 
   /** Word-ratio features of one word (empty when it was never inside an entity). */
@@ -119,37 +135,47 @@ export class Lexicon {
   }
 
   /**
-   * Marks tokens covered by the longest phrase match of each list starting at each position:
-   * pushes hashes of (list, type, position-in-match) into `out[i]`.
+   * Marks the tokens of leftmost-longest matches of the phrase list and of the place list:
+   * `phrase[i]` / `place[i]` get a hash of (list, type, position in the match), 0 when unmatched.
    */
-  mark(lowerHashes: readonly number[], out: number[][]): void {
+  mark(lowerHashes: ArrayLike<number>, phrase: Uint32Array, place: Uint32Array): void {
     const n = lowerHashes.length;
+    let phraseFree = 0; // first token not yet covered by a phrase match
+    let placeFree = 0;
     for (let i = 0; i < n; i++) {
       let h = 0;
-      let bestPhrase = -1;
-      let bestType = -1;
-      let bestPlace = -1;
+      let phraseEnd = -1;
+      let phraseType = 0;
+      let placeEnd = -1;
       for (let j = i; j < n && j - i < MAX_PHRASE; j++) {
         h = extend(h, lowerHashes[j]!);
-        const type = this.phrases.get(h);
-        if (type !== undefined) {
-          bestPhrase = j;
-          bestType = type;
+        const flags = this.runs.get(h);
+        if (flags === undefined) break;
+        if (flags & PHRASE_TYPE) {
+          phraseEnd = j;
+          phraseType = flags & PHRASE_TYPE;
         }
-        if (this.places.has(h)) bestPlace = j;
+        if (flags & PLACE) placeEnd = j;
+        if (!(flags & PREFIX)) break;
       }
-      if (bestPhrase >= 0) markRun(out, i, bestPhrase, T_PHRASE * 8 + bestType);
-      if (bestPlace >= 0) markRun(out, i, bestPlace, T_PLACE * 8);
+      if (phraseEnd >= 0 && i >= phraseFree) {
+        markRun(phrase, i, phraseEnd, T_PHRASE * 8 + phraseType);
+        phraseFree = phraseEnd + 1;
+      }
+      if (placeEnd >= 0 && i >= placeFree) {
+        markRun(place, i, placeEnd, T_PLACE * 8);
+        placeFree = placeEnd + 1;
+      }
     }
   }
 }
 
 const NONE: readonly number[] = [];
 
-function markRun(out: number[][], first: number, last: number, list: number): void {
+function markRun(out: Uint32Array, first: number, last: number, list: number): void {
   const len = Math.min(last - first + 1, 3);
   for (let k = first; k <= last; k++) {
     const pos = first === last ? 0 : k === first ? 1 : k === last ? 2 : 3;
-    out[k]!.push(mix(list, pos * 4 + len));
+    out[k] = mix(list, pos * 4 + len);
   }
 }

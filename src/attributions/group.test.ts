@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { RoleSpan } from '../eval/brat.js';
+import { groupSpans } from './group.js';
+
+function at(text: string, role: RoleSpan['role'], piece: string, from = 0): RoleSpan {
+  const start = text.indexOf(piece, from);
+  if (start < 0) throw new Error(piece);
+  return { role, start, end: start + piece.length };
+}
+const sentencesOf = (text: string) => {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^.]+\./g)) {
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    out.push({ start, end: m.index + m[0].length });
+  }
+  return out;
+};
+
+describe('groupSpans', () => {
+  it('joins each source and content to the nearest cue of its sentence', () => {
+    const text = 'Ana said the dam holds. Ben said it leaks, and Cy claimed it was fine.';
+    const spans = [
+      at(text, 'source', 'Ana'), at(text, 'cue', 'said'), at(text, 'content', 'the dam holds'),
+      at(text, 'source', 'Ben'), at(text, 'cue', 'said', 10), at(text, 'content', 'it leaks'),
+      at(text, 'source', 'Cy'), at(text, 'cue', 'claimed'), at(text, 'content', 'it was fine'),
+    ];
+    const groups = groupSpans(text, sentencesOf(text), spans);
+    expect(groups.map((g) => [g.source && text.slice(g.source.start, g.source.end), text.slice(g.contents[0]!.start, g.contents[0]!.end)])).toEqual([
+      ['Ana', 'the dam holds'],
+      ['Ben', 'it leaks'],
+      ['Cy', 'it was fine'],
+    ]);
+  });
+
+  it('turns a content with no cue into a continuation of the attribution before it', () => {
+    const text = 'Ana said the dam holds. Its walls, she added nothing, are new.';
+    const spans = [at(text, 'source', 'Ana'), at(text, 'cue', 'said'), at(text, 'content', 'the dam holds'), at(text, 'content', 'Its walls')];
+    const groups = groupSpans(text, sentencesOf(text), spans);
+    expect(groups[1]!.mode).toBe('continuation');
+    expect(groups[1]!.source).toEqual(groups[0]!.source);
+  });
+
+  it('gives a cue without a tagged content the rest of its sentence', () => {
+    const text = 'Ana said that the dam holds.';
+    const groups = groupSpans(text, sentencesOf(text), [at(text, 'source', 'Ana'), at(text, 'cue', 'said')]);
+    expect(text.slice(groups[0]!.contents[0]!.start, groups[0]!.contents[0]!.end)).toBe('the dam holds');
+  });
+
+  it('keeps a quotation split by its cue as two fragments', () => {
+    const text = '"The dam holds," Ana said, "for now."';
+    const spans = [at(text, 'content', '"The dam holds,"'), at(text, 'source', 'Ana'), at(text, 'cue', 'said'), at(text, 'content', '"for now."')];
+    const [g] = groupSpans(text, [{ start: 0, end: text.length }], spans);
+    expect(g!.contents).toHaveLength(2);
+    expect(g!.mode).toBe('direct');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Span repair on the tagger's labels, before they become spans. The tagger often finds the head
+ * of a source but not its whole noun phrase ("Trump" for "Donald Trump", "’s administration"
+ * without its possessor), or finds a cue with no source at all ("Putin, in response,
+ * expressed ..."). The repairs, per token:
+ *  - a source is completed leftwards over its noun phrase (determiners, adjectives, nouns, names,
+ *    a possessor, "of" inside a name) and rightwards over the rest of a name; a trailing
+ *    relative pronoun is dropped ("the Department which");
+ *  - a cue whose sentence has no source gets the noun phrase just before it (past adverbs,
+ *    auxiliaries and a parenthetical between commas), or the name just after it ("said Ana").
+ * Content tokens directly before a source may be taken into it unless they sit in double
+ * quotation marks: a claim does not sit between its source and the rest of the source's phrase.
+ */
+import type { Token } from '../core/doc.js';
+import { LABELS } from './tagger.js';
+
+const NONE = 0;
+const SOURCE = 1;
+const CUE = 2;
+const B_SOURCE = LABELS.indexOf('B-source');
+
+const NP_INNER = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
+const POSSESSIVE = /^(?:’s|'s|’|')$/;
+const SINGLE_QUOTE = /^[‘’']$/;
+const RELATIVE = /^(?:who|which|that|whom|whose)$/i;
+const FUNCTION_POS = new Set(['AUX', 'DET', 'ADP', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'PUNCT', 'SYM', 'NUM']);
+const DOUBLE_QUOTE = /^[“”"«»]$/;
+
+const roleOf = (label: number) => (label === 0 ? NONE : ((label + 1) >> 1) as 1 | 2 | 3);
+
+export function repairLabels(tokens: readonly Token[], input: readonly number[]): number[] {
+  const labels = [...input];
+  const n = tokens.length;
+  const role = (i: number) => roleOf(labels[i]!);
+  const sameSentence = (i: number, j: number) => i >= 0 && i < n && tokens[i]!.sentence === tokens[j]!.sentence;
+  const setSource = (first: number, last: number) => {
+    for (let k = first; k <= last; k++) labels[k] = k === first ? B_SOURCE : B_SOURCE + 1;
+    if (last + 1 < n && role(last + 1) === SOURCE) labels[last + 1] = B_SOURCE + 1; // touching runs become one
+  };
+  /** Is the content run holding token i free of verbs (a noun phrase, not a claim)? */
+  const verbless = (i: number) => {
+    let a = i;
+    let b = i;
+    while (a > 0 && role(a - 1) === role(i) && sameSentence(a - 1, i)) a--;
+    while (b + 1 < n && role(b + 1) === role(i) && sameSentence(b + 1, i)) b++;
+    for (let k = a; k <= b; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return false;
+    return true;
+  };
+  /** Can token i join a source phrase that starts at i + 1? */
+  const joinsLeft = (i: number, next: number) => {
+    if (!sameSentence(i, next)) return false;
+    const r = role(i);
+    if (r !== NONE && r !== SOURCE && !verbless(i)) return false;
+    if (r === CUE || DOUBLE_QUOTE.test(tokens[i]!.text)) return false;
+    if (r === SOURCE) return true;
+    const t = tokens[i]!;
+    return NP_INNER.has(t.pos) || POSSESSIVE.test(t.text) || POSSESSIVE.test(tokens[next]!.text) || SINGLE_QUOTE.test(t.text) || (t.text === 'of' && NP_INNER.has(tokens[i - 1]?.pos ?? ''));
+  };
+
+  // 0. A cue of function words only ("has", "the", "about") is noise: a claim needs a word that claims.
+  for (let i = 0; i < n; i++) {
+    if (role(i) !== CUE) continue;
+    let last = i;
+    while (last + 1 < n && role(last + 1) === CUE && labels[last + 1] !== labels[i]) last++;
+    let content = false;
+    for (let k = i; k <= last; k++) if (!FUNCTION_POS.has(tokens[k]!.pos)) content = true;
+    if (!content) labels.fill(0, i, last + 1);
+    i = last;
+  }
+
+  // 1. Complete every source run.
+  for (let i = 0; i < n; i++) {
+    if (role(i) !== SOURCE || (i > 0 && role(i - 1) === SOURCE && labels[i] !== B_SOURCE)) continue;
+    let first = i;
+    let last = i;
+    while (last + 1 < n && role(last + 1) === SOURCE) last++;
+    if (last > first && RELATIVE.test(tokens[last]!.text)) labels[last--] = 0;
+    while (first > 0 && joinsLeft(first - 1, first)) {
+      first--;
+      // a determiner opens the phrase, unless it follows "of" inside one ("Chief of the Army")
+      if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;
+    }
+    while (tokens[last]!.pos === 'PROPN' && last + 1 < n && sameSentence(last + 1, last) && role(last + 1) === NONE && tokens[last + 1]!.pos === 'PROPN') last++;
+    setSource(first, last);
+    i = last;
+  }
+
+  if (process.env.NO2) return labels;
+  // 2. A cue in a sentence with no source: the phrase before it, or the name after it.
+  const hasSource = new Set<number>();
+  for (let i = 0; i < n; i++) if (role(i) === SOURCE) hasSource.add(tokens[i]!.sentence);
+  for (let i = 0; i < n; i++) {
+    if (role(i) !== CUE || (i > 0 && role(i - 1) === CUE) || hasSource.has(tokens[i]!.sentence)) continue;
+    let k = i - 1;
+    while (k >= 0 && sameSentence(k, i) && role(k) === NONE && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+    if (k >= 0 && sameSentence(k, i) && tokens[k]!.text === ',') {
+      // skip a short parenthetical: ", in response ,"
+      let j = k - 1;
+      while (j >= 0 && k - j <= 6 && sameSentence(j, i) && role(j) === NONE && tokens[j]!.text !== ',') j--;
+      if (j >= 0 && sameSentence(j, i) && tokens[j]!.text === ',') k = j - 1;
+    }
+    let first = k + 1;
+    while (first - 1 >= 0 && sameSentence(first - 1, i) && role(first - 1) === NONE && (NP_INNER.has(tokens[first - 1]!.pos) || tokens[first - 1]!.pos === 'PRON' || POSSESSIVE.test(tokens[first - 1]!.text))) first--;
+    if (first <= k && first <= k && /^(?:PROPN|NOUN|PRON)$/.test(tokens[k]!.pos)) {
+      setSource(first, k);
+      hasSource.add(tokens[i]!.sentence);
+      continue;
+    }
+    let end = i;
+    while (end + 1 < n && role(end + 1) === CUE) end++;
+    let last = end;
+    while (last + 1 < n && sameSentence(last + 1, i) && role(last + 1) === NONE && tokens[last + 1]!.pos === 'PROPN') last++;
+    if (last > end) {
+      setSource(end + 1, last);
+      hasSource.add(tokens[i]!.sentence);
+    }
+  }
+  return labels;
+}

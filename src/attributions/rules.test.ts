@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ruleGroups } from './rules.js';
+
+const sentenceOf = (text: string) => [{ start: 0, end: text.length }];
+const slice = (text: string, s?: { start: number; end: number }) => (s ? text.slice(s.start, s.end) : null);
+
+describe('ruleGroups', () => {
+  it('reads "according to X, CLAIM" and skips a relative clause after the source', () => {
+    const text = 'According to a harbour official, who spoke to local radio, the ferry will resume on Monday.';
+    const [g] = ruleGroups(text, sentenceOf(text));
+    expect(slice(text, g!.cue)).toBe('According to');
+    expect(slice(text, g!.source)).toBe('a harbour official');
+    expect(g!.contents.map((c) => slice(text, c))).toEqual(['the ferry will resume on Monday']);
+    expect(g!.mode).toBe('according-to');
+  });
+
+  it('reads a claim on both sides of ", as per X,"', () => {
+    const text = 'The plan, as per the memo, is to close two depots.';
+    const [g] = ruleGroups(text, sentenceOf(text));
+    expect(slice(text, g!.source)).toBe('the memo');
+    expect(g!.contents.map((c) => slice(text, c))).toEqual(['The plan', 'is to close two depots']);
+  });
+
+  it('reads a passive with an agent', () => {
+    const text = 'The closure was described by the union as a breach of contract.';
+    const [g] = ruleGroups(text, sentenceOf(text));
+    expect(slice(text, g!.cue)).toBe('described');
+    expect(slice(text, g!.source)).toBe('the union');
+    expect(slice(text, g!.contents[0])).toBe('a breach of contract');
+    expect(g!.mode).toBe('passive');
+  });
+
+  it('gives an agentless passive no source', () => {
+    const text = 'His forecasts were later deemed far too rosy.';
+    const [g] = ruleGroups(text, sentenceOf(text));
+    expect(g!.source).toBeUndefined();
+    expect(slice(text, g!.cue)).toBe('deemed');
+    expect(slice(text, g!.contents[0])).toBe('far too rosy');
+  });
+
+  it('finds nothing in a sentence without attribution', () => {
+    const text = 'The ferry left at noon and arrived at three.';
+    expect(ruleGroups(text, sentenceOf(text))).toEqual([]);
+  });
+
+  it.each([
+    ['a'.repeat(200_000)],
+    ['"'.repeat(200_000)],
+    ['aaa, '.repeat(40_000)],
+    ['according to '.repeat(15_000)],
+    ['was deemed by '.repeat(15_000)],
+  ])('finishes fast on adversarial input (%#)', (text) => {
+    const started = Date.now();
+    ruleGroups(text, sentenceOf(text));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

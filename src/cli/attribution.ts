@@ -1,0 +1,62 @@
+/**
+ * `unspin train attribution` rebuilds models/attribution.bin from PolNeAR train;
+ * `unspin eval attribution --data DIR` scores the attribution stage on any PolNeAR-format folder
+ * (text/ + attributions/): exact and overlap P/R/F1 per role and over all spans.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { modelPath, sharedPath } from '../core/paths.js';
+import { UsageError } from '../core/errors.js';
+import type { Scores } from '../eval/attribution.js';
+import { evaluateFolder } from '../attributions/evaluate.js';
+import { loadTagger, MODEL_FILE } from '../attributions/tagger.js';
+import { trainTagger } from '../attributions/train.js';
+
+function integer(name: string) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not '${value}'`);
+    return Number(value);
+  };
+}
+
+export function formatScores(scores: Scores & { documents: number }): string {
+  const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+  const rows = (['source', 'cue', 'content', 'all'] as const).map((k) => {
+    const { exact, overlap } = scores[k];
+    return `${k.padEnd(8)} ${pct(exact.precision)} ${pct(exact.recall)} ${pct(exact.f1)}   ${pct(overlap.precision)} ${pct(overlap.recall)} ${pct(overlap.f1)}   ${String(exact.gold).padStart(5)} ${String(exact.predicted).padStart(5)}`;
+  });
+  return [`${scores.documents} documents`, 'role      exact P     R    F1   overlap P   R    F1    gold  pred', ...rows].join('\n');
+}
+
+export function registerAttribution({ train, evaluate }: { program: Command; train: Command; evaluate: Command }): void {
+  train
+    .command('attribution')
+    .description('train the SOURCE / CUE / CONTENT tagger on PolNeAR train')
+    .option('--data <dir>', 'PolNeAR-format training folder', sharedPath('data', 'polnear', 'train'))
+    .option('--out <file>', 'model file to write', modelPath(MODEL_FILE))
+    .option('--epochs <n>', 'passes over the data', integer('--epochs'), 10)
+    .option('--seed <n>', 'shuffling seed', integer('--seed'), 7)
+    .action((opts: { data: string; out: string; epochs: number; seed: number }) => {
+      const started = Date.now();
+      const { file, documents, tokens } = trainTagger(opts.data, {
+        epochs: opts.epochs,
+        seed: opts.seed,
+        onEpoch: (epoch, accuracy) => process.stderr.write(`epoch ${epoch}/${opts.epochs}: token accuracy ${(100 * accuracy).toFixed(2)}%\n`),
+      });
+      writeFileSync(opts.out, file);
+      process.stderr.write(
+        `wrote ${opts.out} (${(file.length / 1e6).toFixed(1)} MB) from ${documents} documents, ${tokens} tokens, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      );
+    });
+
+  evaluate
+    .command('attribution')
+    .description('score the attribution stage on a PolNeAR-format folder (exact and overlap P/R/F1 per role)')
+    .option('--data <dir>', 'PolNeAR-format folder with text/ and attributions/', sharedPath('data', 'polnear', 'dev'))
+    .option('--model <file>', 'model file', modelPath(MODEL_FILE))
+    .option('--json', 'print the scores as JSON')
+    .action((opts: { data: string; model: string; json?: boolean }) => {
+      const scores = evaluateFolder(opts.data, loadTagger(opts.model));
+      process.stdout.write(opts.json ? `${JSON.stringify(scores, null, 2)}\n` : `${formatScores(scores)}\n`);
+    });
+}

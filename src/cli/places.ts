@@ -1,0 +1,52 @@
+/**
+ * `unspin places NAME [--context TEXT] [--json]`: the gazetteer candidates for a name and why,
+ * for a user checking a place by hand. The context text supplies what an article would: the
+ * countries, regions and other places it names.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import type { Entity, PlaceLink } from '../core/schema.js';
+import { countryName } from '../geo/context.js';
+import { loadGazetteer } from '../geo/gazetteer.js';
+import { linkPlaces } from '../geo/link.js';
+import { spotPlaces } from '../geo/spot.js';
+
+/** The link for `name`, read in `context`: the name is appended to the context if absent. */
+export function checkPlace(name: string, context = ''): { link: PlaceLink; contextPlaces: string[] } {
+  const gaz = loadGazetteer();
+  const at = context.indexOf(name);
+  const text = at >= 0 ? context : context ? `${context}\n\n${name}` : name;
+  const start = at >= 0 ? at : text.length - name.length;
+  const target: Entity = { id: 'query', type: 'place', name, mentions: [{ start, end: start + name.length }] };
+  const others = spotPlaces(context, gaz).filter((e) => e.name !== name);
+  return { link: linkPlaces(text, [target, ...others], { gazetteer: gaz })['query']!, contextPlaces: others.map((e) => e.name) };
+}
+
+function formatLink(name: string, link: PlaceLink, contextPlaces: string[]): string {
+  const lines: string[] = [];
+  const where = link.countryCode ? `, ${countryName(link.countryCode)}` : '';
+  const id = link.geonamesId === null ? 'no GeoNames id' : `GeoNames ${link.geonamesId}`;
+  lines.push(`${name} -> ${link.lat === null ? 'no place found' : `${link.name}${where} (${id})`}  confidence ${link.confidence.toFixed(2)}${link.matchedBy ? `  [${link.matchedBy}]` : ''}`);
+  if (link.note) lines.push(`  note: ${link.note}`);
+  if (contextPlaces.length) lines.push(`  context places: ${contextPlaces.join(', ')}`);
+  (link.candidates ?? []).forEach((c, i) => {
+    const cid = c.geonamesId === null ? (c.kind ?? 'region') : `GeoNames ${c.geonamesId}`;
+    lines.push(`  ${i + 1}. ${c.name}, ${countryName(c.countryCode)}${c.admin1 ? ` (admin1 ${c.admin1})` : ''}  ${cid}  ${c.lat.toFixed(4)},${c.lon.toFixed(4)}  score ${c.score.toFixed(3)}`);
+    lines.push(`     ${c.reasons.join('; ')}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerPlaces({ program }: { program: Command }): void {
+  program
+    .command('places')
+    .description('look a place name up in the gazetteer: candidates, scores and reasons')
+    .argument('<name>', 'the place name, in any spelling (Kharkov, Kharkiv, Харків...)')
+    .option('--context <text>', 'text around the name (countries, regions and places it names count)')
+    .option('--json', 'print the link as JSON')
+    .action((name: string, opts: { context?: string; json?: boolean }) => {
+      if (!name.trim()) throw new UsageError('give a place name');
+      const { link, contextPlaces } = checkPlace(name.trim(), opts.context ?? '');
+      process.stdout.write(opts.json ? `${JSON.stringify(link, null, 2)}\n` : formatLink(name.trim(), link, contextPlaces));
+    });
+}

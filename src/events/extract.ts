@@ -1,0 +1,235 @@
+/**
+ * Events: who did what to whom, where, when, according to whom. Per sentence, trigger words give
+ * the type; the armed actors come from nationality phrases ("Russian forces") and the entities
+ * layer; the place is the place mention nearest the trigger; the time is the time expression of
+ * the sentence nearest the trigger; the attribution is the one whose content holds the trigger
+ * (a statement or denial is the attribution itself). The result is ordered as a timeline.
+ */
+import type { Attribution, Entity, Event, PlaceLink, Sentence, TimeExpr } from '../core/schema.js';
+import { FORCE_PHRASE, NATIONALITIES, TRIGGERS, type EventType } from './lexicon.js';
+
+export interface EventInput {
+  text: string;
+  sentences: readonly Sentence[];
+  times: readonly TimeExpr[];
+  entities?: readonly Entity[];
+  places?: Readonly<Record<string, PlaceLink>>;
+  attributions?: readonly Attribution[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+type Actor = Event['actors'][number];
+interface Force extends Span {
+  text: string;
+  side: string;
+}
+interface Mention extends Span {
+  entity: Entity;
+}
+
+const inside = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
+const distance = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
+
+export function extractEvents(input: EventInput): Event[] {
+  const { text, sentences } = input;
+  const attributions = input.attributions ?? [];
+  const mentions = mentionIndex(input.entities ?? []);
+  const events: Event[] = [];
+
+  let t = 0;
+  let m = 0;
+  for (const s of sentences) {
+    // times and mentions are sorted by offset: walk them alongside the sentences
+    while (t < input.times.length && input.times[t]!.start < s.start) t++;
+    while (m < mentions.length && mentions[m]!.start < s.start) m++;
+    const times: TimeExpr[] = [];
+    for (let i = t; i < input.times.length && input.times[i]!.end <= s.end; i++) times.push(input.times[i]!);
+    const here: Mention[] = [];
+    for (let i = m; i < mentions.length && mentions[i]!.end <= s.end; i++) here.push(mentions[i]!);
+    const sentence = text.slice(s.start, s.end);
+    const forces = findForces(sentence, s.start);
+    const cues = attributions.filter((a) => a.cue && inside(a.cue, s));
+
+    for (const trigger of findTriggers(sentence, s.start)) {
+      const cueOf = cues.find((a) => a.cue!.start < trigger.end && trigger.start < a.cue!.end);
+      // a statement word that is no attribution cue is counted only when there is no attributions layer
+      if (trigger.type === 'statement' && !cueOf && input.attributions) continue;
+      if (trigger.type !== 'statement' && trigger.type !== 'denial' && cueOf) continue;
+      const attribution = cueOf ?? innermost(attributions, trigger);
+      events.push(
+        buildEvent(trigger, { sentence: s, forces, mentions: here, times, attribution, places: input.places ?? {}, text }),
+      );
+    }
+    // statements the attributions layer found with cues our lexicon lacks
+    for (const a of cues) {
+      if (events.some((e) => e.attributionId === a.id && (e.type === 'statement' || e.type === 'denial'))) continue;
+      const trigger = { start: a.cue!.start, end: a.cue!.end, type: 'statement' as EventType };
+      events.push(buildEvent(trigger, { sentence: s, forces, mentions: here, times, attribution: a, places: input.places ?? {}, text }));
+    }
+  }
+  return timeline(events).map((e, i) => ({ ...e, id: `ev${i + 1}` }));
+}
+
+interface Trigger extends Span {
+  type: EventType;
+  subtype?: string;
+}
+
+function findTriggers(sentence: string, offset: number): Trigger[] {
+  const found: Trigger[] = [];
+  for (const c of TRIGGERS) {
+    c.pattern.lastIndex = 0;
+    for (let m = c.pattern.exec(sentence); m; m = c.pattern.exec(sentence)) {
+      const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+      // the first class listed wins a word claimed twice
+      if (found.some((f) => f.start < span.end && span.start < f.end)) continue;
+      found.push({ ...span, type: c.type, ...(c.subtype ? { subtype: c.subtype } : {}) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function findForces(sentence: string, offset: number): Force[] {
+  const out: Force[] = [];
+  FORCE_PHRASE.lastIndex = 0;
+  for (let m = FORCE_PHRASE.exec(sentence); m; m = FORCE_PHRASE.exec(sentence)) {
+    const side = NATIONALITIES[m[1]!.toLowerCase().replace('’', "'")];
+    if (side) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], side });
+  }
+  return out;
+}
+
+function mentionIndex(entities: readonly Entity[]): Mention[] {
+  return entities.flatMap((entity) => entity.mentions.map((mn) => ({ start: mn.start, end: mn.end, entity }))).sort((a, b) => a.start - b.start);
+}
+
+/** The attribution whose content most tightly holds the span. */
+function innermost(attributions: readonly Attribution[], span: Span): Attribution | undefined {
+  let best: Attribution | undefined;
+  for (const a of attributions) {
+    if (!inside(span, a.content)) continue;
+    if (!best || a.content.end - a.content.start < best.content.end - best.content.start) best = a;
+  }
+  return best;
+}
+
+interface Context {
+  sentence: Sentence;
+  forces: Force[];
+  mentions: Mention[];
+  times: TimeExpr[];
+  attribution?: Attribution;
+  places: Readonly<Record<string, PlaceLink>>;
+  text: string;
+}
+
+function buildEvent(trigger: Trigger, c: Context): Event {
+  const actors: Actor[] = [];
+  const isSpeech = trigger.type === 'statement' || trigger.type === 'denial';
+  if (isSpeech && c.attribution?.source) {
+    const src = c.attribution.source;
+    actors.push({ text: src.text, role: 'source', ...(src.entityId ? { entityId: src.entityId } : {}) });
+  }
+  const agent = isSpeech ? undefined : agentOf(trigger, c.forces, c.text);
+  if (agent) actors.push({ text: agent.text, role: 'agent', side: agent.side });
+  for (const f of c.forces) if (f !== agent && !isSpeech) actors.push({ text: f.text, role: 'other', side: f.side });
+  for (const mn of c.mentions) {
+    const type = mn.entity.type;
+    if (type === 'place' || actors.some((a) => a.entityId === mn.entity.id)) continue;
+    if (isSpeech && c.attribution?.source && inside(mn, c.attribution.source)) continue;
+    if (type === 'person' || type === 'organization' || type === 'military-unit' || type === 'outlet') {
+      actors.push({ entityId: mn.entity.id, text: c.text.slice(mn.start, mn.end), role: 'participant' });
+    }
+  }
+
+  const place = isSpeech ? undefined : nearestPlace(trigger, c.mentions, c.places);
+  const time = nearest(trigger, c.times);
+  const triggerText = c.text.slice(trigger.start, trigger.end);
+  const event: Event = {
+    id: '',
+    type: trigger.type,
+    start: c.sentence.start,
+    end: c.sentence.end,
+    trigger: { start: trigger.start, end: trigger.end, text: triggerText },
+    actors,
+  };
+  if (trigger.subtype) event.subtype = trigger.subtype;
+  if (agent) event.side = agent.side;
+  if (place) event.placeEntityId = place.entity.id;
+  if (time) {
+    const partial = time.value === null || time.value.startsWith('XXXX') || time.precision !== 'day';
+    event.time = { value: time.value, start: time.start, end: time.end, ...(time.precision ? { precision: time.precision } : {}), partial };
+  }
+  if (c.attribution) event.attributionId = c.attribution.id;
+  const who = actors.find((a) => a.role === 'agent' || a.role === 'source')?.text;
+  const where = place ? c.text.slice(place.start, place.end) : undefined;
+  event.summary = [who, triggerText, where ? `(${where})` : undefined].filter(Boolean).join(' ');
+  return event;
+}
+
+/**
+ * The armed actor behind an action: "by Russian forces" after the trigger (passive), else the
+ * nearest force named before it (the subject), else the nearest after it.
+ */
+function agentOf(trigger: Span, forces: Force[], text: string): Force | undefined {
+  const byAfter = forces.find((f) => f.start >= trigger.end && /\bby[ \t]+(?:the[ \t]+)?$/iu.test(text.slice(Math.max(trigger.end, f.start - 12), f.start)));
+  if (byAfter) return byAfter;
+  const before = forces.filter((f) => f.end <= trigger.start).pop();
+  return before ?? forces.find((f) => f.start >= trigger.end);
+}
+
+/** The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). */
+function nearestPlace(trigger: Span, mentions: Mention[], places: Readonly<Record<string, PlaceLink>>): Mention | undefined {
+  const candidates = mentions.filter((mn) => mn.entity.type === 'place' || places[mn.entity.id]);
+  let best: Mention | undefined;
+  let bestScore = Infinity;
+  for (const mn of candidates) {
+    const score = distance(trigger, mn) + (mn.start < trigger.start ? 40 : 0);
+    if (score < bestScore) {
+      best = mn;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function nearest(trigger: Span, times: TimeExpr[]): TimeExpr | undefined {
+  let best: TimeExpr | undefined;
+  for (const t of times) if (!best || distance(trigger, t) < distance(trigger, best)) best = t;
+  return best;
+}
+
+/**
+ * Timeline order: dated events by the start of their date; those without a year by month and day
+ * after them (their `time.partial` marks it); undated ones last; ties in text order.
+ */
+export function timeline(events: Event[]): Event[] {
+  const key = (e: Event) => {
+    const v = e.time?.value;
+    if (!v) return '~';
+    return v.startsWith('XXXX') ? `~${v.slice(4)}` : sortableStart(v);
+  };
+  return events
+    .map((e, i) => ({ e, i, k: key(e) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map((x) => x.e);
+}
+
+const SEASON_MONTH: Record<string, string> = { SP: '03', SU: '06', FA: '09', WI: '12' };
+
+/** The first day a value covers, as a sortable string: 2022-SP -> 2022-03, 2025-W50 -> 2025-12-08. */
+export function sortableStart(value: string): string {
+  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (season) return `${season[1]}-${SEASON_MONTH[season[2]!]}`;
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (week) {
+    const y = Number(week[1]);
+    const jan4 = Date.UTC(y, 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000;
+    return new Date(monday).toISOString().slice(0, 10);
+  }
+  return value;
+}

@@ -1,0 +1,94 @@
+import type { Finding, PlaceCandidate, PlaceLink } from '../../core/schema.js';
+import type { FindingContext, Rule } from '../context.js';
+import { countryName, haversineKm, isCountryName, median } from '../geo.js';
+
+/** Farther than this from the story's other places counts as far. */
+export const FAR_KM = 500;
+/** Links below this confidence are uncertain: they do not define the region, and are checked harder. */
+const CONFIDENT = 0.5;
+
+interface Located {
+  entityId: string;
+  name: string;
+  link: PlaceLink;
+  lat: number;
+  lon: number;
+  countryCode: string | null;
+}
+
+export const placeOutOfRegion: Rule = {
+  id: 'place-out-of-region',
+  doc: "A place that lies far (over 500 km) from the story's other places and in another country, or an uncertain match far from them: the text may mean another place of that name, or the place may not belong in the story.",
+  severity: 'warning',
+  check(ctx: FindingContext): Finding[] {
+    const located: Located[] = [];
+    for (const e of ctx.entities) {
+      const link = ctx.places[e.id];
+      if (!link || isCountryName(e.name) || isCountryName(link.name)) continue;
+      const best = link.lat !== null && link.lon !== null ? link : bestCandidate(link);
+      if (!best || best.lat === null || best.lon === null) continue;
+      located.push({ entityId: e.id, name: e.name, link, lat: best.lat, lon: best.lon, countryCode: best.countryCode });
+    }
+    const confident = located.filter((p) => p.link.confidence >= CONFIDENT);
+    const findings: Finding[] = [];
+
+    for (const p of located) {
+      const others = confident.filter((o) => o.entityId !== p.entityId && o.link.geonamesId !== p.link.geonamesId);
+      if (others.length < 2) continue;
+      const centre = { lat: median(others.map((o) => o.lat)), lon: median(others.map((o) => o.lon)) };
+      const km = haversineKm(p, centre);
+      if (km <= FAR_KM) continue;
+      const country = storyCountry(others);
+      const foreign = country !== null && p.countryCode !== null && p.countryCode !== country;
+      const uncertain = p.link.confidence < CONFIDENT;
+      if (!foreign && !uncertain) continue;
+
+      const entity = ctx.entities.find((e) => e.id === p.entityId)!;
+      const near = (p.link.candidates ?? []).filter((c) => haversineKm(c, centre) <= FAR_KM);
+      const anchorName = nearestTo(centre, others).name;
+      const where = `${p.link.name}${p.countryCode ? `, ${countryName(p.countryCode)}` : ''}`;
+      const why = [
+        `about ${Math.round(km / 10) * 10} km from the story's other places (around ${anchorName})`,
+        foreign ? `in another country than the story's (${countryName(country)})` : '',
+      ].filter(Boolean);
+      const alternatives = near.length
+        ? `A place of that name nearer the story: ${near.map((c) => `${c.name}, ${countryName(c.countryCode)}`).join('; ')}.`
+        : 'No place of that name in the gazetteer lies in the story\'s region.';
+      findings.push({
+        rule: this.id,
+        severity: this.severity,
+        message:
+          `“${entity.name}” is matched to ${where}, ${why.join(' and ')}` +
+          `${uncertain ? `; the match is uncertain (confidence ${p.link.confidence.toFixed(2)})` : ''}. ` +
+          `Check which place the text means. ${alternatives}`,
+        spans: entity.mentions.map((m) => ({ start: m.start, end: m.end })),
+        evidence: {
+          geonamesId: p.link.geonamesId,
+          distanceKm: Math.round(km),
+          storyCountry: country,
+          placeCountry: p.countryCode,
+          confidence: p.link.confidence,
+          centre,
+          nearerCandidates: near.map((c) => c.geonamesId),
+        },
+      });
+    }
+    return findings;
+  },
+};
+
+function bestCandidate(link: PlaceLink): PlaceCandidate | undefined {
+  return [...(link.candidates ?? [])].sort((a, b) => b.score - a.score)[0];
+}
+
+/** The country most of the places are in, when one has a strict majority of them. */
+function storyCountry(places: Located[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of places) if (p.countryCode) counts.set(p.countryCode, (counts.get(p.countryCode) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+  return top && top[1] * 2 > places.length ? top[0] : null;
+}
+
+function nearestTo(centre: { lat: number; lon: number }, places: Located[]): Located {
+  return places.reduce((a, b) => (haversineKm(b, centre) < haversineKm(a, centre) ? b : a));
+}

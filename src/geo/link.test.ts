@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { PlaceLink } from '../core/schema.js';
+import { mentionedCountries } from './context.js';
+import { linkPlaces } from './link.js';
+import { entitiesFromNames, spotPlaces } from './spot.js';
+import { loadGazetteer } from './gazetteer.js';
+
+/** Links the named places of a text; returns the link of each name. */
+function links(text: string, names: string[]): Record<string, PlaceLink> {
+  const entities = entitiesFromNames(text, names);
+  const byId = linkPlaces(text, entities);
+  return Object.fromEntries(entities.map((e) => [e.name, byId[e.id]!]));
+}
+
+describe('linkPlaces', () => {
+  it('links press spellings in a Kharkiv-region story, with distances as reasons', () => {
+    const text =
+      'KHARKIV, Ukraine — Shelling hit Kupjansk overnight, the governor of the Kharkiv region said. ' +
+      'Residents of Izium, further south, reported power cuts.';
+    const got = links(text, ['KHARKIV', 'Kupjansk', 'Kharkiv region', 'Izium']);
+    expect(got['KHARKIV']).toMatchObject({ geonamesId: 706483, countryCode: 'UA' });
+    expect(got['Kupjansk']).toMatchObject({ geonamesId: 703656, matchedBy: 'transliteration' });
+    expect(got['Kupjansk']!.confidence).toBeGreaterThan(0.8);
+    expect(got['Kupjansk']!.candidates![0]!.reasons.join('; ')).toMatch(/in Kharkiv Oblast, which the article mentions/);
+    expect(got['Izium']).toMatchObject({ geonamesId: 707292 });
+    expect(got['Izium']!.candidates![0]!.reasons.join('; ')).toMatch(/\d+ km from Kupiansk, also in the article|km from Kharkiv, the dateline/);
+    expect(got['Kharkiv region']).toMatchObject({ geonamesId: null, name: 'Kharkiv Oblast' });
+  });
+
+  it('tells Paris, Texas from Paris, France by what the article says', () => {
+    const texas = links('PARIS, Texas — The county fair opened on Friday in Paris, some 100 miles northeast of Dallas.', ['PARIS', 'Texas', 'Dallas']);
+    expect(texas['PARIS']).toMatchObject({ geonamesId: 4717560, countryCode: 'US' });
+    expect(texas['PARIS']!.confidence).toBeGreaterThan(0.8);
+    const france = links('Protesters marched through Paris on Saturday, French police said, as strikes spread to Lyon and Marseille.', ['Paris', 'Lyon', 'Marseille']);
+    expect(france['Paris']).toMatchObject({ geonamesId: 2988507, countryCode: 'FR' });
+    expect(france['Paris']!.candidates!.length).toBeGreaterThan(1);
+  });
+
+  it('resolves a former name to today’s place and says so', () => {
+    const got = links('Ukrainian troops held positions outside Artemivsk in the Donetsk region.', ['Artemivsk'])['Artemivsk']!;
+    expect(got).toMatchObject({ geonamesId: 713174, name: 'Bakhmut', matchedBy: 'former-name', formerName: 'Artemivsk' });
+    expect(got.note).toMatch(/Artemivsk is the former name \(until 2016\) of Bakhmut/);
+  });
+
+  it('matches a garbled name fuzzily, at a lower confidence, with the candidates', () => {
+    const got = links('Shelling was reported in Huliaipol and Orikhiv, in Ukraine’s Zaporizhzhia region.', ['Huliaipol', 'Orikhiv'])['Huliaipol']!;
+    expect(got).toMatchObject({ geonamesId: 707898, matchedBy: 'fuzzy' });
+    expect(got.confidence).toBeLessThan(0.9);
+    expect(got.candidates![0]!.reasons.join('; ')).toMatch(/letter away/);
+  });
+
+  it('does not place a small town far from the rest of the story with confidence', () => {
+    const text = 'Russian forces shelled Pokrovsk and Kramatorsk in the Donetsk region of Ukraine; a convoy was later seen near Krasnogorsk.';
+    const got = links(text, ['Pokrovsk', 'Kramatorsk', 'Krasnogorsk']);
+    expect(got['Pokrovsk']).toMatchObject({ geonamesId: 704422 });
+    expect(got['Krasnogorsk']!.confidence).toBeLessThan(0.5);
+    expect(got['Krasnogorsk']!.note).toMatch(/km from Kramatorsk|km from Pokrovsk/);
+    expect(got['Krasnogorsk']!.candidates!.length).toBeGreaterThan(1);
+  });
+
+  it('says when a name is not in the gazetteer', () => {
+    const got = links('The village of Qzxwvtyland was hit.', ['Qzxwvtyland'])['Qzxwvtyland']!;
+    expect(got).toMatchObject({ geonamesId: null, lat: null, confidence: 0 });
+    expect(got.note).toMatch(/not in the gazetteer/);
+  });
+
+  it('stays fast on adversarial input', () => {
+    const t0 = performance.now();
+    for (const text of ['A'.repeat(200_000), '"'.repeat(200_000), 'Aaa, '.repeat(40_000)]) {
+      linkPlaces(text, entitiesFromNames(text.slice(0, 2000), [text.slice(0, 1000)]));
+      mentionedCountries(text);
+      spotPlaces(text.slice(0, 50_000), loadGazetteer());
+    }
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('spotPlaces and mentionedCountries', () => {
+  it('finds known places and the countries a text mentions', () => {
+    const text = 'Officials in Kyiv and the Donetsk People’s Republic disagreed, Russian media said.';
+    expect(spotPlaces(text, loadGazetteer()).map((e) => e.name)).toEqual(['Kyiv', 'Donetsk People’s Republic']);
+    expect([...mentionedCountries(text).keys()]).toEqual(['RU']);
+  });
+});
