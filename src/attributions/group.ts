@@ -2,9 +2,10 @@
  * Groups tagged SOURCE / CUE / CONTENT spans into attributions. The rule: each source and each
  * content span joins the nearest cue (in characters) in its own sentence; a content span that
  * runs over several sentences may join a cue in any of them. A cue with no content is dropped
- * (nothing is claimed), as is a source with no cue. A content span with no cue in reach
- * continues the attribution just before it, when that one is at most two sentences back
- * ("Their stated mission ... is"): mode 'continuation', same source, no cue.
+ * (nothing is claimed) unless the rest of its sentence or the next sentence's content can be
+ * its claim. A content span with no cue in reach continues the attribution
+ * just before it (itself perhaps a continuation), when that one is at most two sentences back ("Their stated mission ... is"): mode
+ * 'continuation', same source, no cue.
  */
 import type { Sentence } from '../core/schema.js';
 import type { RoleSpan } from '../eval/brat.js';
@@ -21,6 +22,13 @@ export interface Group {
   sentence: number;
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+function wordCount(text: string, span: RoleSpan): number {
+  let n = 0;
+  for (const _ of text.slice(span.start, span.end).matchAll(WORD)) n++;
+  return n;
+}
+
 /** Index of the sentence holding offset `at` (the last sentence starting at or before it). */
 export function sentenceAt(sentences: readonly Sentence[], at: number): number {
   let lo = 0;
@@ -33,7 +41,9 @@ export function sentenceAt(sentences: readonly Sentence[], at: number): number {
   return lo;
 }
 
-const distance = (a: RoleSpan, b: RoleSpan) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
+/** Characters between two spans; a cue inside a content span is the claim's own verb, so it is the farthest. */
+const distance = (a: RoleSpan, b: RoleSpan) =>
+  a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : a.start <= b.start && b.end <= a.end ? 1e6 : 0;
 const QUOTE_START = /^[“"«‘']/u;
 const ACCORDING = /^(?:according|as per|per|citing|quoting)\b/i;
 
@@ -93,7 +103,19 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
       continue;
     }
     const rest = restOfSentence(text, sentences[g.sentence]!, Math.max(g.cue!.end, g.source && g.source.start > g.cue!.end ? g.source.end : 0));
-    if (rest) g.contents.push(rest);
+    if (rest) {
+      g.contents.push(rest);
+      continue;
+    }
+    // A cue closing its sentence ("..., sources said.", "he asks."): the claim is before it,
+    // in the sentence, or else an orphan content of the sentence before.
+    const before = claimBefore(text, sentences[g.sentence]!, Math.min(g.cue!.start, g.source?.start ?? g.cue!.start));
+    if (before) {
+      g.contents.push(before);
+      continue;
+    }
+    const previous = orphans.findIndex((c) => sentenceAt(sentences, c.start) === g.sentence - 1);
+    if (previous >= 0) g.contents.push(...orphans.splice(previous, 1));
   }
   const out = [...groups.values()].filter((g) => g.contents.length > 0);
   for (const g of out) {
@@ -104,9 +126,10 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   out.sort((a, b) => a.sentence - b.sentence);
   for (const content of orphans) {
     const s = sentenceAt(sentences, content.start);
+    if (wordCount(text, content) < Number(process.env.MINW ?? 0)) continue;
     let previous: Group | undefined;
-    for (const g of out) if (g.sentence <= s && g.contents[0]!.start < content.start) previous = g;
-    if (previous && s - previous.sentence <= 2 && previous.mode !== 'continuation') {
+    for (const g of out) if (g.sentence <= s && g.contents[0]!.start < content.start && (!previous || g.sentence >= previous.sentence)) previous = g;
+    if (previous && s - previous.sentence <= 2) {
       out.push({ source: previous.source, contents: [content], mode: 'continuation', sentence: s });
     }
   }
@@ -120,6 +143,14 @@ function restOfSentence(text: string, sentence: Sentence, from: number): RoleSpa
   while (start < end && /[\s,:;]/u.test(text[start]!)) start++;
   while (end > start && /[\s.!?]/u.test(text[end - 1]!)) end--;
   if (/^that\s/i.test(text.slice(start, start + 5))) start += 5;
+  return end - start >= 8 ? { role: 'content', start, end } : null;
+}
+
+/** The sentence before `to`, without the comma that ends it, as a content span (null when too short). */
+function claimBefore(text: string, sentence: Sentence, to: number): RoleSpan | null {
+  const start = sentence.start;
+  let end = Math.min(to, sentence.end);
+  while (end > start && /[\s,—–-]/u.test(text[end - 1]!)) end--;
   return end - start >= 8 ? { role: 'content', start, end } : null;
 }
 

@@ -20,8 +20,7 @@ const CUE = 2;
 const B_SOURCE = LABELS.indexOf('B-source');
 
 const NP_INNER = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
-const POSSESSIVE = /^(?:’s|'s|’|')$/;
-const SINGLE_QUOTE = /^[‘’']$/;
+const POSSESSIVE = /^(?:’s|'s)$/;
 const RELATIVE = /^(?:who|which|that|whom|whose)$/i;
 const FUNCTION_POS = new Set(['AUX', 'DET', 'ADP', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'PUNCT', 'SYM', 'NUM']);
 const DOUBLE_QUOTE = /^[“”"«»]$/;
@@ -54,16 +53,21 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     if (r === CUE || DOUBLE_QUOTE.test(tokens[i]!.text)) return false;
     if (r === SOURCE) return true;
     const t = tokens[i]!;
-    return NP_INNER.has(t.pos) || POSSESSIVE.test(t.text) || POSSESSIVE.test(tokens[next]!.text) || SINGLE_QUOTE.test(t.text) || (t.text === 'of' && NP_INNER.has(tokens[i - 1]?.pos ?? ''));
+    if (NP_INNER.has(t.pos) || /^(?:’s|'s)$/.test(t.text)) return true;
+    if (t.text === 'of') return NP_INNER.has(tokens[i - 1]?.pos ?? '');
+    // a name in single quotes: the ‘Center’ group
+    if (t.text === '’' || t.text === "'") return tokens[i - 1]?.pos === 'PROPN';
+    if (t.text === '‘') return tokens[next]!.pos === 'PROPN';
+    return false;
   };
 
-  // 0. A cue of function words only ("has", "the", "about") is noise: a claim needs a word that claims.
+  // 0. A cue of function words only ("has", "the", "about") is noise: a claim needs a word that claims, or a colon ("Ana: ...").
   for (let i = 0; i < n; i++) {
     if (role(i) !== CUE) continue;
     let last = i;
     while (last + 1 < n && role(last + 1) === CUE && labels[last + 1] !== labels[i]) last++;
     let content = false;
-    for (let k = i; k <= last; k++) if (!FUNCTION_POS.has(tokens[k]!.pos)) content = true;
+    for (let k = i; k <= last; k++) if (!FUNCTION_POS.has(tokens[k]!.pos) || tokens[k]!.text === ':') content = true;
     if (!content) labels.fill(0, i, last + 1);
     i = last;
   }
@@ -75,7 +79,8 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     let last = i;
     while (last + 1 < n && role(last + 1) === SOURCE) last++;
     if (last > first && RELATIVE.test(tokens[last]!.text)) labels[last--] = 0;
-    while (first > 0 && joinsLeft(first - 1, first)) {
+    // a pronoun is a whole source: "Moscow’s network RT he" is two phrases
+    while (first > 0 && tokens[first]!.pos !== 'PRON' && joinsLeft(first - 1, first)) {
       first--;
       // a determiner opens the phrase, unless it follows "of" inside one ("Chief of the Army")
       if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;

@@ -20,9 +20,17 @@ interface Run {
   stderr: string;
 }
 
-async function run(args: string[], stdinText?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
+interface RunOptions {
+  stdin?: string;
+  /** pretend stdout / stderr is a terminal */
+  ttyStdout?: boolean;
+  ttyStderr?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+async function run(args: string[], { stdin: stdinText, ttyStdout = false, ttyStderr = false, env = {} }: RunOptions = {}): Promise<Run> {
+  const stdout = Object.assign(new PassThrough(), { isTTY: ttyStdout });
+  const stderr = Object.assign(new PassThrough(), { isTTY: ttyStderr });
   const stdin = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -70,28 +78,35 @@ afterAll(async () => {
 describe('unspin analyze: output', () => {
   it('prints the terminal summary by default, without colour when not on a TTY', async () => {
     const r = await run(['analyze', join(dir, 'story.txt')]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('colours a terminal, unless --no-color or NO_COLOR says not to', async () => {
+    const story = join(dir, 'story.txt');
+    expect((await run(['analyze', story], { ttyStdout: true })).stdout).toMatch(/\x1b\[/);
+    expect((await run(['analyze', '--no-color', story], { ttyStdout: true })).stdout).not.toMatch(/\x1b\[/);
+    expect((await run(['analyze', story], { ttyStdout: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+  });
+
   it('prints the Analysis with --json, its text the file exactly', async () => {
     const r = await run(['analyze', '--json', '--published', '2025-12-17', join(dir, 'story.txt')]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const analysis = JSON.parse(r.stdout) as Analysis;
     expect(analysis.document).toMatchObject({ text: STORY, publishedAt: '2025-12-17', publishedAtSource: 'option', language: 'en' });
     expect(analysis.sentences.length).toBeGreaterThan(0);
   });
 
   it('reads stdin for -', async () => {
-    const r = await run(['analyze', '--json', '-'], STORY);
-    expect(r.code).toBe(0);
+    const r = await run(['analyze', '--json', '-'], { stdin: STORY });
+    expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as Analysis).document.source).toEqual({ kind: 'stdin' });
   });
 
   it('fetches a URL (a local server here, hence --allow-private)', async () => {
     const r = await run(['analyze', '--json', '--allow-private', `${base}/story`]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as Analysis).document).toMatchObject({ text: STORY, url: `${base}/story`, outlet: '127.0.0.1' });
   });
 
@@ -101,18 +116,19 @@ describe('unspin analyze: output', () => {
     await writeFile(join(folder, 'a.txt'), STORY);
     await writeFile(join(folder, 'sub', 'b.md'), `# Ferry\n\n${STORY}`);
     const r = await run(['analyze', '--jsonl', folder]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Analysis);
     expect(lines.map((a) => a.document.source.path)).toEqual([join(folder, 'a.txt'), join(folder, 'sub', 'b.md')]);
   });
 
   it('writes the HTML report to a file, or one per article into a folder for a batch', async () => {
     const one = join(dir, 'report.html');
-    expect((await run(['analyze', '--html', one, join(dir, 'story.txt')])).code).toBe(0);
+    const single = await run(['analyze', '--html', one, join(dir, 'story.txt')]);
+    expect(single.code, single.stderr).toBe(0);
     expect(await readFile(one, 'utf8')).toMatch(/^<!doctype html>/i);
     const reports = join(dir, 'reports');
     const r = await run(['analyze', '--jsonl', '--html', reports, join(dir, 'story.txt'), join(dir, 'batch')]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(await readdir(reports)).toHaveLength(3);
   });
 
@@ -123,6 +139,14 @@ describe('unspin analyze: output', () => {
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect((JSON.parse(r.stdout) as Analysis).document.text).toBe(STORY);
     expect(r.stderr).toBe(`unspin: ${join(dir, 'empty.txt')}: the article is empty\nunspin: 1 of 2 articles failed\n`);
+  });
+
+  it('shows a progress bar on a terminal for a batch, with failures logged above it', async () => {
+    const r = await run(['analyze', '--jsonl', join(dir, 'empty.txt'), join(dir, 'story.txt')], { ttyStderr: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2\/2/);
+    expect(r.stderr).toContain(`unspin: ${join(dir, 'empty.txt')}: the article is empty`);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
   });
 });
 
@@ -185,7 +209,7 @@ describe('unspin analyze: bad input', () => {
 describeWithShared(['seed'], 'unspin analyze on the seed article', () => {
   it('keeps the seed text exactly and takes the given publication date', async () => {
     const r = await run(['analyze', '--json', '--published', SEED_PUBLISHED, SEED_PATH]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const analysis = JSON.parse(r.stdout) as Analysis;
     expect(analysis.document.text).toBe(readFileSync(SEED_PATH, 'utf8').replace(/^\ufeff/, ''));
     expect(analysis.document).toMatchObject({ language: 'en', publishedAt: SEED_PUBLISHED });

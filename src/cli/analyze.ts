@@ -76,7 +76,11 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
 
   const bars = batch && io.stderr.isTTY ? new MultiBar({ stream: io.stderr, format: ' {bar} {value}/{total} {name}', hideCursor: true }, Presets.shades_classic) : null;
   const bar = bars?.create(inputs.length, 0, { name: '' });
-  const say = (line: string) => (bars ? bars.log(`${line}\n`) : io.stderr.write(`${line}\n`));
+  const say = (line: string) => {
+    if (!bars) return void io.stderr.write(`${line}\n`);
+    bars.log(`${line}\n`); // printed above the bar at its next redraw, forced now
+    bars.update();
+  };
   const collected: Analysis[] = [];
   let failed = 0;
   try {

@@ -24,14 +24,15 @@ export function checkPlace(name: string, context = ''): { link: PlaceLink; conte
 
 function formatLink(name: string, link: PlaceLink, contextPlaces: string[]): string {
   const lines: string[] = [];
-  const where = link.countryCode ? `, ${countryName(link.countryCode)}` : '';
+  const where = link.countryCode && countryName(link.countryCode) !== link.name ? `, ${countryName(link.countryCode)}` : '';
   const id = link.geonamesId === null ? 'no GeoNames id' : `GeoNames ${link.geonamesId}`;
   lines.push(`${name} -> ${link.lat === null ? 'no place found' : `${link.name}${where} (${id})`}  confidence ${link.confidence.toFixed(2)}${link.matchedBy ? `  [${link.matchedBy}]` : ''}`);
   if (link.note) lines.push(`  note: ${link.note}`);
   if (contextPlaces.length) lines.push(`  context places: ${contextPlaces.join(', ')}`);
   (link.candidates ?? []).forEach((c, i) => {
     const cid = c.geonamesId === null ? (c.kind ?? 'region') : `GeoNames ${c.geonamesId}`;
-    lines.push(`  ${i + 1}. ${c.name}, ${countryName(c.countryCode)}${c.admin1 ? ` (admin1 ${c.admin1})` : ''}  ${cid}  ${c.lat.toFixed(4)},${c.lon.toFixed(4)}  score ${c.score.toFixed(3)}`);
+    const label = c.kind === 'country' ? c.name : `${c.name}, ${countryName(c.countryCode)}${c.admin1 ? ` (admin1 ${c.admin1})` : ''}`;
+    lines.push(`  ${i + 1}. ${label}  ${cid}  ${c.lat.toFixed(4)},${c.lon.toFixed(4)}  score ${c.score.toFixed(3)}`);
     lines.push(`     ${c.reasons.join('; ')}`);
   });
   return `${lines.join('\n')}\n`;

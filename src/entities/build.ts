@@ -55,7 +55,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const blocked = new Uint8Array(n);
   const block = (r: RoleFound) => blocked.fill(1, r.first, r.last + 1);
   const fromModel = nerSpans.flatMap((s) => nerCandidate(view, lex, reach, s, block));
-  const titled = peopleAfterTitles(view, lex, reach).filter(({ person }) => !overlapsAny(person, fromModel, 'person'));
+  const modelPerson = new Uint8Array(n);
+  for (const c of fromModel) if (c.type === 'person') modelPerson.fill(1, c.first, c.last + 1);
+  const titled = peopleAfterTitles(view, lex, reach).filter(({ person }) => !modelPerson.subarray(person.first, person.last + 1).includes(1));
   for (const { title } of titled) block(title);
 
   // 2. overlaps
@@ -126,10 +128,6 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
     }
   }
   return [c];
-}
-
-function overlapsAny(c: Candidate, others: Candidate[], type: Candidate['type']): boolean {
-  return others.some((o) => o.type === type && o.first <= c.last && c.first <= o.last);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

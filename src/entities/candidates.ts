@@ -4,7 +4,7 @@
  * short of the last token's end when a possessive was cut off a one-token "Guard’s".
  */
 import type { EntityType } from '../core/schema.js';
-import { isPossessive, isQuote, tokenAt, type TokenView } from './tokens.js';
+import { endsPossessive, isPossessive, isQuote, tokenAt, type TokenView } from './tokens.js';
 
 /** Where a candidate comes from, strongest first. */
 export type Evidence = 'lexicon' | 'pattern' | 'role' | 'ner' | 'propagated' | 'cue';
@@ -30,16 +30,22 @@ export interface Candidate {
   role?: string;
 }
 
-const QUOTES = /['"‘’“”«»„]/gu;
 const RANK: Record<Evidence, number> = { lexicon: 6, pattern: 5, role: 4, ner: 3, propagated: 2, cue: 1 };
+
+const QUOTE_CHARS = new Set(['\'', '"', '‘', '’', '“', '”', '«', '»', '„']);
 
 /** Surface text of a span without quotes, possessive or line breaks: "‘Azov’" -> "Azov". */
 export function cleanName(text: string): string {
-  return text
-    .replace(/[\s\u00a0]+/gu, ' ')
-    .replace(/['’]s$/u, '')
-    .replace(/^['"‘’“”«»„]+|['"‘’“”«»„]+$/gu, '')
-    .trim();
+  // hand-written rather than regular expressions: this runs once per candidate
+  let s = /[\t\n\r\u00a0]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  let a = 0;
+  let b = s.length;
+  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
+  if (b - a > 2 && (s[b - 1] === 's' || s[b - 1] === 'S') && (s[b - 2] === "'" || s[b - 2] === '’')) b -= 2;
+  while (a < b && (QUOTE_CHARS.has(s[a]!) || s.charCodeAt(a) <= 32)) a++;
+  while (b > a && (QUOTE_CHARS.has(s[b - 1]!) || s.charCodeAt(b - 1) <= 32)) b--;
+  s = s.slice(a, b);
+  return s;
 }
 
 /** Character span of tokens first..last. */
@@ -71,8 +77,29 @@ export function fromTokens(
   const { start } = spanOf(view, first, last);
   let end = view.tokens[last]!.end;
   // "Guard’s" as one token (Intl.Segmenter): the mention stops before the possessive
-  if (/['’]s$/u.test(view.tokens[last]!.text) && view.tokens[last]!.text.length > 2) end -= 2;
-  return { ...fields, first, last, start, end, name: fields.name ?? nameOf(view, first, last, end) };
+  if (endsPossessive(view.tokens[last]!.text)) end -= 2;
+  // fields copied one by one: an object spread here costs tens of microseconds per candidate in V8
+  const c: Candidate = {
+    first,
+    last,
+    start,
+    end,
+    type: fields.type,
+    name: fields.name ?? nameOf(view, first, last, end),
+    evidence: fields.evidence,
+    confidence: fields.confidence,
+  };
+  if (fields.canonical) c.canonical = true;
+  if (fields.weak) c.weak = true;
+  if (fields.region) c.region = true;
+  if (fields.role) c.role = fields.role;
+  return c;
+}
+
+function withoutQuotes(gap: string): string {
+  let out = '';
+  for (const ch of gap) if (!QUOTE_CHARS.has(ch)) out += ch;
+  return out;
 }
 
 /** The text of tokens first..last without its quote tokens: "Brigade ‘Kholodnyi Yar’" -> "Brigade Kholodnyi Yar". */
@@ -82,7 +109,7 @@ function nameOf(view: TokenView, first: number, last: number, end: number): stri
   for (let t = first; t <= last; t++) {
     if (isQuote(view.lower[t]!)) continue;
     const tok = view.tokens[t]!;
-    if (previousEnd >= 0) name += view.text.slice(previousEnd, tok.start).replace(QUOTES, '');
+    if (previousEnd >= 0) name += withoutQuotes(view.text.slice(previousEnd, tok.start));
     name += view.text.slice(tok.start, Math.min(tok.end, end));
     previousEnd = tok.end;
   }
@@ -95,10 +122,20 @@ function nameOf(view: TokenView, first: number, last: number, end: number): stri
  * 'Richard Wagner' are not cut up. `blocked` tokens (a person's title) take no entity.
  */
 export function select(candidates: Candidate[], tokenCount: number, blocked: Uint8Array): Candidate[] {
-  const kept = candidates.filter(
-    (c) =>
-      !(c.weak && candidates.some((o) => (o.type === 'person' || o.type === 'place') && o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first)),
-  );
+  // for each token, the longest person or place over it
+  const cover = new Map<number, Candidate>();
+  for (const o of candidates) {
+    if (o.type !== 'person' && o.type !== 'place') continue;
+    for (let t = o.first; t <= o.last; t++) {
+      const had = cover.get(t);
+      if (!had || had.last - had.first < o.last - o.first) cover.set(t, o);
+    }
+  }
+  const yields = (c: Candidate) => {
+    const o = cover.get(c.first);
+    return o !== undefined && o.last >= c.last && o.last - o.first > c.last - c.first;
+  };
+  const kept = candidates.filter((c) => !(c.weak && yields(c)));
   kept.sort(
     (a, b) => RANK[b.evidence] - RANK[a.evidence] || b.last - b.first - (a.last - a.first) || a.first - b.first,
   );

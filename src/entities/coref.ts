@@ -22,18 +22,24 @@ interface Mention {
   end: number;
   kind: MentionKind;
   confidence: number;
-  /** last token, for recency */
-  token: number;
 }
 
 interface Cluster {
   type: EntityType;
   /** the strongest evidence seen: decides the type when mentions disagree */
   evidence: Evidence;
-  names: { text: string; canonical: boolean }[];
+  /** each distinct name, and whether it is a lexicon's canonical name */
+  names: Map<string, boolean>;
+  /** the longest name, as comparison words */
+  longest: string[];
+  /** the initials of its names ("NGU"), and its names without dots and spaces */
+  initials: Set<string>;
+  squeezed: Set<string>;
   words: Set<string>;
   role?: string;
+  /** in text order: candidates arrive sorted */
   mentions: Mention[];
+  nominals: Mention[];
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -59,7 +65,7 @@ export function corefer(view: TokenView, candidates: Candidate[], taken: Uint8Ar
     if (c.type === 'misc') continue;
     const key = keyOf(c.name);
     const words = key.split(' ');
-    const mention: Mention = { start: c.start, end: c.end, kind: 'name', confidence: c.confidence, token: c.last };
+    const mention: Mention = { start: c.start, end: c.end, kind: 'name', confidence: c.confidence };
     let cluster = byKey.get(key);
     if (cluster && cluster.type !== c.type && !WEAK.has(c.evidence) && !WEAK.has(cluster.evidence)) cluster = undefined;
 
@@ -69,36 +75,58 @@ export function corefer(view: TokenView, candidates: Candidate[], taken: Uint8Ar
       cluster = [...clusters].reverse().find((k) => k.type === c.type && words.every((w) => k.words.has(w)));
     }
     if (!cluster) {
-      cluster = { type: c.type, evidence: c.evidence, names: [], words: new Set(), mentions: [] };
+      cluster = {
+        type: c.type,
+        evidence: c.evidence,
+        names: new Map(),
+        longest: [],
+        initials: new Set(),
+        squeezed: new Set(),
+        words: new Set(),
+        mentions: [],
+        nominals: [],
+      };
       clusters.push(cluster);
     } else if (cluster.type !== c.type && WEAK.has(cluster.evidence) && !WEAK.has(c.evidence)) {
       cluster.type = c.type; // the lexicon or a pattern knows better than the model
       cluster.evidence = c.evidence;
     }
     if (mention.kind === 'name') {
-      cluster.names.push({ text: c.name, canonical: c.canonical === true });
-      for (const w of words) cluster.words.add(w);
+      addName(cluster, c, words);
       byKey.set(key, cluster);
+      const surface = view.text.slice(c.start, c.end);
+      if (ACRONYM.test(surface) && keyOf(surface) !== key) mention.kind = 'acronym'; // "NGU" for its lexicon name
     }
-    const surface = view.text.slice(c.start, c.end);
-    if (mention.kind === 'name' && ACRONYM.test(surface) && keyOf(surface) !== key) mention.kind = 'acronym'; // "NGU" for its lexicon name
     if (c.role && !cluster.role) cluster.role = c.role;
     cluster.mentions.push(mention);
   }
   addNominals(view, clusters, taken);
 
-  const sorted = clusters
-    .map((k) => ({ k, first: Math.min(...k.mentions.map((m) => m.start)) }))
-    .sort((a, b) => a.first - b.first);
-  return sorted.map(({ k }, i) => toEntity(view, k, `e${i + 1}`));
+  const sorted = clusters.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return sorted.map((k, i) => toEntity(view, k, `e${i + 1}`));
+}
+
+function addName(k: Cluster, c: Candidate, words: string[]): void {
+  if (k.names.has(c.name)) {
+    if (c.canonical) k.names.set(c.name, true);
+    return;
+  }
+  k.names.set(c.name, c.canonical === true);
+  if (words.length > k.longest.length || (words.length === k.longest.length && words.join(' ').length > k.longest.join(' ').length)) {
+    k.longest = words;
+  }
+  const letters = initials(c.name);
+  if (letters) k.initials.add(letters);
+  k.squeezed.add(c.name.replace(/[.\s]/gu, ''));
+  for (const w of words) k.words.add(w);
 }
 
 function samePerson(clusters: Cluster[], words: string[], mention: Mention): Cluster | undefined {
+  const last = words[words.length - 1];
   for (let i = clusters.length - 1; i >= 0; i--) {
     const k = clusters[i]!;
     if (k.type !== 'person') continue;
-    const longest = keyOf(longestName(k)).split(' ');
-    const last = words[words.length - 1];
+    const longest = k.longest;
     if (words.length === 1 && longest.length > 1 && longest[longest.length - 1] === last) {
       mention.kind = 'surname';
       return k;
@@ -110,18 +138,19 @@ function samePerson(clusters: Cluster[], words: string[], mention: Mention): Clu
 }
 
 function byAcronym(clusters: Cluster[], c: Candidate, mention: Mention): Cluster | undefined {
-  const text = c.name.replace(/[.\s]/gu, '');
-  const isAcronym = ACRONYM.test(text);
+  if (c.type === 'person') return undefined;
+  const squeezed = c.name.replace(/[.\s]/gu, '');
+  const isAcronym = ACRONYM.test(squeezed);
+  const full = initials(c.name);
   for (let i = clusters.length - 1; i >= 0; i--) {
     const k = clusters[i]!;
-    if (k.type === 'person' || c.type === 'person') continue;
-    if (isAcronym && k.names.some((n) => initials(n.text) === text)) {
+    if (k.type === 'person') continue;
+    if (isAcronym && k.initials.has(squeezed)) {
       mention.kind = 'acronym';
       return k;
     }
     // the full name after its acronym: "the NGU ... the National Guard of Ukraine"
-    const full = initials(c.name);
-    if (full.length > 1 && k.names.some((n) => n.text.replace(/[.\s]/gu, '') === full)) return k;
+    if (full.length > 1 && k.squeezed.has(full)) return k;
   }
   return undefined;
 }
@@ -153,20 +182,35 @@ function addNominals(view: TokenView, clusters: Cluster[], taken: Uint8Array): v
         ? k.type === 'person' && k.role !== undefined && k.role.toLowerCase().split(/\s+/u).includes(head)
         : types!.includes(k.type) && k.words.has(head);
       if (!fits) continue;
-      for (const m of k.mentions) {
-        if (m.kind !== 'nominal' && m.start < start && m.start > bestAt) {
-          bestAt = m.start;
-          best = k;
-        }
+      const at = lastMentionBefore(k.mentions, start);
+      if (at > bestAt) {
+        bestAt = at;
+        best = k;
       }
     }
-    if (best) best.mentions.push({ start, end: view.tokens[i]!.end, kind: 'nominal', confidence: 0.6, token: i });
+    if (best) best.nominals.push({ start, end: view.tokens[i]!.end, kind: 'nominal', confidence: 0.6 });
   }
 }
 
+/** Start of the last mention before `offset` (mentions sorted by start), or -1. */
+function lastMentionBefore(mentions: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) {
+      found = mentions[mid]!.start;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 function toEntity(view: TokenView, k: Cluster, id: string): Entity {
-  const mentions = [...k.mentions].sort((a, b) => a.start - b.start);
-  const confidence = Math.max(...mentions.filter((m) => m.kind !== 'nominal').map((m) => m.confidence));
+  let confidence = 0;
+  for (const m of k.mentions) confidence = Math.max(confidence, m.confidence);
+  const mentions = k.nominals.length ? [...k.mentions, ...k.nominals].sort((a, b) => a.start - b.start) : k.mentions;
   return {
     id,
     type: k.type,
@@ -184,21 +228,37 @@ function toEntity(view: TokenView, k: Cluster, id: string): Entity {
 }
 
 function canonicalName(k: Cluster): string {
-  return k.names.find((n) => n.canonical)?.text ?? longestName(k);
+  let longest = '';
+  for (const [name, canonical] of k.names) {
+    if (canonical) return name;
+    if (name.length > longest.length) longest = name;
+  }
+  return longest;
 }
 
-function longestName(k: Cluster): string {
-  let best = '';
-  for (const n of k.names) if (n.text.length > best.length) best = n.text;
-  return best;
-}
-
-/** Comparison key of a name: straight quotes, no possessive, lower case, single spaces. */
+/** Comparison key of a name: lower case, no possessive, words joined by single spaces. */
 function keyOf(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[‘’]/gu, "'")
-    .replace(/'s\b/gu, '')
-    .replace(/[^\p{L}\p{N}']+/gu, ' ')
-    .trim();
+  let key = '';
+  let space = false;
+  const lower = name.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    const apostrophe = ch === "'" || ch === '’';
+    if (apostrophe && lower[i + 1] === 's' && !isWordChar(lower[i + 2])) {
+      i++; // possessive
+      continue;
+    }
+    if (apostrophe || isWordChar(ch)) {
+      if (space && key) key += ' ';
+      key += apostrophe ? "'" : ch;
+      space = false;
+    } else space = true;
+  }
+  return key;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(ch));
 }

@@ -4,7 +4,7 @@
  * starts at a token, ends at a token boundary, and is the longest phrase found there. The cost per
  * token is one map lookup unless some phrase begins with that token's word.
  */
-import { sameStretch, type TokenView } from './tokens.js';
+import { endsPossessive, sameStretch, type TokenView } from './tokens.js';
 
 /** How the letter case of the text must agree with the phrase. */
 export type CaseRule =
@@ -32,7 +32,6 @@ interface Compiled<T> {
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
-const POSSESSIVE_TAIL = /['’]s$/u;
 /** a phrase spans at most this many tokens (bounds the work per token) */
 const MAX_TOKENS = 12;
 
@@ -40,7 +39,8 @@ export class PhraseMatcher<T> {
   /** the first word of every phrase: tokens with another word are passed over at once */
   private readonly firstWords = new Set<string>();
   private readonly byLetters = new Map<string, Compiled<T>[]>();
-  private maxLength = 0;
+  /** every prefix of every phrase's letters: the walk over tokens stops as soon as it leaves them */
+  private readonly prefixes = new Set<string>();
 
   constructor(
     phrases: Iterable<{ phrase: string; value: T }>,
@@ -53,7 +53,7 @@ export class PhraseMatcher<T> {
       const c: Compiled<T> = { value, letters, lower: letters.toLowerCase() };
       this.firstWords.add(first);
       push(this.byLetters, c.lower, c);
-      this.maxLength = Math.max(this.maxLength, c.lower.length);
+      for (let k = 1; k <= c.lower.length; k++) this.prefixes.add(c.lower.slice(0, k));
     }
   }
 
@@ -63,19 +63,21 @@ export class PhraseMatcher<T> {
 
     let best: PhraseMatch<T> | null = null;
     let cased = '';
+    let lower = '';
     for (let j = i; j < view.tokens.length && j < i + MAX_TOKENS; j++) {
       if (j > i && !sameStretch(view, j - 1, j)) break;
       const piece = view.compact[j]!;
       if (!piece) continue; // punctuation inside a phrase ("RIA-Novosti", "Lenta.ru")
       // "Guard’s" as one token: the phrase may end before the possessive
       const token = view.tokens[j]!;
-      if (POSSESSIVE_TAIL.test(token.text) && piece.length > 1) {
-        const found = this.lookup(cased + piece.slice(0, -1));
+      if (piece.length > 1 && endsPossessive(token.text)) {
+        const found = this.lookup(cased + piece.slice(0, -1), lower + view.compactLower[j]!.slice(0, -1));
         if (found) best = { value: found.value, first: i, last: j, start: view.tokens[i]!.start, end: token.end - 2 };
       }
       cased += piece;
-      if (cased.length > this.maxLength) break;
-      const found = this.lookup(cased);
+      lower += view.compactLower[j]!;
+      if (!this.prefixes.has(lower)) break;
+      const found = this.lookup(cased, lower);
       if (found) best = { value: found.value, first: i, last: j, start: view.tokens[i]!.start, end: token.end };
     }
     return best;
@@ -94,8 +96,8 @@ export class PhraseMatcher<T> {
     return out;
   }
 
-  private lookup(cased: string): Compiled<T> | undefined {
-    const candidates = this.byLetters.get(cased.toLowerCase());
+  private lookup(cased: string, lower: string): Compiled<T> | undefined {
+    const candidates = this.byLetters.get(lower);
     if (!candidates) return undefined;
     return candidates.find((c) => this.caseRule === 'any' || capitalsAgree(c.letters, cased));
   }

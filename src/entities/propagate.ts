@@ -6,7 +6,7 @@
  */
 import { fromTokens, type Candidate } from './candidates.js';
 import type { Lexicon } from './lexicon.js';
-import type { TokenView } from './tokens.js';
+import { endsPossessive, type TokenView } from './tokens.js';
 
 interface Known {
   words: string[];
@@ -25,7 +25,7 @@ export function propagateNames(view: TokenView, lex: Lexicon, found: Candidate[]
   for (const c of found) {
     if (c.type === 'misc') continue;
     const words: string[] = [];
-    for (let t = c.first; t <= c.last; t++) if (view.compact[t]) words.push(view.compact[t]!.toLowerCase());
+    for (let t = c.first; t <= c.last; t++) if (view.compact[t]) words.push(view.compactLower[t]!);
     add(words, c, false);
     const surname = words[words.length - 1]!;
     if (c.type === 'person' && words.length > 1 && surname.length > 2 && !lex.places.never.has(surname)) add([surname], c, true);
@@ -63,6 +63,6 @@ export function propagateNames(view: TokenView, lex: Lexicon, found: Candidate[]
 
 /** The token's letters, lower case, without a possessive "’s" glued to it. */
 function wordOf(view: TokenView, t: number): string {
-  const w = view.compact[t]!.toLowerCase();
-  return /['’]s$/u.test(view.tokens[t]!.text) ? w.slice(0, -1) : w;
+  const w = view.compactLower[t]!;
+  return endsPossessive(view.tokens[t]!.text) ? w.slice(0, -1) : w;
 }

@@ -10,6 +10,8 @@ export interface TokenView {
   readonly tokens: readonly Token[];
   /** letters and digits of each token, original case ('' for punctuation) */
   readonly compact: readonly string[];
+  /** the same, lower case */
+  readonly compactLower: readonly string[];
   /** the first run of letters or digits, lower case ('u' for "U.S."): the key of lexicon lookups */
   readonly head: readonly string[];
   /** the token's text, lower case, with curly quotes and apostrophes made straight */
@@ -31,6 +33,7 @@ export function straightenQuotes(s: string): string {
 export function tokenView(text: string, tokens: readonly Token[]): TokenView {
   const n = tokens.length;
   const compact = new Array<string>(n);
+  const compactLower = new Array<string>(n);
   const head = new Array<string>(n);
   const lower = new Array<string>(n);
   const cap = new Array<boolean>(n);
@@ -41,17 +44,19 @@ export function tokenView(text: string, tokens: readonly Token[]): TokenView {
     if (ASCII_WORD.test(word)) {
       // the common case, without Unicode classes
       compact[i] = word;
+      compactLower[i] = low;
       head[i] = low;
       lower[i] = low;
       cap[i] = c0 >= 65 && c0 <= 90;
     } else {
       compact[i] = word.replace(NON_WORD, '');
+      compactLower[i] = compact[i]!.toLowerCase();
       head[i] = compact[i] ? FIRST_WORD.exec(word)![0].toLowerCase() : '';
       lower[i] = straightenQuotes(low);
       cap[i] = UPPER_FIRST.test(word);
     }
   }
-  return { text, tokens, compact, head, lower, cap };
+  return { text, tokens, compact, compactLower, head, lower, cap };
 }
 
 /** Index of the token that starts (or, with `atEnd`, ends) exactly at `offset`, or -1. */
@@ -91,4 +96,10 @@ export function sameStretch(view: TokenView, i: number, j: number): boolean {
 /** Nationality and language adjectives ("Ukrainian", "Chechen" aside): never a place or a name here. */
 export function isDemonym(lower: string): boolean {
   return /(?:ian|ean|ese|ish)$/u.test(lower) && lower.length > 4;
+}
+
+/** A word with the possessive glued on ("Guard’s" as one token, as Intl.Segmenter gives it). */
+export function endsPossessive(word: string): boolean {
+  const n = word.length;
+  return n > 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’');
 }

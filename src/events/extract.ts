@@ -6,6 +6,7 @@
  * (a statement or denial is the attribution itself). The result is ordered as a timeline.
  */
 import type { Attribution, Entity, Event, PlaceLink, Sentence, TimeExpr } from '../core/schema.js';
+import { isCountryName } from '../findings/geo.js';
 import { FORCE_PHRASE, NATIONALITIES, TRIGGERS, type EventType } from './lexicon.js';
 
 export interface EventInput {
@@ -187,7 +188,8 @@ function nearestPlace(trigger: Span, mentions: Mention[], places: Readonly<Recor
   let best: Mention | undefined;
   let bestScore = Infinity;
   for (const mn of candidates) {
-    const score = distance(trigger, mn) + (mn.start < trigger.start ? 40 : 0);
+    // a country names no place an action happens at ("banned in Russia ... to the city of X")
+    const score = distance(trigger, mn) + (mn.start < trigger.start ? 40 : 0) + (isCountryName(mn.entity.name) ? 200 : 0);
     if (score < bestScore) {
       best = mn;
       bestScore = score;

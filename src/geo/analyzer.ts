@@ -6,5 +6,5 @@ export const placesAnalyzer = defineAnalyzer({
   name: 'places',
   reads: ['entities'],
   adds: 'places',
-  run: (doc) => linkPlaces(doc.text, doc.get('entities')),
+  run: (doc) => linkPlaces(doc.text, doc.get('entities'), { publishedAt: doc.info.publishedAt }),
 });

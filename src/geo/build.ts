@@ -130,8 +130,14 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
     if (!set) postings.set(key, (set = new Set()));
     set.add(value);
   };
+  const memo = new Map<string, string>(); // a third of all spellings repeat across places
+  const skeletonOf = (name: string) => {
+    let k = memo.get(name);
+    if (k === undefined) memo.set(name, (k = skeleton(name)));
+    return k;
+  };
   names.forEach((list, i) => {
-    for (const n of new Set(list.map(skeleton))) add(n, i);
+    for (const n of new Set(list.map(skeletonOf))) add(n, i);
   });
   const renamed: IndexData['renamed'] = [];
   for (const r of readJson<{ renamed: RenamedEntry[] }>('geo/renamed.json').renamed) {

@@ -82,3 +82,22 @@ describe('spotPlaces and mentionedCountries', () => {
     expect([...mentionedCountries(text).keys()]).toEqual(['RU']);
   });
 });
+
+describe('renamed places and the article date', () => {
+  it('says a former name was current when an older article was published', () => {
+    const text = 'Miners in Krasnoarmeysk went on strike.';
+    const [e] = entitiesFromNames(text, ['Krasnoarmeysk']);
+    const link = linkPlaces(text, [e!], { publishedAt: '2012-05-01' })[e!.id]!;
+    expect(link).toMatchObject({ geonamesId: 704422, formerName: 'Krasnoarmeysk' });
+    expect(link.note).toMatch(/was the name of Pokrovsk when the article was published \(renamed in 2016\)/);
+  });
+});
+
+describe('region names', () => {
+  it('reads "the X region" as the oblast, and a colloquial region without its suffix', () => {
+    const text = 'Fighting continued in the Kharkov region and across the Donbass region.';
+    const got = links(text, ['Kharkov', 'Donbass region']);
+    expect(got['Kharkov']).toMatchObject({ geonamesId: null, name: 'Kharkiv Oblast', countryCode: 'UA' });
+    expect(got['Donbass region']).toMatchObject({ geonamesId: null, name: 'Donbas' });
+  });
+});

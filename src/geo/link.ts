@@ -14,6 +14,8 @@ import { distanceKm, type Place } from './place.js';
 export interface LinkContext {
   /** defaults to the shared, compiled gazetteer */
   gazetteer?: Gazetteer;
+  /** the article's date (YYYY-MM-DD): a former name was current before the renaming */
+  publishedAt?: string | null;
 }
 
 type MatchedBy = 'exact' | 'transliteration' | 'alternate' | 'former-name' | 'fuzzy';
@@ -52,16 +54,21 @@ interface Context {
   anchors: Anchor[];
 }
 
-// Score weights: a prior from population and rank, then what the article says.
-const W = { population: 0.3, capital: 0.1, adminSeat: 0.05, region: 0.4, country: 0.5, inCountry: 0.3, inRegion: 0.35, near: 0.4 };
+// Score weights: a prior from population (log10(population) / 7, so that with SHARPNESS 8 ten
+// times the people weigh about three times more) and rank, then what the article says.
+const W = {
+  population: 1, capital: 0.1, adminSeat: 0.05, ownName: 0.05, region: 0.9, country: 1.1,
+  inCountry: 0.3, inRegion: 0.35, near: 0.4,
+};
+const SHARPNESS = 8;
 const NEAR_KM = 600;
 const FAR_KM = 500;
 const MAX_CITY_CANDIDATES = 50;
 const SHOWN_CANDIDATES = 5;
 const REGION_WORD = /^[ \t]+(?:region|oblast|province|krai|area)\b/i;
+const REGION_SUFFIX = /[ \t]+(?:region|oblast|province|krai|area)$/i;
 const DATELINE_TAIL = /^[^\n]{0,40}?(?:—|–| - |\()/;
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const isCity = (p: Place) => p.kind === 'city';
 
@@ -101,23 +108,26 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   }
   // Pass 2: everything, with distances to the anchors.
   const links: Record<string, PlaceLink> = {};
-  for (const r of resolved) links[r.entity.id] = toLink(r, rank(r, ctx, gaz), ctx, gaz);
+  const year = context.publishedAt ? Number(context.publishedAt.slice(0, 4)) : undefined;
+  for (const r of resolved) links[r.entity.id] = toLink(r, rank(r, ctx, gaz), ctx, gaz, year);
   return links;
 }
 
 function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
-  const forms = [...new Set([entity.name, ...entity.mentions.map((m) => m.text ?? text.slice(m.start, m.end))])];
+  const said = [entity.name, ...entity.mentions.map((m) => m.text ?? text.slice(m.start, m.end))];
+  // "the Donbass region" is Donbass when no region is listed under the longer name
+  const forms = [...new Set([...said, ...said.map((f) => f.replace(REGION_SUFFIX, ''))])];
   const regionHint = entity.mentions.some((m) => REGION_WORD.test(text.slice(m.end, m.end + 16)));
   const dateline = entity.mentions.some(
-    (m) => text.slice(0, m.start).trim() === '' && DATELINE_TAIL.test(text.slice(m.end, m.end + 60)),
+    (m) => m.start < 8 && text.slice(0, m.start).trim() === '' && DATELINE_TAIL.test(text.slice(m.end, m.end + 60)),
   );
-  const candidatesOf = (form: string, hits: ReturnType<Gazetteer['lookup']>, matched?: MatchedBy) => {
+  const candidatesOf = (form: string, hits: ReturnType<Gazetteer['lookup']>) => {
     let cities = 0;
     const out: Candidate[] = [];
     for (const h of hits) {
       const place = gaz.place(h.index);
       if (isCity(place) && ++cities > MAX_CITY_CANDIDATES) continue;
-      out.push({ place, matchedBy: matched ?? matchKind(form, place, h.former), distance: 0, score: 0, reasons: [], supported: false });
+      out.push({ place, matchedBy: matchKind(form, place, h.former), distance: 0, score: 0, reasons: [], supported: false });
     }
     return out;
   };
@@ -173,6 +183,7 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       reasons.push(`"${r.form}" is its former name${info ? ` (until ${info.year})` : ''}`);
     }
     if (c.matchedBy === 'alternate') reasons.push(`"${r.form}" is one of its names`);
+    else if (c.matchedBy === 'exact' || c.matchedBy === 'transliteration') score += W.ownName;
     if (c.matchedBy === 'fuzzy') {
       score -= 0.1 * c.distance;
       reasons.push(`spelled ${c.distance} letter${c.distance > 1 ? 's' : ''} away from one of its names`);
@@ -234,11 +245,16 @@ function isAstray(p: Place, near: { km: number } | undefined): boolean {
   return minor && near !== undefined && near.km > FAR_KM;
 }
 
-/** How far the best candidate stands above the next (or above nothing), 0..1. */
+/**
+ * The best candidate's share of the evidence: a softmax over all candidates and "none of them"
+ * (score 0: a place missing from the gazetteer), so many near-equal namesakes mean low confidence.
+ */
 function confidenceOf(ranked: Candidate[]): number {
-  const [best, next] = ranked;
+  const best = ranked[0];
   if (!best) return 0;
-  let conf = sigmoid(8 * (best.score - (next?.score ?? 0)));
+  let sum = Math.exp(-SHARPNESS * best.score);
+  for (const c of ranked) sum += Math.exp(SHARPNESS * (c.score - best.score));
+  let conf = 1 / sum;
   if (best.matchedBy === 'fuzzy') conf *= 0.9 - 0.1 * best.distance;
   return conf;
 }
@@ -249,7 +265,7 @@ function describe(p: Place, gaz: Gazetteer): string {
   return `${p.name} (${region ? `${region}, ` : ''}${countryName(p.countryCode)})`;
 }
 
-function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer): PlaceLink {
+function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, publishedYear?: number): PlaceLink {
   const best = ranked[0];
   if (!best) {
     return {
@@ -262,7 +278,11 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer):
   let confidence = confidenceOf(ranked);
   if (best.matchedBy === 'former-name') {
     const info = gaz.renamedInfo(p.geonamesId);
-    notes.push(`${r.form} is the former name${info ? ` (until ${info.year})` : ''} of ${p.name}`);
+    notes.push(
+      info && publishedYear !== undefined && publishedYear < info.year
+        ? `${r.form} was the name of ${p.name} when the article was published (renamed in ${info.year})`
+        : `${r.form} is the former name${info ? ` (until ${info.year})` : ''} of ${p.name}`,
+    );
   }
   if (best.matchedBy === 'fuzzy') notes.push(`no place is spelled "${r.entity.name}"; ${p.name} is the nearest spelling`);
   if (p.note) notes.push(p.note);

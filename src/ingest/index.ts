@@ -82,39 +82,35 @@ function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptions): I
 function build(raw: string, warnings: string[], origin: Origin, options: IngestOptions): Ingested {
   if (raw.length === 0) throw new UserError(`${origin.name}: the article is empty`);
   if (raw.trim() === '') throw new UserError(`${origin.name}: the article is only white space`);
-  const isHtml = origin.html || looksLikeHtml(raw);
-  let info: Omit<DocumentInfo, 'id' | 'language' | 'publishedAt'> & { publishedAt?: string };
-  if (isHtml) {
-    const article = extractArticle(raw);
-    if (!article) throw new UserError(`no article text found in ${origin.name}`);
-    const { text, ...meta } = article;
-    const outlet = meta.outlet ?? (origin.url ? hostOf(origin.url) : undefined);
-    info = {
-      text,
-      ...meta,
-      ...(outlet ? { outlet } : {}),
-      ...(origin.url ? { url: origin.url } : {}),
-      source: origin.source.kind === 'text' ? { ...origin.source, kind: 'html' } : origin.source,
-    };
-  } else {
-    info = { text: raw, ...(origin.url ? { url: origin.url, outlet: hostOf(origin.url) } : {}), source: origin.source };
-  }
-  const language = detectLanguage(info.text);
-  const warnLanguage = languageWarning(language);
-  if (warnLanguage) warnings.push(warnLanguage);
+  const page = origin.html || looksLikeHtml(raw) ? extractArticle(raw) : undefined;
+  if (page === null) throw new UserError(`no article text found in ${origin.name}`);
+  const text = page?.text ?? raw;
+  const language = detectLanguage(text);
+  const languageNote = languageWarning(language);
+  if (languageNote) warnings.push(languageNote);
+
   const published = options.published
     ? { publishedAt: options.published, publishedAtSource: 'option' as const }
-    : info.publishedAt
-      ? { publishedAt: info.publishedAt, publishedAtSource: info.publishedAtSource }
+    : page?.publishedAt
+      ? { publishedAt: page.publishedAt, publishedAtSource: page.publishedAtSource }
       : { publishedAt: null };
   if (published.publishedAt === null) {
     warnings.push('no publication date found: relative dates (yesterday, on Tuesday) are left unresolved; give one with --published YYYY-MM-DD');
   }
-  const { publishedAt: _p, publishedAtSource: _s, ...rest } = info;
-  return {
-    info: { id: documentId(info.text), ...rest, language, ...published },
-    warnings,
+  const outlet = page?.outlet ?? (origin.url ? hostOf(origin.url) : undefined);
+  const info: DocumentInfo = {
+    id: documentId(text),
+    text,
+    ...(page?.title ? { title: page.title } : {}),
+    language,
+    ...published,
+    ...(origin.url ? { url: origin.url } : {}),
+    ...(outlet ? { outlet } : {}),
+    ...(page?.byline ? { byline: page.byline } : {}),
+    // a file found to hold HTML is reported as HTML
+    source: page && origin.source.kind === 'text' ? { ...origin.source, kind: 'html' } : origin.source,
   };
+  return { info, warnings };
 }
 
 /** The stable document id: first 16 hex digits of the sha256 of the text. */

@@ -368,14 +368,17 @@ if (A.events.length || A.times.length) {
   tl.id = 'timeline';
   D.order.events.forEach(function (i) {
     var e = A.events[i], v = e.time ? e.time.value : null;
+    var partial = v !== null && (e.time.partial === true || !isDay(v));
     var place = e.placeEntityId ? A.entities.filter(function (x) { return x.id === e.placeEntityId; })[0] : null;
     var attr = e.attributionId ? A.attributions.filter(function (x) { return x.id === e.attributionId; })[0] : null;
-    add(tl, item([h('strong', null, v === null ? 'undated' : v), isDay(v) || v === null ? null : badge('partial'), ' ', badge(e.type),
-      quote(slice(e), 90), place ? h('span', 'muted', ' \u2014 ' + place.name) : null], function () {
+    add(tl, item([h('strong', null, v === null ? 'undated' : v), partial ? badge('partial') : null, ' ', badge(e.subtype ? e.type + '/' + e.subtype : e.type),
+      e.summary || quote(slice(e), 90), place ? h('span', 'muted', ' \u2014 ' + place.name) : null], function () {
       flash(select(marksOf('ev', function (r) { return r === i; })));
       show([h('div', 'card', [h('div', 'kind', 'event \u00b7 ' + e.type), h('h3', null, quote(slice(e), 200)),
-        row('when', v === null ? 'undated' : v + (isDay(v) ? '' : ' (partial date)')), place ? row('where', place.name) : null,
-        e.actors.length ? row('actors', e.actors.map(function (x) { return x.text + ' [' + x.role + ']'; }).join(', ')) : null,
+        e.summary ? row('summary', e.summary) : null,
+        row('when', v === null ? 'undated' : v + (partial ? ' (partial date)' : '')), place ? row('where', place.name) : null,
+        e.actors.length ? row('actors', e.actors.map(function (x) { return x.text + ' [' + x.role + (x.side ? ', ' + x.side : '') + ']'; }).join(', ')) : null,
+        e.side ? row('side', e.side) : null,
         attr ? row('according to', attr.source ? attr.source.text + ' [' + attr.source.kind + ']' : 'no named source') : null])]);
     }));
   });

@@ -80,7 +80,7 @@ describe.skipIf(!present)('HTML report in a browser', () => {
     const monsters = page.locator('#text .t-9').filter({ hasText: 'monsters' }).first();
     expect(await monsters.getAttribute('class')).toMatch(/a-content.*t-8|t-8.*a-content/);
     // hovering tells every span over a segment, events included
-    const shelling = await page.locator('#text .seg').filter({ hasText: /^shelling hit the city$/ }).getAttribute('title');
+    const shelling = await page.locator('#text .seg').filter({ hasText: /^shelling hit the city\s*$/ }).getAttribute('title');
     expect(shelling?.split('\n').sort()).toEqual(['content of a claim by Oleh <img src=x onerror="window.__pwned=1">Petrenko [named-person]', 'event: shelling (2025-12-13)']);
   });
 

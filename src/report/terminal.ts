@@ -196,16 +196,17 @@ function timeline(a: Analysis, p: Palette, row: (at: number, kind: string, messa
   });
   const rows = events.map((e) => {
     const value = dated(e);
-    const date = value === null ? 'undated' : /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : `${value} (partial)`;
+    const partial = e.time?.partial === true || (value !== null && !/^\d{4}-\d{2}-\d{2}$/.test(value));
+    const date = value === null ? 'undated' : partial ? `${value} (partial)` : value;
     const place = e.placeEntityId ? entities.get(e.placeEntityId) : undefined;
-    const actors = e.actors.map((x) => `${clean(x.text)} [${clean(x.role)}]`).join(', ');
+    const actors = e.actors.map((x) => `${clean(x.text)} [${clean(x.role)}${x.side ? `, ${clean(x.side)}` : ''}]`).join(', ');
     const msg = [
-      `${date.padEnd(17)} ${quote(text, e)}`,
+      `${clean(date).padEnd(17)} ${e.summary ? clean(e.summary) : quote(text, e)}`,
       place ? `at ${clean(place.name)}` : '',
       actors ? `actors: ${actors}` : '',
       e.attributionId ? p.dim(`per ${e.attributionId}`) : '',
     ].filter(Boolean).join('  ');
-    return row(e.start, p.green(e.type), msg);
+    return row(e.start, p.green(clean(e.subtype ? `${e.type}/${e.subtype}` : e.type)), msg);
   });
   // already in date order: format without re-sorting by position
   return formatRows(rows, p, false);

@@ -48,7 +48,7 @@ export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, opt
       // A rule that agrees with a model span adds its cue to it; otherwise it is a span of its own.
       const same = found.find((t) => t.technique === hit.technique && t.start < hit.end && hit.start < t.end);
       if (same) {
-        same.cues = [...new Set([...(same.cues ?? []), ...hit.cues])];
+        same.cues = [...new Set([...(same.cues ?? []), ...(hit.cues ?? [])])];
         same.confidence = round(Math.max(same.confidence, hit.confidence));
       } else found.push(hit);
     }

@@ -42,12 +42,13 @@ export class TechniqueModel {
     const out = new Float32Array(ctx.tokens.length);
     const scores = new Float32Array(2);
     let sentence = -1;
-    let shared = new Float32Array(2);
+    const shared = new Float32Array(2);
     for (let i = 0; i < ctx.tokens.length; i++) {
       const s = ctx.tokens[i]!.sentence;
       if (s !== sentence) {
         sentence = s;
-        shared = this.tagger.score(this.tagger.index(sentenceFeatures(ctx, s)), new Float32Array(2));
+        shared.fill(0);
+        this.tagger.score(this.tagger.index(sentenceFeatures(ctx, s)), shared);
       }
       scores.set(shared);
       this.tagger.score(this.tagger.index(tokenFeatures(ctx, i)), scores);

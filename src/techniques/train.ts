@@ -3,6 +3,7 @@
  * order of every epoch comes from a seeded generator, and folds are drawn by article with a seed.
  */
 import { type PrfScore, type PtcSpan, scoreFLC, scoreSI, scoreTC } from '../eval/ptc.js';
+import { classifyGiven, goldPtc, toPtc } from './evaluate.js';
 import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
 import { type CorpusArticle, tokenRange } from './corpus.js';
 import { detectTechniques } from './detect.js';
@@ -27,8 +28,8 @@ export const DEFAULT_TRAIN: TrainOptions = {
   classifierEpochs: 12,
   taggerBits: 19,
   classifierBits: 18,
-  threshold: -2,
-  alsoAbove: 0.25,
+  threshold: -1.5,
+  alsoAbove: 0.3,
   learningRate: 0.2,
 };
 
@@ -136,40 +137,6 @@ export class PreparedCorpus {
     classifier.average();
     return new TechniqueModel(tagger, classifier, { threshold: o.threshold, alsoAbove: o.alsoAbove }, meta);
   }
-}
-
-/** Our spans of an article as PTC lines (code point offsets). */
-export function toPtc(article: CorpusArticle, spans: readonly { technique: string; start: number; end: number }[]): PtcSpan[] {
-  return spans.map((s) => ({ article: article.id, technique: s.technique, start: article.map.codePoint(s.start), end: article.map.codePoint(s.end) }));
-}
-
-/** Gold spans of the articles as PTC lines. */
-export function goldPtc(articles: readonly CorpusArticle[]): PtcSpan[] {
-  return articles.flatMap((a) => toPtc(a, a.gold));
-}
-
-/**
- * TC on given spans: one technique per listed span; a span listed k times gets the k most
- * probable techniques (the gold lists a span once per technique it carries).
- */
-export function classifyGiven(model: TechniqueModel, article: CorpusArticle, spans: readonly { start: number; end: number }[]): string[] {
-  const times = new Map<string, number>();
-  const seen = new Map<string, number>();
-  for (const s of spans) times.set(`${s.start}:${s.end}`, (times.get(`${s.start}:${s.end}`) ?? 0) + 1);
-  const ranked = new Map<string, number[]>();
-  return spans.map((s) => {
-    const key = `${s.start}:${s.end}`;
-    let order = ranked.get(key);
-    if (!order) {
-      const range = tokenRange(article.ctx, s.start, s.end);
-      const probs = range ? model.classify(article.ctx, range.first, range.last) : new Float32Array(TECHNIQUES.length);
-      order = [...probs.keys()].sort((x, y) => probs[y]! - probs[x]! || x - y);
-      ranked.set(key, order);
-    }
-    const k = seen.get(key) ?? 0;
-    seen.set(key, k + 1);
-    return TECHNIQUES[order[k % order.length]!]!;
-  });
 }
 
 export interface CrossValidation {

@@ -161,15 +161,8 @@ function sentenceFeatures(words: readonly WordInfo[], headline: boolean, stats: 
     }
     for (const h of lexAt(i - 1)) put(mix(T_LEX_PREV, h));
     for (const h of lexAt(i + 1)) put(mix(T_LEX_NEXT, h));
-    for (const marks of [phrase, place]) {
-      const h = marks[i]!;
-      if (h !== 0) {
-        put(h);
-        put(mix(h, w.casing));
-      }
-      if (i > 0 && marks[i - 1] !== 0) put(mix(T_MARK_PREV, marks[i - 1]!));
-      if (i < n - 1 && marks[i + 1] !== 0) put(mix(T_MARK_NEXT, marks[i + 1]!));
-    }
+    k = putMarks(phrase, i, w.casing, k, map);
+    k = putMarks(place, i, w.casing, k, map);
     if (w.capitalised) {
       const lowerElsewhere = stats.lower.has(w.lowerHash) ? 1 : 0;
       const capInside = stats.capitalisedInside.has(w.lowerHash) ? 1 : 0;
@@ -182,3 +175,15 @@ function sentenceFeatures(words: readonly WordInfo[], headline: boolean, stats: 
 }
 
 const NO_FEATURES: readonly number[] = [];
+
+/** A token's list-match features and its neighbours' (written at scratch[k]); returns the new k. */
+function putMarks(marks: Uint32Array, i: number, casing: Case, k: number, { mask, width }: RowMap): number {
+  const h = marks[i]!;
+  if (h !== 0) {
+    scratch[k++] = (h & mask) * width;
+    scratch[k++] = (mix(h, casing) & mask) * width;
+  }
+  if (i > 0 && marks[i - 1] !== 0) scratch[k++] = (mix(T_MARK_PREV, marks[i - 1]!) & mask) * width;
+  if (i < marks.length - 1 && marks[i + 1] !== 0) scratch[k++] = (mix(T_MARK_NEXT, marks[i + 1]!) & mask) * width;
+  return k;
+}

@@ -5,7 +5,7 @@
  */
 import { Perceptron } from '../../learn/perceptron.js';
 import { ENTITY_TYPES, Lexicon, type LexiconData } from './lexicon.js';
-import { documentFeatures } from './features.js';
+import { documentFeatures, type SentenceFeatures } from './features.js';
 import { WordCache, mix } from './words.js';
 
 export const LABELS = ['O', ...ENTITY_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])] as const;
@@ -59,15 +59,9 @@ export class NerModel {
     return (hash & this.mask) * L;
   }
 
-  /** Weight-row offsets of every token of a document (sentences of token texts). */
-  featurize(doc: readonly (readonly string[])[], lexicon = this.lexicon): Int32Array[][] {
-    return documentFeatures(doc, this.cache, lexicon).map((sentence) =>
-      sentence.map((hashes) => {
-        const rows = new Int32Array(hashes.length);
-        for (let k = 0; k < hashes.length; k++) rows[k] = this.slot(hashes[k]!);
-        return rows;
-      }),
-    );
+  /** Features of every token of a document (sentences of token texts) as weight-row offsets. */
+  featurize(doc: readonly (readonly string[])[], lexicon = this.lexicon): SentenceFeatures[] {
+    return documentFeatures(doc, this.cache, lexicon, { mask: this.mask, width: L });
   }
 
   /** The weight slot of the transition prev -> cur (prev may be START). */
@@ -75,14 +69,24 @@ export class NerModel {
     return this.transitionRows[prev]! + cur;
   }
 
-  /** Per-token label scores (emissions), n * L. */
-  emissions(sentence: readonly Int32Array[]): Float32Array {
+  /** Transition scores (L + 1) * L, prev-major; -Infinity where BIO forbids the pair. */
+  private transitions(): Float64Array {
     const w = this.perceptron.weights;
-    const out = new Float32Array(sentence.length * L);
-    for (let t = 0; t < sentence.length; t++) {
-      const rows = sentence[t]!;
+    const out = new Float64Array((L + 1) * L);
+    for (let prev = 0; prev <= L; prev++) {
+      for (let cur = 0; cur < L; cur++) out[prev * L + cur] = allowed(prev, cur) ? w[this.transitionSlot(prev, cur)]! : -Infinity;
+    }
+    return out;
+  }
+
+  /** Per-token label scores (emissions), n * L. */
+  emissions({ rows, offsets }: SentenceFeatures): Float32Array {
+    const w = this.perceptron.weights;
+    const n = offsets.length - 1;
+    const out = new Float32Array(n * L);
+    for (let t = 0; t < n; t++) {
       const o = t * L;
-      for (let k = 0; k < rows.length; k++) {
+      for (let k = offsets[t]!, end = offsets[t + 1]!; k < end; k++) {
         const base = rows[k]!;
         for (let l = 0; l < L; l++) out[o + l]! += w[base + l]!;
       }
@@ -91,21 +95,20 @@ export class NerModel {
   }
 
   /** Best well-formed label sequence (Viterbi over emissions + transitions). */
-  decode(sentence: readonly Int32Array[], emissions = this.emissions(sentence)): Int32Array {
-    const n = sentence.length;
-    const w = this.perceptron.weights;
+  decode(sentence: SentenceFeatures, emissions = this.emissions(sentence), trans = this.transitions()): Int32Array {
+    const n = sentence.offsets.length - 1;
+    const labels = new Int32Array(n);
+    if (n === 0) return labels;
     const score = new Float64Array(n * L);
     const back = new Int32Array(n * L);
-    for (let l = 0; l < L; l++) {
-      score[l] = allowed(START, l) ? emissions[l]! + w[this.transitionSlot(START, l)]! : -Infinity;
-    }
+    for (let l = 0; l < L; l++) score[l] = emissions[l]! + trans[START * L + l]!;
     for (let t = 1; t < n; t++) {
+      const prevBase = (t - 1) * L;
       for (let cur = 0; cur < L; cur++) {
         let best = -Infinity;
         let arg = 0;
         for (let prev = 0; prev < L; prev++) {
-          if (!allowed(prev, cur)) continue;
-          const s = score[(t - 1) * L + prev]! + w[this.transitionSlot(prev, cur)]!;
+          const s = score[prevBase + prev]! + trans[prev * L + cur]!;
           if (s > best) {
             best = s;
             arg = prev;
@@ -115,8 +118,6 @@ export class NerModel {
         back[t * L + cur] = arg;
       }
     }
-    const labels = new Int32Array(n);
-    if (n === 0) return labels;
     let bestLast = 0;
     for (let l = 1; l < L; l++) if (score[(n - 1) * L + l]! > score[(n - 1) * L + bestLast]!) bestLast = l;
     labels[n - 1] = bestLast;
@@ -125,29 +126,29 @@ export class NerModel {
   }
 
   /**
-   * How sure the model is of each chosen label: the softmax share of the chosen label given the
-   * chosen previous label (emission + transition). A local, uncalibrated measure in (0, 1].
+   * Labels and per-token confidences of each sentence of a document. A confidence is the softmax
+   * share of the chosen label given the chosen previous label (emission + transition): a local,
+   * uncalibrated measure in (0, 1], computed for tokens inside entities only (0 for O).
    */
-  confidences(labels: Int32Array, emissions: Float32Array): Float32Array {
-    const w = this.perceptron.weights;
-    const out = new Float32Array(labels.length);
-    for (let t = 0; t < labels.length; t++) {
-      const prev = t === 0 ? START : labels[t - 1]!;
-      let max = -Infinity;
-      for (let l = 0; l < L; l++) {
-        if (allowed(prev, l)) max = Math.max(max, emissions[t * L + l]! + w[this.transitionSlot(prev, l)]!);
+  tagDocument(doc: readonly (readonly string[])[]): { labels: Int32Array; confidence: Float32Array }[] {
+    const trans = this.transitions();
+    return this.featurize(doc).map((sentence) => {
+      const emissions = this.emissions(sentence);
+      const labels = this.decode(sentence, emissions, trans);
+      const confidence = new Float32Array(labels.length);
+      for (let t = 0; t < labels.length; t++) {
+        if (labels[t] === 0) continue; // only tokens inside entities are reported
+        const prev = t === 0 ? START : labels[t - 1]!;
+        const e = t * L;
+        const tr = prev * L;
+        let max = -Infinity;
+        for (let l = 0; l < L; l++) max = Math.max(max, emissions[e + l]! + trans[tr + l]!);
+        let sum = 0;
+        for (let l = 0; l < L; l++) sum += Math.exp(emissions[e + l]! + trans[tr + l]! - max);
+        confidence[t] = Math.exp(emissions[e + labels[t]!]! + trans[tr + labels[t]!]! - max) / sum;
       }
-      let sum = 0;
-      let chosen = 0;
-      for (let l = 0; l < L; l++) {
-        if (!allowed(prev, l)) continue;
-        const e = Math.exp(emissions[t * L + l]! + w[this.transitionSlot(prev, l)]! - max);
-        sum += e;
-        if (l === labels[t]) chosen = e;
-      }
-      out[t] = chosen / sum;
-    }
-    return out;
+      return { labels, confidence };
+    });
   }
 }
 

@@ -51,13 +51,10 @@ export function tagEntities(text: string, tokens: Token[], sentences: Sentence[]
   const groups: Token[][] = sentences.map(() => []);
   for (const t of tokens) (groups[t.sentence] ??= []).push(t);
   const nonEmpty = groups.filter((g) => g.length > 0);
-  const features = model.featurize(nonEmpty.map((g) => g.map((t) => t.text)));
+  const tagged = model.tagDocument(nonEmpty.map((g) => g.map((t) => t.text)));
   const spans: NerSpan[] = [];
   nonEmpty.forEach((group, s) => {
-    const rows = features[s]!;
-    const emissions = model.emissions(rows);
-    const labels = model.decode(rows, emissions);
-    const confidence = model.confidences(labels, emissions);
+    const { labels, confidence } = tagged[s]!;
     for (const c of labelChunks(labels)) {
       let min = 1;
       for (let t = c.start; t < c.end; t++) min = Math.min(min, confidence[t]!);

@@ -12,6 +12,7 @@ import { readConll, tagsToChunks, type ConllDocument } from '../../eval/conll.js
 import { seededRandom, shuffle } from '../../learn/perceptron.js';
 import { Lexicon, buildLexicon, countryNames, type TypedSentence } from './lexicon.js';
 import { NerModel, START, chunksToLabels } from './model.js';
+import type { SentenceFeatures } from './features.js';
 
 export interface TrainOptions {
   epochs: number;
@@ -29,7 +30,7 @@ export interface TrainOptions {
 }
 
 interface Example {
-  rows: Int32Array[];
+  features: SentenceFeatures;
   gold: Int32Array;
 }
 
@@ -61,11 +62,11 @@ export function trainNer(trainText: string, options: TrainOptions): NerModel {
     const rest = docs.filter((_, d) => d % folds !== k);
     const lexicon = new Lexicon(buildLexicon(rest.flatMap(typed), places));
     for (const doc of held) {
-      const rows = model.featurize(
+      const features = model.featurize(
         doc.sentences.map((s) => s.words),
         lexicon,
       );
-      doc.sentences.forEach((s, i) => examples.push({ rows: rows[i]!, gold: chunksToLabels(s.words.length, tagsToChunks(s.tags)) }));
+      doc.sentences.forEach((s, i) => examples.push({ features: features[i]!, gold: chunksToLabels(s.words.length, tagsToChunks(s.tags)) }));
     }
   }
 
@@ -73,14 +74,15 @@ export function trainNer(trainText: string, options: TrainOptions): NerModel {
   const p = model.perceptron;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     let mistakes = 0;
-    for (const { rows, gold } of shuffle(examples, random)) {
-      const guess = model.decode(rows);
-      for (let t = 0; t < rows.length; t++) {
+    for (const { features, gold } of shuffle(examples, random)) {
+      const guess = model.decode(features);
+      const { rows, offsets } = features;
+      for (let t = 0; t < gold.length; t++) {
         const goldPrev = t === 0 ? START : gold[t - 1]!;
         const guessPrev = t === 0 ? START : guess[t - 1]!;
         if (gold[t] !== guess[t]) {
           mistakes++;
-          p.update(rows[t]!, gold[t]!, guess[t]!);
+          p.update(rows.subarray(offsets[t]!, offsets[t + 1]!), gold[t]!, guess[t]!);
         }
         if (gold[t] !== guess[t] || goldPrev !== guessPrev) {
           p.bump(model.transitionSlot(goldPrev, gold[t]!), 1);

@@ -45,7 +45,7 @@ export const placeOutOfRegion: Rule = {
 
       const entity = ctx.entities.find((e) => e.id === p.entityId)!;
       const near = (p.link.candidates ?? []).filter((c) => haversineKm(c, centre) <= FAR_KM);
-      const anchorName = nearestTo(centre, others).name;
+      const anchorName = nearestTo(centre, others).link.name;
       const where = `${p.link.name}${p.countryCode ? `, ${countryName(p.countryCode)}` : ''}`;
       const why = [
         `about ${Math.round(km / 10) * 10} km from the story's other places (around ${anchorName})`,

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../findings/fixture.js';
+import { extractEvents, sortableStart, timeline } from './extract.js';
+
+const place = (name: string, geonamesId: number, lat: number, lon: number, countryCode = 'UA') => ({ geonamesId, name, lat, lon, countryCode });
+
+describe('events', () => {
+  const ctx = buildContext({
+    publishedAt: '2024-03-20',
+    text:
+      'On March 18, Ukrainian troops recaptured Zelenopillia after heavy fighting, the brigade said. ' +
+      'Russian artillery shelled Zelenopillia on Sunday. ' +
+      'Two civilians were killed.',
+    entities: [
+      { names: ['Zelenopillia'], type: 'place', place: place('Zelenopillia', 100001, 49.2, 37.9) },
+      { names: ['the brigade'], type: 'military-unit' },
+    ],
+    attributions: [{ source: 'the brigade', cue: 'said', content: 'Ukrainian troops recaptured Zelenopillia after heavy fighting', mode: 'indirect' }],
+  });
+  const byTrigger = (t: string) => ctx.events.find((e) => e.trigger?.text === t)!;
+
+  it('types events by their trigger, with the acting side, the place, the date and the attribution', () => {
+    const taken = byTrigger('recaptured');
+    expect(taken).toMatchObject({ type: 'territory-taken', side: 'UA', placeEntityId: 'e1', attributionId: 'a1' });
+    expect(taken.time).toMatchObject({ value: '2024-03-18', precision: 'day', partial: false });
+    expect(byTrigger('fighting').type).toBe('battle');
+    expect(byTrigger('said')).toMatchObject({ type: 'statement', actors: [{ role: 'source', text: 'the brigade' }] });
+    expect(byTrigger('shelled')).toMatchObject({ type: 'shelling', side: 'RU', time: { value: '2024-03-17' } });
+    expect(byTrigger('killed')).toMatchObject({ type: 'casualties' });
+    expect(byTrigger('killed').time).toBeUndefined();
+  });
+
+  it('orders the events as a timeline, undated ones last', () => {
+    const dates = ctx.events.map((e) => e.time?.value ?? null);
+    expect(dates).toEqual(['2024-03-17', '2024-03-18', '2024-03-18', '2024-03-18', null]);
+    expect(ctx.events.map((e) => e.id)).toEqual(['ev1', 'ev2', 'ev3', 'ev4', 'ev5']);
+  });
+
+  it('counts statement words as statements only when no attributions layer ran', () => {
+    const text = 'The governor said that drones struck a depot.';
+    const base = { text, sentences: [{ start: 0, end: text.length }], times: [] };
+    expect(extractEvents(base).map((e) => e.type)).toEqual(['statement', 'shelling']);
+    expect(extractEvents({ ...base, attributions: [] }).map((e) => e.type)).toEqual(['shelling']);
+  });
+
+  it('sorts partial dates after full ones, by month and day, and marks them', () => {
+    const ev = (value: string | null, precision = 'day') =>
+      ({ id: value ?? 'none', type: 'battle', start: 0, end: 1, actors: [], ...(value ? { time: { value, start: 0, end: 1, precision } } : {}) });
+    expect(timeline([ev(null), ev('XXXX-12-13'), ev('2022-SP', 'season'), ev('XXXX-03-01'), ev('2025-12-01')]).map((e) => e.id)).toEqual([
+      '2022-SP', '2025-12-01', 'XXXX-03-01', 'XXXX-12-13', 'none',
+    ]);
+    expect(sortableStart('2025-W50')).toBe('2025-12-08');
+    const unanchored = buildContext({ text: 'On December 13th, troops stormed the village.' });
+    expect(unanchored.events[0]!.time).toMatchObject({ value: 'XXXX-12-13', partial: true });
+  });
+
+  it('finishes fast on adversarial input', () => {
+    for (const text of ['Russian '.repeat(30_000), 'a'.repeat(200_000), 'shelled '.repeat(20_000)]) {
+      const t0 = performance.now();
+      extractEvents({ text, sentences: [{ start: 0, end: text.length }], times: [] });
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  });
+});

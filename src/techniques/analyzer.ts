@@ -1,0 +1,20 @@
+import { defineAnalyzer } from '../core/analyzer.js';
+import { buildContext } from './context.js';
+import { detectTechniques } from './detect.js';
+import { loadLexicons } from './lexicons.js';
+import { loadTechniqueModel } from './model.js';
+
+/**
+ * Persuasion techniques (the 14 PTC classes) at span level, each with its confidence and cues.
+ * The model and lexicons are English; other languages get no spans rather than wrong ones.
+ */
+export const techniquesAnalyzer = defineAnalyzer({
+  name: 'techniques',
+  reads: ['sentences', 'tokens'],
+  adds: 'techniques',
+  run(doc) {
+    if (doc.info.language !== 'en' && doc.info.language !== 'und') return [];
+    const ctx = buildContext(doc.text, doc.get('tokens'), doc.get('sentences'), loadLexicons());
+    return detectTechniques(ctx, loadTechniqueModel());
+  },
+});
