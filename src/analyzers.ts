@@ -7,6 +7,7 @@ import { sentencesAnalyzer, tokensAnalyzer } from './text/analyzers.js';
 import { entitiesAnalyzer } from './entities/analyzer.js';
 import { placesAnalyzer } from './geo/analyzer.js';
 import { timesAnalyzer } from './times/analyzer.js';
+import { attributionsAnalyzer, sourcingAnalyzer } from './attributions/analyzer.js';
 import { techniquesAnalyzer } from './techniques/analyzer.js';
 import { eventsAnalyzer } from './events/analyzer.js';
 import { findingsAnalyzer } from './findings/analyzer.js';
@@ -17,6 +18,8 @@ export const defaultAnalyzers: readonly Analyzer[] = [
   entitiesAnalyzer,
   placesAnalyzer,
   timesAnalyzer,
+  attributionsAnalyzer,
+  sourcingAnalyzer,
   techniquesAnalyzer,
   eventsAnalyzer,
   findingsAnalyzer,

@@ -42,9 +42,7 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
   const bySource = new Map<string, Attribution>(); // "start:end" of a source span -> first attribution with it
   for (const g of groups) {
     const id = `a${out.length + 1}`;
-    const contentStart = g.contents[0]!.start;
-    const contentEnd = g.contents[g.contents.length - 1]!.end;
-    const a: Attribution = { id, source: null, content: { start: contentStart, end: contentEnd }, mode: g.mode };
+    const a: Attribution = { id, source: null, content: reportedContent(text, g), mode: g.mode };
     if (g.cue) a.cue = { start: g.cue.start, end: g.cue.end, text: text.slice(g.cue.start, g.cue.end) };
     let src = g.source;
     let via: { name: string; entityId?: string }[] = [];
@@ -59,6 +57,7 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
         src = { role: 'source', start, end: start + citing[1]!.trimEnd().length };
       }
     }
+    if (src) src = antecedentOfRelative(text, src);
     if (src) {
       const srcText = text.slice(src.start, src.end);
       const entity = entityAt(src.start, src.end);
@@ -83,6 +82,34 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
     out.push(a);
   }
   return out;
+}
+
+const RELATIVE_SOURCE = /^(?:who|whose|which|that)$/i;
+// "…, an unnamed official, who said": the phrase before the comma, the nearest one (greedy, bounded prefix).
+const PHRASE_BEFORE = /^[\s\S]{0,120}(?:^|[,;:(]\s*|\b(?:of|by|from|to|with|for|and|at|in|on|amid|among)\s+)((?:the|an?|one|two|three|several|some|many)\s[^,;:()]{1,80}?|\p{Lu}[^,;:()]{0,80}?)\s*,\s*$/u;
+
+/** A relative pronoun source ("who", "whose") stands for the phrase it follows: report that phrase. */
+function antecedentOfRelative(text: string, src: Group['source'] & {}): Group['source'] & {} {
+  if (!RELATIVE_SOURCE.test(text.slice(src.start, src.end))) return src;
+  const from = Math.max(0, src.start - 120);
+  const m = PHRASE_BEFORE.exec(text.slice(from, src.start));
+  if (!m) return src;
+  const start = from + m[0].lastIndexOf(m[1]!);
+  return { role: 'source', start, end: start + m[1]!.length };
+}
+
+/**
+ * The one content span the report holds: a quotation split by its cue ("“A,” she said, “B.”")
+ * or a claim around "as per X" is reported whole, from its first fragment to its last; otherwise the longest fragment.
+ */
+function reportedContent(text: string, g: Group): { start: number; end: number } {
+  const first = g.contents[0]!;
+  const last = g.contents[g.contents.length - 1]!;
+  if (g.contents.length > 1 && (g.mode === 'according-to' || /^[“"«]/u.test(text.slice(first.start, first.end)))) {
+    return { start: first.start, end: last.end };
+  }
+  const longest = g.contents.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  return { start: longest.start, end: longest.end };
 }
 
 /** The earlier attribution a pronoun or a definite role phrase ("the source") names again, if any. */

@@ -1,8 +1,9 @@
 /**
  * From tokens to attribution groups: the tagger's spans grouped by nearest cue (group.ts), then
  * the rule groups (rules.ts). An "according to" / "as per" rule group replaces tagger groups
- * whose cue it overlaps (the rule reads that construction exactly); a passive rule group is
- * added only where the tagger found no cue.
+ * whose cue it overlaps (the rule reads that construction exactly); a passive rule group
+ * with an agent ("by X") replaces a tagger group on the same cue that found no source; any
+ * other is added where the tagger found no cue on its cue.
  */
 import type { Token } from '../core/doc.js';
 import type { Sentence } from '../core/schema.js';
@@ -17,9 +18,10 @@ export function extractGroups(model: TaggerModel, text: string, sentences: reado
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, decode(model, tokens, text))));
   let groups = tagged;
   for (const rule of ruleGroups(text, sentences)) {
-    const clash = (g: Group) => (g.cue && overlaps(g.cue, rule.cue!)) || g.contents.some((c) => overlaps(c, rule.cue!));
-    if (rule.mode === 'according-to') groups = [...groups.filter((g) => !(g.cue && overlaps(g.cue, rule.cue!))), rule];
-    else if (!groups.some(clash)) groups = [...groups, rule];
+    const cueClash = (g: Group) => g.cue !== undefined && overlaps(g.cue, rule.cue!);
+    if (rule.mode === 'according-to') groups = [...groups.filter((g) => !cueClash(g)), rule];
+    else if (rule.source && groups.some((g) => cueClash(g) && !g.source) && !groups.some((g) => cueClash(g) && g.source)) groups = [...groups.filter((g) => !cueClash(g)), rule];
+    else if (!groups.some(cueClash)) groups = [...groups, rule];
   }
   return groups.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
 }

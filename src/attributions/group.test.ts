@@ -33,11 +33,12 @@ describe('groupSpans', () => {
   });
 
   it('turns a content with no cue into a continuation of the attribution before it', () => {
-    const text = 'Ana said the dam holds. Its walls, she added nothing, are new.';
-    const spans = [at(text, 'source', 'Ana'), at(text, 'cue', 'said'), at(text, 'content', 'the dam holds'), at(text, 'content', 'Its walls')];
+    const text = 'Ana said the dam holds. Its walls are very new. Stop.';
+    const spans = [at(text, 'source', 'Ana'), at(text, 'cue', 'said'), at(text, 'content', 'the dam holds'), at(text, 'content', 'Its walls are very new'), at(text, 'content', 'Stop')];
     const groups = groupSpans(text, sentencesOf(text), spans);
     expect(groups[1]!.mode).toBe('continuation');
     expect(groups[1]!.source).toEqual(groups[0]!.source);
+    expect(groups).toHaveLength(2); // a one-word fragment is too little to continue a claim
   });
 
   it('gives a cue without a tagged content the rest of its sentence', () => {

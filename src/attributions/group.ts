@@ -126,7 +126,7 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   out.sort((a, b) => a.sentence - b.sentence);
   for (const content of orphans) {
     const s = sentenceAt(sentences, content.start);
-    if (wordCount(text, content) < Number(process.env.MINW ?? 0)) continue;
+    if (wordCount(text, content) < 3) continue;
     let previous: Group | undefined;
     for (const g of out) if (g.sentence <= s && g.contents[0]!.start < content.start && (!previous || g.sentence >= previous.sentence)) previous = g;
     if (previous && s - previous.sentence <= 2) {

@@ -35,8 +35,8 @@ const COLLECTIVE_HEADS =
   /\b(?:officials|authorities|critics|experts|analysts|observers|residents|locals|activists|supporters|opponents|lawmakers|legislators|leaders|politicians|officers|commanders|soldiers|troops|forces|militants|separatists|democrats|republicans|voters|citizens|people|residents|scientists|researchers|economists|investors|diplomats|sources|government|authorities|military|side|camp|community|media|west|allies|nations|countries|public|many|others|both|all)$/i;
 const ORGANIZATION_WORDS =
   /\b(?:ministry|ministries|department|administration|government|kremlin|pentagon|party|committee|council|commission|agency|service|services|office|campaign|army|navy|guard|corps|command|staff|court|parliament|duma|rada|senate|congress|house|bank|fund|union|university|institute|center|centre|group|company|corporation|inc|corp|ltd|foundation|organi[sz]ation|association|federation|police|fbi|cia|nato|un|eu|who|imf|kgb|fsb|sbu|gru|mod)\b/i;
-const PRONOUN = /^(?:he|she|him|her|i|me|we|us|they|them|it|who|which|that|you)$/i;
-const PLURAL_PRONOUN = /^(?:we|they|them|us)$/i;
+const PRONOUN = /^(?:he|she|him|her|his|hers|i|me|my|we|us|our|they|them|their|it|its|who|whose|which|that|you|your)$/i;
+const PLURAL_PRONOUN = /^(?:we|they|them|us|our|their)$/i;
 /** A quoted name ("the operative ‘Grom’") or a marker of a name that is not the person's own. */
 const PSEUDONYM = /[‘'"“«]\p{Lu}[^‘'"“”’»]{0,40}[’'"”»]|\b(?:known as|nicknamed|call sign|callsign|alias|pseudonym|going by|handle)\b|@\w/u;
 
@@ -82,6 +82,12 @@ export function classifySource(text: string, entity?: Entity): KindResult {
   if (INDEFINITE.test(t) && ROLE_NOUNS.test(h) && !/^the\b/i.test(t)) return { kind: 'anonymous' };
   if (/^the\s+(?:source|official|insider|person|commander|officer)$/i.test(h)) return { kind: 'anonymous' };
   if (COLLECTIVE_HEADS.test(lastWord)) return { kind: 'collective' };
+  // A title before a name ("Harbour Authority spokeswoman Ilse Varga"): the closing name decides.
+  const words = t.replace(/[,.;:]+$/u, '').split(/\s+/);
+  const closing = words.slice(-2);
+  if (closing.length === 2 && closing.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORGANIZATION_WORDS.test(w)) && words[words.length - 3] !== 'of') {
+    return { kind: 'named-person' };
+  }
   if (ORGANIZATION_WORDS.test(h) && /\p{Lu}/u.test(h)) return { kind: 'named-organization' };
   if (PRONOUN.test(t)) return { kind: PLURAL_PRONOUN.test(t) ? 'collective' : 'unknown', entity };
   if (CAPITALS.has(lower)) return { kind: 'collective' };

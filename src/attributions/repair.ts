@@ -54,7 +54,7 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     if (r === SOURCE) return true;
     const t = tokens[i]!;
     if (NP_INNER.has(t.pos) || /^(?:’s|'s)$/.test(t.text)) return true;
-    if (t.text === 'of') return NP_INNER.has(tokens[i - 1]?.pos ?? '');
+    if (t.text === 'of') return NP_INNER.has(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.text === '’';
     // a name in single quotes: the ‘Center’ group
     if (t.text === '’' || t.text === "'") return tokens[i - 1]?.pos === 'PROPN';
     if (t.text === '‘') return tokens[next]!.pos === 'PROPN';
@@ -90,7 +90,6 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     i = last;
   }
 
-  if (process.env.NO2) return labels;
   // 2. A cue in a sentence with no source: the phrase before it, or the name after it.
   const hasSource = new Set<number>();
   for (let i = 0; i < n; i++) if (role(i) === SOURCE) hasSource.add(tokens[i]!.sentence);

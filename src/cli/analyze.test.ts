@@ -119,6 +119,9 @@ describe('unspin analyze: output', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Analysis);
     expect(lines.map((a) => a.document.source.path)).toEqual([join(folder, 'a.txt'), join(folder, 'sub', 'b.md')]);
+    const asArray = await run(['analyze', '--json', folder]);
+    expect(asArray.code, asArray.stderr).toBe(0);
+    expect((JSON.parse(asArray.stdout) as Analysis[]).map((a) => a.document.id)).toEqual(lines.map((a) => a.document.id));
   });
 
   it('writes the HTML report to a file, or one per article into a folder for a batch', async () => {

@@ -22,7 +22,7 @@ import { outletContext, outletsBeforeNouns } from './outlets.js';
 import { placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, type EntityReach, type RoleFound } from './roles.js';
-import { tokenView, type TokenView } from './tokens.js';
+import { endsPossessive, isPossessive, tokenView, type TokenView } from './tokens.js';
 import { findUnits } from './units.js';
 
 const EVENT_WORDS =
@@ -62,7 +62,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 2. overlaps
   const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
-  const kept = chosen.flatMap((c) => keepOrRetype(view, lex, c));
+  const kept = lonePeopleAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)));
 
   // 3. propagation, then the weakest cues on free tokens
   const taken = new Uint8Array(n);
@@ -116,6 +116,37 @@ function nerCandidate(
     default:
       return [fromTokens(view, first, last, { ...base, type: 'misc' })];
   }
+}
+
+/**
+ * A lone word the model took for a person is a place where only a place can stand: listed with a
+ * place ("in Krasnoarmiysk and Gulyaypol"), after a place preposition ("near Vovchansk") or after
+ * taking and shelling ("had taken Vovchansk", "the capture of Vovchansk"). Not when the word is
+ * the surname of a person named in full, nor before a possessive ("in Peskov's words").
+ */
+function lonePeopleAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Candidate[] {
+  const surnames = new Set<string>();
+  for (const c of kept) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
+  const word = (t: number) => (t >= 0 ? view.lower[t]! : '');
+  const joiner = (t: number) => word(t) === 'and' || word(t) === 'or';
+  const out: Candidate[] = [];
+  kept.forEach((c, k) => {
+    out.push(c);
+    if (c.type !== 'person' || c.first !== c.last || c.role || surnames.has(view.compactLower[c.first]!)) return;
+    if (isPossessive(word(c.last + 1)) || endsPossessive(view.tokens[c.last]!.text)) return;
+    const before = out[k - 1]; // already retyped: "near Torske and Yampil"
+    const after = kept[k + 1];
+    const b1 = word(c.first - 1);
+    const b2 = word(c.first - 2);
+    const placed =
+      (before?.type === 'place' && before.last === c.first - 2 && joiner(c.first - 1)) ||
+      (after?.type === 'place' && after.first === c.last + 2 && joiner(c.last + 1)) ||
+      lex.places.prepositions.has(b1) ||
+      lex.places.takenVerbs.has(b1) ||
+      (b1 === 'of' && (lex.places.takenVerbs.has(b2) || lex.places.ofNouns.has(b2)));
+    if (placed) out[k] = { ...c, type: 'place', confidence: round(c.confidence * 0.8) };
+  });
+  return out;
 }
 
 /** The MISC policy, and places that take a region noun: "the Kharkiv region". */

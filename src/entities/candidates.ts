@@ -118,24 +118,31 @@ function nameOf(view: TokenView, first: number, last: number, end: number): stri
 
 /**
  * Settles overlaps: the strongest evidence wins, then the longer candidate, then the earlier one.
- * A weak lexicon name inside a longer person or place is dropped first, so 'Azov Sea' or
- * 'Richard Wagner' are not cut up. `blocked` tokens (a person's title) take no entity.
+ * A lexicon place inside a longer candidate, and a weak lexicon name inside a longer person
+ * or place, are dropped first, so 'Minsk Agreements', 'Azov Sea' or 'Richard Wagner' are not cut up. `blocked` tokens (a person's title) take no entity.
  */
 export function select(candidates: Candidate[], tokenCount: number, blocked: Uint8Array): Candidate[] {
-  // for each token, the longest person or place over it
-  const cover = new Map<number, Candidate>();
+  // for each token, the longest candidate over it, and the longest person or place
+  const longest = new Map<number, Candidate>();
+  const longestNamed = new Map<number, Candidate>();
+  const note = (map: Map<number, Candidate>, t: number, o: Candidate) => {
+    const had = map.get(t);
+    if (!had || had.last - had.first < o.last - o.first) map.set(t, o);
+  };
   for (const o of candidates) {
-    if (o.type !== 'person' && o.type !== 'place') continue;
     for (let t = o.first; t <= o.last; t++) {
-      const had = cover.get(t);
-      if (!had || had.last - had.first < o.last - o.first) cover.set(t, o);
+      note(longest, t, o);
+      if (o.type === 'person' || o.type === 'place') note(longestNamed, t, o);
     }
   }
-  const yields = (c: Candidate) => {
-    const o = cover.get(c.first);
-    return o !== undefined && o.last >= c.last && o.last - o.first > c.last - c.first;
-  };
-  const kept = candidates.filter((c) => !(c.weak && yields(c)));
+  const inside = (c: Candidate, o: Candidate | undefined) =>
+    o !== undefined && o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first;
+  // a known place inside a longer name is part of it ("Kyiv" in "Kyiv City Council", "Minsk
+  // Agreements"); a weak unit name yields to a longer person or place only ("Azov Sea")
+  const yields = (c: Candidate) =>
+    c.evidence === 'lexicon' &&
+    ((c.type === 'place' && inside(c, longest.get(c.first))) || (c.weak === true && inside(c, longestNamed.get(c.first))));
+  const kept = candidates.filter((c) => !yields(c));
   kept.sort(
     (a, b) => RANK[b.evidence] - RANK[a.evidence] || b.last - b.first - (a.last - a.first) || a.first - b.first,
   );

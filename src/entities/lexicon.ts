@@ -32,6 +32,7 @@ export interface Lexicon {
     prepositions: Set<string>;
     ofNouns: Set<string>;
     regionNouns: Set<string>;
+    takenVerbs: Set<string>;
     afterNouns: Set<string>;
     never: Set<string>;
   };
@@ -54,7 +55,14 @@ interface UnitFile extends EntryFile {
   patterns: { unitNouns: string[]; modifiers: string[]; namedUnitNouns: string[] };
 }
 interface PlaceFile extends EntryFile {
-  patterns: { prepositions: string[]; ofNouns: string[]; regionNouns: string[]; afterNouns: string[]; never: string[] };
+  patterns: {
+    prepositions: string[];
+    ofNouns: string[];
+    regionNouns: string[];
+    takenVerbs: string[];
+    afterNouns: string[];
+    never: string[];
+  };
 }
 interface RoleFile {
   titles: { canonical: string; variants: string[]; complement: boolean }[];
@@ -98,6 +106,7 @@ function compile(): Lexicon {
       prepositions: new Set(places.patterns.prepositions),
       ofNouns: new Set(places.patterns.ofNouns),
       regionNouns: new Set(places.patterns.regionNouns),
+      takenVerbs: new Set(places.patterns.takenVerbs),
       afterNouns: new Set(places.patterns.afterNouns),
       never: new Set(places.patterns.never),
     },

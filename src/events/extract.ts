@@ -79,15 +79,20 @@ interface Trigger extends Span {
   subtype?: string;
 }
 
+/** More trigger words than this in one sentence is a list or garbage, not prose: the rest are skipped. */
+const MAX_TRIGGERS_PER_SENTENCE = 40;
+
 function findTriggers(sentence: string, offset: number): Trigger[] {
   const found: Trigger[] = [];
+  const claimed = new Uint8Array(sentence.length);
   for (const c of TRIGGERS) {
     c.pattern.lastIndex = 0;
-    for (let m = c.pattern.exec(sentence); m; m = c.pattern.exec(sentence)) {
-      const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+    for (let m = c.pattern.exec(sentence); m && found.length < MAX_TRIGGERS_PER_SENTENCE; m = c.pattern.exec(sentence)) {
+      const end = m.index + m[0].length;
       // the first class listed wins a word claimed twice
-      if (found.some((f) => f.start < span.end && span.start < f.end)) continue;
-      found.push({ ...span, type: c.type, ...(c.subtype ? { subtype: c.subtype } : {}) });
+      if (claimed.subarray(m.index, end).some((x) => x === 1)) continue;
+      claimed.fill(1, m.index, end);
+      found.push({ start: offset + m.index, end: offset + end, type: c.type, ...(c.subtype ? { subtype: c.subtype } : {}) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -211,7 +216,7 @@ function nearest(trigger: Span, times: TimeExpr[]): TimeExpr | undefined {
 export function timeline(events: Event[]): Event[] {
   const key = (e: Event) => {
     const v = e.time?.value;
-    if (!v) return '~';
+    if (!v) return '~~';
     return v.startsWith('XXXX') ? `~${v.slice(4)}` : sortableStart(v);
   };
   return events

@@ -69,6 +69,14 @@ describe('ingest of text', () => {
     await expect(ingest({ kind: 'stdin', stream: flood }, { maxBytes: 1000 })).rejects.toThrow('stdin is larger than the 1000 bytes limit');
   });
 
+  it('takes adversarial text in its stride', async () => {
+    const t0 = performance.now();
+    for (const text of ['a'.repeat(200_000), '"'.repeat(200_000), 'aaa, '.repeat(40_000), `<${'<'.repeat(200_000)}`]) {
+      expect((await ingest({ kind: 'text', text })).info.text).toBe(text);
+    }
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
   it('flags a language other than English', async () => {
     const { info, warnings } = await ingest({ kind: 'text', text: 'Міська рада у вівторок проголосувала за закриття старого мосту на ремонт, повідомив мер.' });
     expect(info.language).toBe('uk');

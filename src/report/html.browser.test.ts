@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAYLOADS, fixtureAnalysis } from './fixtures.js';
+import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
 import { renderHtml } from './html.js';
 import { TECHNIQUE_DOCS } from './technique-docs.js';
 

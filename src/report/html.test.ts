@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../core/paths.js';
 import { describeWithShared } from '../testing/shared.js';
-import { PAYLOADS, fixtureAnalysis } from './fixtures.js';
+import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
 import { renderHtml, scriptJson } from './html.js';
 import { TECHNIQUE_DOCS, TECHNIQUES } from './technique-docs.js';
 

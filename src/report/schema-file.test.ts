@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../analyze.js';
-import { fixtureAnalysis } from './fixtures.js';
+import { fixtureAnalysis } from '../testing/report-fixtures.js';
 import { SCHEMA_FILE, analysisSchemaJson } from './schema-file.js';
 
 const committed = readFileSync(SCHEMA_FILE, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureAnalysis } from './fixtures.js';
+import { fixtureAnalysis } from '../testing/report-fixtures.js';
 import { lineCol, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
 import { renderTerminal } from './terminal.js';
 

@@ -23,8 +23,6 @@ export interface ArticleContext {
   counts: Map<string, number>;
   /** first token index of each sentence (sentences.length + 1 entries) */
   sentenceStart: Int32Array;
-  /** the article text lowercased (same length: used to count repeated phrases) */
-  lowerText: string;
 }
 
 const OPEN_DOUBLE = new Set(['“', '«', '„']);
@@ -44,8 +42,6 @@ export function buildContext(text: string, tokens: readonly Token[], sentences: 
   const sentenceStart = new Int32Array(sentences.length + 1).fill(tokens.length);
   for (let i = tokens.length - 1; i >= 0; i--) sentenceStart[tokens[i]!.sentence] = i;
   for (let s = sentences.length - 1; s >= 0; s--) sentenceStart[s] = Math.min(sentenceStart[s]!, sentenceStart[s + 1]!);
-  // toLowerCase can change the length of a few characters (e.g. 'İ'); keep offsets aligned then.
-  const lowered = text.toLowerCase();
   return {
     text,
     tokens,
@@ -57,7 +53,6 @@ export function buildContext(text: string, tokens: readonly Token[], sentences: 
     quoted: quotedTokens(text, tokens),
     counts,
     sentenceStart,
-    lowerText: lowered.length === text.length ? lowered : text,
   };
 }
 
@@ -89,11 +84,39 @@ export const isQuoteMark = (t: string) => /^["“”«»„‘’']$/.test(t);
 /** True for a token with no letter or digit. */
 export const isPunct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
 
-/** How often the phrase occurs in the article, counted on lowercased text (capped). */
-export function phraseCount(ctx: ArticleContext, start: number, end: number, cap = 10): number {
-  const phrase = ctx.lowerText.slice(start, end).trim();
-  if (phrase.length < 3) return 0;
+/**
+ * How often the token sequence [first, last] occurs in the article (capped). It is looked for
+ * only where its rarest word occurs, so the cost stays small even in a long article.
+ */
+export function phraseCount(ctx: ArticleContext, first: number, last: number, cap = 10): number {
+  const { lower } = ctx;
+  let anchor = first;
+  for (let i = first; i <= last; i++) if ((ctx.counts.get(lower[i]!) ?? 0) < (ctx.counts.get(lower[anchor]!) ?? 0)) anchor = i;
+  if ((ctx.counts.get(lower[anchor]!) ?? 0) < 2) return 1;
+  const offset = anchor - first;
   let n = 0;
-  for (let at = ctx.lowerText.indexOf(phrase); at >= 0 && n < cap; at = ctx.lowerText.indexOf(phrase, at + phrase.length)) n++;
+  for (const at of positions(ctx).get(lower[anchor]!) ?? []) {
+    const start = at - offset;
+    if (start < 0 || start + (last - first) >= lower.length) continue;
+    let same = true;
+    for (let k = 0; k <= last - first && same; k++) same = lower[start + k] === lower[first + k];
+    if (same && ++n >= cap) break;
+  }
   return n;
+}
+
+const positionCache = new WeakMap<ArticleContext, Map<string, number[]>>();
+/** Token indexes of each word form, built on first use. */
+function positions(ctx: ArticleContext): Map<string, number[]> {
+  let map = positionCache.get(ctx);
+  if (!map) {
+    map = new Map();
+    ctx.lower.forEach((w, i) => {
+      const list = map!.get(w);
+      if (list) list.push(i);
+      else map!.set(w, [i]);
+    });
+    positionCache.set(ctx, map);
+  }
+  return map;
 }

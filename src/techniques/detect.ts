@@ -64,7 +64,7 @@ function spanCues(ctx: ArticleContext, first: number, last: number): string[] {
     const words = ctx.text.slice(ctx.tokens[h.first]!.start, ctx.tokens[h.last]!.end);
     cues.push(`lexicon: '${words}' (${LEXICON_MEANING[LEXICON_CLASSES[h.cls]!]})`);
   }
-  const repeated = phraseCount(ctx, ctx.tokens[first]!.start, ctx.tokens[last]!.end);
+  const repeated = phraseCount(ctx, first, last);
   if (repeated > 1) cues.push(`repeated ${repeated} times in the article`);
   return cues;
 }

@@ -148,7 +148,7 @@ export function spanFeatures(ctx: ArticleContext, first: number, last: number): 
   if (s0 === 0) out.push('title');
   const sentenceLength = ctx.sentenceStart[s0 + 1]! - ctx.sentenceStart[s0]!;
   out.push(`cov${bin(n / Math.max(1, sentenceLength), [0.2, 0.5, 0.8, 0.95])}`);
-  out.push(`rep${bin(phraseCount(ctx, tokens[first]!.start, tokens[last]!.end), [2, 3, 4, 6])}`);
+  out.push(`rep${bin(phraseCount(ctx, first, last), [2, 3, 4, 6])}`);
   if (quoted === n) out.push('allq');
   else if (quoted > 0) out.push('someq');
   if (isQuoteMark(lower[first]!) || (first > 0 && isQuoteMark(lower[first - 1]!))) out.push('qstart');

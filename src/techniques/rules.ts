@@ -25,12 +25,12 @@ const bit = (c: LexiconClass) => 1 << LEXICON_CLASSES.indexOf(c);
 const has = (ctx: ArticleContext, i: number, c: LexiconClass) => i >= 0 && i < ctx.tokens.length && (ctx.lexMask[i]! & bit(c)) !== 0;
 const sameSentence = (ctx: ArticleContext, a: number, b: number) => ctx.tokens[a]!.sentence === ctx.tokens[b]!.sentence;
 const words = (ctx: ArticleContext, first: number, last: number) => ctx.text.slice(ctx.tokens[first]!.start, ctx.tokens[last]!.end);
-const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+const NOUNS = new Set(['NOUN', 'PROPN']);
 
-/** Extends right over nominal tokens of the same sentence (at most `max`). */
+/** Extends right over the nouns that follow, in the same sentence (at most `max`). */
 function nounTail(ctx: ArticleContext, i: number, max = 3): number {
   let j = i;
-  while (j + 1 < ctx.tokens.length && j - i < max && sameSentence(ctx, i, j + 1) && NOMINAL.has(ctx.tokens[j + 1]!.pos)) j++;
+  while (j + 1 < ctx.tokens.length && j - i < max && sameSentence(ctx, i, j + 1) && NOUNS.has(ctx.tokens[j + 1]!.pos)) j++;
   return j;
 }
 
@@ -127,7 +127,12 @@ const labelPhrase: Rule = {
       if (i <= covered || !has(ctx, i, 'labels')) continue;
       const first = nounHead(ctx, i);
       let last = i;
-      while (last + 1 < ctx.tokens.length && has(ctx, last + 1, 'labels') && sameSentence(ctx, i, last + 1)) last++;
+      // 'terrorist and extremist group': labels joined by 'and'/'or' make one phrase
+      for (;;) {
+        if (has(ctx, last + 1, 'labels') && sameSentence(ctx, i, last + 1)) last++;
+        else if ((ctx.lower[last + 1] === 'and' || ctx.lower[last + 1] === 'or') && has(ctx, last + 2, 'labels') && sameSentence(ctx, i, last + 2)) last += 2;
+        else break;
+      }
       last = nounTail(ctx, last, 2);
       covered = last;
       out.push({ first, last, cue: `label: '${words(ctx, first, last)}'` });
@@ -162,10 +167,12 @@ const loadedWord: Rule = {
   confidence: 0.28,
   find(ctx) {
     const out = [];
+    const loaded = LEXICON_CLASSES.indexOf('loaded');
+    // a single word inside a longer loaded phrase is left to the phrase
+    const inPhrase = new Uint8Array(ctx.tokens.length);
+    for (const h of ctx.hits) if (h.cls === loaded && h.last > h.first) inPhrase.fill(1, h.first, h.last + 1);
     for (const h of ctx.hits) {
-      if (LEXICON_CLASSES[h.cls] !== 'loaded') continue;
-      // a single word inside a longer loaded phrase is left to the phrase
-      if (ctx.hits.some((o) => o !== h && o.cls === h.cls && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first)) continue;
+      if (h.cls !== loaded || (h.first === h.last && inPhrase[h.first])) continue;
       const pos = ctx.tokens[h.last]!.pos;
       const last = pos === 'ADJ' || pos === 'ADV' ? nounTail(ctx, h.last, 1) : h.last;
       out.push({ first: h.first, last, cue: `lexicon: '${words(ctx, h.first, h.last)}' (loaded language)` });

@@ -26,7 +26,10 @@ export function documentAsText(doc: ConllDocument): { text: string; tokens: Toke
   return { text, tokens, sentences };
 }
 
-/** Predicted BIO tags of every sentence of a document. */
+/**
+ * Predicted tags of every sentence of a document, in IOB1 like the CoNLL-2003 files (B- only
+ * where a chunk directly follows one of the same type), so that token accuracy is comparable.
+ */
 export function predictTags(doc: ConllDocument, model?: NerModel): string[][] {
   const { text, tokens, sentences } = documentAsText(doc);
   const tags = tokens.map(() => 'O');
@@ -34,7 +37,8 @@ export function predictTags(doc: ConllDocument, model?: NerModel): string[][] {
   for (const span of tagEntities(text, tokens, sentences, model)) {
     let i = byStart.get(span.start);
     if (i === undefined) continue;
-    tags[i] = `B-${span.label}`;
+    const sameSentence = i > 0 && tokens[i - 1]!.sentence === tokens[i]!.sentence;
+    tags[i] = sameSentence && tags[i - 1] !== 'O' && tags[i - 1]!.slice(2) === span.label ? `B-${span.label}` : `I-${span.label}`;
     while (++i < tokens.length && tokens[i]!.end <= span.end) tags[i] = `I-${span.label}`;
   }
   const out: string[][] = [];

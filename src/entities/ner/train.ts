@@ -54,7 +54,7 @@ export function trainNer(trainText: string, options: TrainOptions): NerModel {
   const docs = readConll(trainText);
   const folds = options.folds ?? 5;
   const places = options.places ?? placeNames(options.minCityPopulation ?? 100_000);
-  const model = NerModel.create(buildLexicon(docs.flatMap(typed), places), options.bits ?? 21);
+  const model = NerModel.create(buildLexicon(docs.flatMap(typed), places), options.bits ?? 18);
 
   const examples: Example[] = [];
   for (let k = 0; k < folds; k++) {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../fixture.js';
+import { placeOutOfRegion } from './place-out-of-region.js';
+
+const ua = (name: string, geonamesId: number, lat: number, lon: number) => ({ type: 'place' as const, names: [name], place: { geonamesId, name, lat, lon, countryCode: 'UA' } });
+const front = [ua('Kramatorsk', 704508, 48.72, 37.56), ua('Sloviansk', 692194, 48.87, 37.62), ua('Bakhmut', 709161, 48.6, 38.0)];
+const text = (extra: string) => `Troops moved from Kramatorsk to Sloviansk and on to Bakhmut. ${extra}`;
+
+describe('place-out-of-region', () => {
+  it('fires for an uncertain match in another country far from the story', () => {
+    const ctx = buildContext({
+      text: text('Units were also sent to Krasnogorsk.'),
+      entities: [
+        ...front,
+        { type: 'place', names: ['Krasnogorsk'], place: { geonamesId: 542374, name: 'Krasnogorsk', countryCode: 'RU', lat: 55.82, lon: 37.33, confidence: 0.3, candidates: [] } },
+      ],
+    });
+    const [f, ...rest] = placeOutOfRegion.check(ctx);
+    expect(rest).toEqual([]);
+    expect(f!.message).toMatch(/“Krasnogorsk” is matched to Krasnogorsk, Russia, about \d+ km from the story's other places/);
+    expect(f!.message).toContain('in another country than the story\'s (Ukraine)');
+    expect(f!.message).toContain('No place of that name in the gazetteer lies in the story\'s region');
+    expect(f!.evidence).toMatchObject({ storyCountry: 'UA', placeCountry: 'RU' });
+  });
+
+  it('names a nearer candidate when the gazetteer has one', () => {
+    const near = { geonamesId: 1, name: 'Krasnohorivka', countryCode: 'UA', lat: 48.0, lon: 37.5, score: 0.2, reasons: [] };
+    const ctx = buildContext({
+      text: text('Shelling hit Krasnogorka.'),
+      entities: [
+        ...front,
+        { type: 'place', names: ['Krasnogorka'], place: { geonamesId: 2, name: 'Krasnogorka', countryCode: 'KZ', lat: 49.5, lon: 72.0, confidence: 0.35, candidates: [near] } },
+      ],
+    });
+    expect(placeOutOfRegion.check(ctx)[0]!.message).toContain('nearer the story: Krasnohorivka, Ukraine');
+  });
+
+  it('stays silent for a nearby place across a border, a confident far place at home, and countries', () => {
+    const ctx = buildContext({
+      text: text('Belgorod was shelled; Kyiv and Russia traded blame.'),
+      entities: [
+        ...front,
+        { type: 'place', names: ['Belgorod'], place: { geonamesId: 578072, name: 'Belgorod', countryCode: 'RU', lat: 50.6, lon: 36.6 } },
+        ua('Kyiv', 703448, 50.45, 30.52),
+        { type: 'place', names: ['Russia'], place: { geonamesId: 2017370, name: 'Russia', countryCode: 'RU', lat: 60, lon: 100 } },
+      ],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+
+  it('stays silent without enough located places to know the region', () => {
+    const ctx = buildContext({
+      text: 'Talks in Geneva and Kramatorsk.',
+      entities: [
+        front[0]!,
+        { type: 'place', names: ['Geneva'], place: { geonamesId: 2660646, name: 'Geneva', countryCode: 'CH', lat: 46.2, lon: 6.14, confidence: 0.3 } },
+      ],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+});
