@@ -60,7 +60,10 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
     if (src) src = antecedentOfRelative(text, src);
     if (src) {
       const srcText = text.slice(src.start, src.end);
-      const entity = entityAt(src.start, src.end);
+      // The source is the entity only if a mention of it ends the phrase (its head in English):
+      // "Putin’s administration" is not Putin, "Chief of Staff Ana Berg" is Ana Berg.
+      const end = src.start + srcText.replace(/[\s,.;:]+$/u, '').length;
+      const entity = entityAt(Math.max(src.start, end - 1), end);
       const { kind, entity: linked } = classifySource(srcText, entity);
       a.source = { start: src.start, end: src.end, text: srcText, kind, ...(linked ? { entityId: linked.id } : {}) };
       const sentence = sentences[sentenceAt(sentences, src.start)];

@@ -19,13 +19,18 @@ function shape(word: string): string {
 
 const bucket = (d: number) => (d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 7 : 13);
 
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 /** Per token: is it inside a quotation? Curly quotes open and close; a straight " toggles. A paragraph resets. */
 export function quoteState(tokens: readonly Token[], text: string): Uint8Array {
   const inside = new Uint8Array(tokens.length);
   let open = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (i > 0 && text.slice(tokens[i - 1]!.end, t.start).includes('\n')) open = false;
+    if (i > 0 && lineBreakBetween(text, tokens[i - 1]!.end, t.start)) open = false;
     const w = t.text;
     if (OPEN_QUOTES.has(w)) open = true;
     else if (CLOSE_QUOTES.has(w)) {
@@ -38,17 +43,26 @@ export function quoteState(tokens: readonly Token[], text: string): Uint8Array {
   return inside;
 }
 
-export interface TokenView {
-  words: string[];
-  lemmas: string[];
-  strength: Uint8Array;
+/** What the features need of one word form, computed once per distinct form (cached). */
+interface WordInfo {
+  lower: string;
+  word: number;
+  lemma: number;
+  lemmaText: string;
+  shape: number;
+  suffix: number;
 }
 
-export function tokenView(tokens: readonly Token[], lexicon: CueLexicon): TokenView {
-  const words = tokens.map((t) => t.text.toLowerCase());
-  const lemmas = tokens.map((t) => lemma(t.text));
-  const strength = Uint8Array.from(lemmas, (l) => cueStrength(lexicon, l));
-  return { words, lemmas, strength };
+const wordInfos = new Map<string, WordInfo>();
+function wordInfo(text: string): WordInfo {
+  let info = wordInfos.get(text);
+  if (!info) {
+    const lower = text.toLowerCase();
+    const lemmaText = lemma(text);
+    info = { lower, word: h(lower), lemma: h(lemmaText), lemmaText, shape: h(shape(text)), suffix: h(lower.slice(-3)) };
+    if (wordInfos.size < 200_000) wordInfos.set(text, info);
+  }
+  return info;
 }
 
 /**
@@ -84,7 +98,9 @@ const EOS = h('</s>');
 /** The static features of every token: STATIC_FEATURES hashes per token, token-major. */
 export function staticFeatures(tokens: readonly Token[], text: string, lexicon: CueLexicon): Uint32Array {
   const n = tokens.length;
-  const { words, lemmas, strength } = tokenView(tokens, lexicon);
+  const infos = tokens.map((t) => wordInfo(t.text));
+  const words = infos.map((w) => w.lower);
+  const strength = Uint8Array.from(infos, (w) => cueStrength(lexicon, w.lemmaText));
   const quoted = quoteState(tokens, text);
   // Distance to the nearest strong-ish cue word (strength >= 2) outside quotes within the sentence, each side.
   const left = new Int32Array(n).fill(-1);
@@ -100,17 +116,15 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
     if (strength[i]! >= 2 && !quoted[i]) next = i;
   }
   // Sentence facts: does it hold a quotation mark, a cue word outside quotes?
-  const sentFlags = new Map<number, number>();
+  const sentFlags = new Uint8Array(n > 0 ? tokens[n - 1]!.sentence + 1 : 0);
   for (let i = 0; i < n; i++) {
     const s = tokens[i]!.sentence;
-    let f = sentFlags.get(s) ?? 0;
-    if (OPEN_QUOTES.has(words[i]!) || CLOSE_QUOTES.has(words[i]!) || words[i] === '"') f |= 1;
-    if (strength[i]! >= 2 && !quoted[i]) f |= 2;
-    sentFlags.set(s, f);
+    if (OPEN_QUOTES.has(words[i]!) || CLOSE_QUOTES.has(words[i]!) || words[i] === '"') sentFlags[s]! |= 1;
+    if (strength[i]! >= 2 && !quoted[i]) sentFlags[s]! |= 2;
   }
 
-  const hw = words.map(h);
-  const hl = lemmas.map(h);
+  const hw = infos.map((w) => w.word);
+  const hl = infos.map((w) => w.lemma);
   const hp = tokens.map((t) => h(t.pos));
   const W = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hw[k]!);
   const Lm = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hl[k]!);
@@ -139,8 +153,8 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
     out[o + 10] = mix(10, P(i - 1));
     out[o + 11] = mix(11, P(i + 1));
     out[o + 12] = mix(12, P(i - 1), hp[i]!, P(i + 1));
-    out[o + 13] = mix(13, h(shape(t.text)));
-    out[o + 14] = mix(14, h(words[i]!.slice(-3)));
+    out[o + 13] = mix(13, infos[i]!.shape);
+    out[o + 14] = mix(14, infos[i]!.suffix);
     out[o + 15] = mix(15, S(i), q);
     out[o + 16] = mix(16, S(i - 1));
     out[o + 17] = mix(17, S(i + 1));
@@ -152,7 +166,7 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
     out[o + 23] = mix(23, l, hp[i]!);
     out[o + 24] = mix(24, r, hp[i]!);
     out[o + 25] = mix(25, first | last);
-    out[o + 26] = mix(26, sentFlags.get(s)!);
+    out[o + 26] = mix(26, sentFlags[s]!);
   }
   return out;
 }

@@ -105,7 +105,7 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     }
     let first = k + 1;
     while (first - 1 >= 0 && sameSentence(first - 1, i) && role(first - 1) === NONE && (NP_INNER.has(tokens[first - 1]!.pos) || tokens[first - 1]!.pos === 'PRON' || POSSESSIVE.test(tokens[first - 1]!.text))) first--;
-    if (first <= k && first <= k && /^(?:PROPN|NOUN|PRON)$/.test(tokens[k]!.pos)) {
+    if (first <= k && /^(?:PROPN|NOUN|PRON)$/.test(tokens[k]!.pos)) {
       setSource(first, k);
       hasSource.add(tokens[i]!.sentence);
       continue;

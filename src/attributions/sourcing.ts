@@ -9,6 +9,7 @@
  * byKind counts attributions by source kind; 'none' counts those without a source (agentless passive).
  */
 import type { Attribution, Sentence, Sourcing } from '../core/schema.js';
+import { sentenceAt } from './group.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -20,29 +21,38 @@ export function isFactual(text: string): boolean {
   return false;
 }
 
-const touches = (a: Attribution, s: Sentence) =>
-  (a.content.start < s.end && s.start < a.content.end) || (a.cue !== undefined && a.cue.start < s.end && s.start < a.cue.end);
-
 export function sourcingProfile(text: string, sentences: readonly Sentence[], attributions: readonly Attribution[]): Sourcing {
   const byKind: Record<string, number> = {};
   for (const a of attributions) {
     const k = a.source?.kind ?? 'none';
     byKind[k] = (byKind[k] ?? 0) + 1;
   }
-  const factual = sentences.filter((s) => isFactual(text.slice(s.start, s.end)));
+  // Which attributions touch each sentence (by cue or content), found by binary search: linear in practice.
+  const touching: Attribution[][] = sentences.map(() => []);
+  for (const a of attributions) {
+    const spans = a.cue ? [a.content, a.cue] : [a.content];
+    for (const span of spans) {
+      for (let i = sentenceAt(sentences, span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
+        if (sentences[i]!.end > span.start && !touching[i]!.includes(a)) touching[i]!.push(a);
+      }
+    }
+  }
+  let factual = 0;
   let unattributed = 0;
   let attributed = 0;
   let weak = 0;
-  for (const s of factual) {
-    const here = attributions.filter((a) => touches(a, s));
+  sentences.forEach((s, i) => {
+    if (!isFactual(text.slice(s.start, s.end))) return;
+    factual++;
+    const here = touching[i]!;
     if (here.length === 0) {
       unattributed++;
-      continue;
+      return;
     }
     attributed++;
     const sourced = here.filter((a) => a.source);
     if (sourced.length > 0 && sourced.every((a) => a.source!.kind === 'anonymous' || a.source!.kind === 'collective')) weak++;
-  }
+  });
   const named = new Set<string>();
   const outlets = new Set<string>();
   for (const a of attributions) {
@@ -54,8 +64,8 @@ export function sourcingProfile(text: string, sentences: readonly Sentence[], at
   }
   return {
     byKind,
-    factualSentences: factual.length,
-    unattributedShare: factual.length ? unattributed / factual.length : 0,
+    factualSentences: factual,
+    unattributedShare: factual ? unattributed / factual : 0,
     anonymousOrCollectiveShare: attributed ? weak / attributed : 0,
     namedSources: [...named],
     outlets: [...outlets],

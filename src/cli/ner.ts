@@ -32,7 +32,7 @@ export function registerNer({ train, evaluate }: { program: Command; train: Comm
     .description('train the named-entity tagger on CoNLL-2003 eng.train')
     .option('--data <file>', 'CoNLL-2003 training file', sharedPath('data', 'conll2003', 'eng.train'))
     .option('--out <file>', 'model file to write', modelPath('ner.bin'))
-    .option('--epochs <n>', 'passes over the data', integer('--epochs'), 8)
+    .option('--epochs <n>', 'passes over the data', integer('--epochs'), 12)
     .option('--seed <n>', 'shuffling seed', integer('--seed'), 1)
     .action((opts: { data: string; out: string; epochs: number; seed: number }) => {
       const started = Date.now();

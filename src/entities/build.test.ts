@@ -60,6 +60,15 @@ describe('people and their roles', () => {
     expect(named(es, 'Olha Lysenko')?.role).toBe('Deputy Prime Minister');
   });
 
+  it('names the body a title belongs to when a known entity stands before it', () => {
+    const es = entities('Pentagon spokesman John Roe and Olena Bilyk, a Kherson governor, spoke.', [
+      ['PER', 'John Roe'],
+      ['PER', 'Olena Bilyk'],
+    ]);
+    expect(named(es, 'John Roe')?.role).toBe('Pentagon Spokesperson');
+    expect(named(es, 'Olena Bilyk')?.role).toBe('Kherson Governor');
+  });
+
   it('finds people the model missed, after a title', () => {
     const es = entities('The report reached General Ivan Sokolov and later Colonel Dmitry Orlov.');
     expect(es.map(summary)).toEqual([
@@ -174,6 +183,11 @@ describe('places', () => {
     expect(es.filter((e) => e.type === 'place')).toEqual([]);
   });
 
+  it('reads no capitalised cue in a title-case headline', () => {
+    const es = entities('Governor Bans Drivers From Entering Old Town Near River\nDrivers from Bilky were stopped.');
+    expect(es.map((e) => [e.type, e.name])).toEqual([['place', 'Bilky']]);
+  });
+
   it('gives every occurrence of a place found once', () => {
     const es = entities('Drones hit Velyka Novosilka. Later, near Velyka Novosilka, fighting resumed.');
     expect(mentionTexts(named(es, 'Velyka Novosilka'))).toEqual(['Velyka Novosilka/name', 'Velyka Novosilka/name']);
@@ -204,6 +218,12 @@ describe('coreference', () => {
     expect(es).toHaveLength(1);
     expect(es[0]!.name).toBe('Ministry of Veterans Affairs of Ukraine');
     expect(es[0]!.mentions.map((m) => m.kind)).toEqual(['name', 'name', 'nominal']);
+  });
+
+  it("lets the majority of the model's labels type a name it labels differently", () => {
+    const text = 'Patrols crossed Pivnichne at dawn. Later Pivnichne was quiet, and Pivnichne residents slept.';
+    const es = entities(text, [['PER', 'Pivnichne'], ['LOC', 'Pivnichne', 1], ['LOC', 'Pivnichne', 2]]);
+    expect(es.map((e) => [e.type, e.name, e.mentions.length])).toEqual([['place', 'Pivnichne', 3]]);
   });
 
   it('strips quotes and possessives from names', () => {

@@ -129,24 +129,29 @@ function lonePeopleAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): C
   for (const c of kept) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
   const word = (t: number) => (t >= 0 ? view.lower[t]! : '');
   const joiner = (t: number) => word(t) === 'and' || word(t) === 'or';
-  const out: Candidate[] = [];
+  const lone = (c: Candidate) =>
+    c.type === 'person' && c.first === c.last && !c.role && !surnames.has(view.compactLower[c.first]!);
+  // one place context is enough for every occurrence of the word: the name is the same place
+  const places = new Set<string>();
   kept.forEach((c, k) => {
-    out.push(c);
-    if (c.type !== 'person' || c.first !== c.last || c.role || surnames.has(view.compactLower[c.first]!)) return;
-    if (isPossessive(word(c.last + 1)) || endsPossessive(view.tokens[c.last]!.text)) return;
-    const before = out[k - 1]; // already retyped: "near Torske and Yampil"
+    if (!lone(c) || isPossessive(word(c.last + 1)) || endsPossessive(view.tokens[c.last]!.text)) return;
+    const before = kept[k - 1];
     const after = kept[k + 1];
     const b1 = word(c.first - 1);
     const b2 = word(c.first - 2);
     const placed =
-      (before?.type === 'place' && before.last === c.first - 2 && joiner(c.first - 1)) ||
+      (before !== undefined && (before.type === 'place' || places.has(view.compactLower[before.first]!)) &&
+        before.last === c.first - 2 && joiner(c.first - 1)) ||
       (after?.type === 'place' && after.first === c.last + 2 && joiner(c.last + 1)) ||
       lex.places.prepositions.has(b1) ||
       lex.places.takenVerbs.has(b1) ||
       (b1 === 'of' && (lex.places.takenVerbs.has(b2) || lex.places.ofNouns.has(b2)));
-    if (placed) out[k] = { ...c, type: 'place', confidence: round(c.confidence * 0.8) };
+    if (placed) places.add(view.compactLower[c.first]!);
   });
-  return out;
+  if (places.size === 0) return kept;
+  return kept.map((c) =>
+    lone(c) && places.has(view.compactLower[c.first]!) ? { ...c, type: 'place', confidence: round(c.confidence * 0.8) } : c,
+  );
 }
 
 /** The MISC policy, and places that take a region noun: "the Kharkiv region". */

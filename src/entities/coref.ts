@@ -37,6 +37,8 @@ interface Cluster {
   squeezed: Set<string>;
   words: Set<string>;
   role?: string;
+  /** while only weak evidence (the model, cues) types it: the confidence given to each type */
+  votes: Map<EntityType, number>;
   /** in text order: candidates arrive sorted */
   mentions: Mention[];
   nominals: Mention[];
@@ -71,9 +73,7 @@ export function corefer(view: TokenView, candidates: Candidate[], taken: Uint8Ar
 
     if (!cluster && c.type === 'person') cluster = samePerson(clusters, words, mention);
     if (!cluster) cluster = byAcronym(clusters, c, mention);
-    if (!cluster && c.type !== 'person' && c.type !== 'place' && words.length > 1) {
-      cluster = [...clusters].reverse().find((k) => k.type === c.type && words.every((w) => k.words.has(w)));
-    }
+    if (!cluster && c.type !== 'person' && c.type !== 'place') cluster = shortForm(clusters, c, words);
     if (!cluster) {
       cluster = {
         type: c.type,
@@ -83,6 +83,7 @@ export function corefer(view: TokenView, candidates: Candidate[], taken: Uint8Ar
         initials: new Set(),
         squeezed: new Set(),
         words: new Set(),
+        votes: new Map(),
         mentions: [],
         nominals: [],
       };
@@ -90,6 +91,13 @@ export function corefer(view: TokenView, candidates: Candidate[], taken: Uint8Ar
     } else if (cluster.type !== c.type && WEAK.has(cluster.evidence) && !WEAK.has(c.evidence)) {
       cluster.type = c.type; // the lexicon or a pattern knows better than the model
       cluster.evidence = c.evidence;
+    }
+    if (WEAK.has(cluster.evidence) && WEAK.has(c.evidence)) {
+      // the model may call one name a person here and a place there: the majority decides
+      cluster.votes.set(c.type, (cluster.votes.get(c.type) ?? 0) + c.confidence);
+      let best = cluster.type;
+      for (const [type, v] of cluster.votes) if (v > (cluster.votes.get(best) ?? 0)) best = type;
+      cluster.type = best;
     }
     if (mention.kind === 'name') {
       addName(cluster, c, words);
@@ -119,6 +127,20 @@ function addName(k: Cluster, c: Candidate, words: string[]): void {
   if (letters) k.initials.add(letters);
   k.squeezed.add(c.name.replace(/[.\s]/gu, ''));
   for (const w of words) k.words.add(w);
+}
+
+/**
+ * A shorter name of an organisation or unit named before: all its words stand in the longer name
+ * ("the National Guard" after "the National Guard of Ukraine"); one word only for an outlet, as
+ * the last word of its name ("the Post" after "The Washington Post").
+ */
+function shortForm(clusters: Cluster[], c: Candidate, words: string[]): Cluster | undefined {
+  for (let i = clusters.length - 1; i >= 0; i--) {
+    const k = clusters[i]!;
+    if (words.length > 1 && k.type === c.type && words.every((w) => k.words.has(w))) return k;
+    if (words.length === 1 && k.type === 'outlet' && k.longest.length > 1 && k.longest[k.longest.length - 1] === words[0]) return k;
+  }
+  return undefined;
 }
 
 function samePerson(clusters: Cluster[], words: string[], mention: Mention): Cluster | undefined {

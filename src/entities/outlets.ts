@@ -39,7 +39,7 @@ export function outletsBeforeNouns(view: TokenView, lex: Lexicon, free: (t: numb
   const out: Candidate[] = [];
   const { lower, cap } = view;
   for (let i = 1; i < view.tokens.length; i++) {
-    if (!lex.outletCues.nounsAfter.has(lower[i]!) || !cap[i - 1] || !free(i - 1)) continue;
+    if (!lex.outletCues.nounsAfter.has(lower[i]!) || !cap[i - 1] || !free(i - 1) || view.headline[i]) continue;
     let first = i - 1;
     while (first > 0 && i - first < MAX_NAME && cap[first - 1] && free(first - 1) && sameStretch(view, first - 1, first)) first--;
     while (first < i - 1 && lex.places.never.has(lower[first]!)) first++;

@@ -3,7 +3,8 @@
  * "in/near/outside/towards X", "the village of X", "the X region" (the region noun is part of the
  * name: the Kharkiv region is another place than Kharkiv), "the X direction", and the next names of
  * a list ("in Krasnoarmiysk and Gulyaypol"). Capitalised words
- * only, never a month, a title or a nationality; confidence stays below the model's and lexicon's.
+ * only, never a month, a title or a nationality, nor in a headline in title case; confidence stays
+ * below the model's and lexicon's.
  */
 import { fromTokens, type Candidate } from './candidates.js';
 import type { Lexicon } from './lexicon.js';
@@ -64,6 +65,7 @@ function placeWord(view: TokenView, lex: Lexicon, t: number): boolean {
   const w = view.lower[t]!;
   return (
     view.cap[t]! &&
+    !view.headline[t] &&
     view.compact[t] !== '' &&
     !isPossessive(w) &&
     !isQuote(w) &&

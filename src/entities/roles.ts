@@ -9,7 +9,7 @@
  * ministry"). The title's tokens are not entities themselves, so the caller blocks them.
  * Also finds people the NER model missed, from a title followed by a capitalised name.
  */
-import { fromTokens, type Candidate } from './candidates.js';
+import { cleanName, fromTokens, type Candidate } from './candidates.js';
 import type { Lexicon, RoleTitle } from './lexicon.js';
 import { isDemonym, isPossessive, isQuote, sameStretch, type TokenView } from './tokens.js';
 
@@ -46,14 +46,14 @@ export function roleBefore(view: TokenView, lex: Lexicon, reach: EntityReach, na
   if (view.lower[j] === ',') j--;
   if (j < 0) return null;
   const direct = titleEndingAt(view, lex, reach, j);
-  if (direct) return found(direct, undefined);
+  if (direct) return found(view, reach, direct, undefined);
   // a qualifier between title and name: "Chief of the General Staff of the Armed Forces of Ukraine X"
   for (let q = j; q > 0 && q >= j - MAX_QUALIFIER; q--) {
     const w = view.lower[q]!;
     if (!(view.cap[q] || QUALIFIER_WORDS.has(w) || w === 'for')) return null;
     if (w !== 'of' && w !== 'for') continue;
     const title = titleEndingAt(view, lex, reach, q - 1);
-    if (title) return found(title, view.text.slice(view.tokens[q]!.start, view.tokens[j]!.end));
+    if (title) return found(view, reach, title, view.text.slice(view.tokens[q]!.start, view.tokens[j]!.end));
   }
   return null;
 }
@@ -80,7 +80,7 @@ export function roleAfter(view: TokenView, lex: Lexicon, reach: EntityReach, nam
       end = c;
     }
     const closes = end >= n || !sameStretch(view, end - 1, end) || APPOSITION_END.has(view.lower[end]!);
-    return closes ? found(title, complement) : null;
+    return closes ? found(view, reach, title, complement) : null;
   }
   return null;
 }
@@ -123,7 +123,7 @@ export function peopleAfterTitles(
     let last = at - 1;
     while (last + 1 < n && last + 1 - at < MAX_NAME && isNameWord(view, lex, reach, last + 1) && sameStretch(view, at, last + 1)) last++;
     if (last - at + 1 >= minLength) {
-      const role = found(title, complement);
+      const role = found(view, reach, title, complement);
       out.push({
         person: fromTokens(view, at, last, { type: 'person', evidence: 'role', confidence: 0.75, role: role.role }),
         title: role,
@@ -140,6 +140,7 @@ function isNameWord(view: TokenView, lex: Lexicon, reach: EntityReach, t: number
   const w = view.lower[t]!;
   return (
     view.cap[t]! &&
+    !view.headline[t] && // "President Trump Says No": where the name ends is anyone's guess
     reach[t] === -1 &&
     view.compact[t] !== '' &&
     !isPossessive(w) &&
@@ -176,10 +177,26 @@ function titleEndingAt(view: TokenView, lex: Lexicon, reach: EntityReach, end: n
   return null;
 }
 
-function found(title: Title, complement: string | undefined): RoleFound {
+/**
+ * The role text: modifier, canonical title, and the body it belongs to when the title takes one,
+ * from the complement ("President of Ukraine") or from a known entity right before the title
+ * ("Kremlin spokesman" -> "Kremlin Spokesperson").
+ */
+function found(view: TokenView, reach: EntityReach, title: Title, complement: string | undefined): RoleFound {
   const words = [title.modifier ? capitalise(title.modifier) : '', title.canonical];
-  if (complement && title.complement && !title.canonical.includes(' of ')) words.push(complement.replace(/\s+/gu, ' '));
+  const open = title.complement && !title.canonical.includes(' of ');
+  if (open && complement) words.push(complement.replace(/\s+/gu, ' '));
+  else if (open && !title.modifier) words.unshift(bodyBefore(view, reach, title.first));
   return { role: words.filter(Boolean).join(' '), first: title.first, last: title.last };
+}
+
+/** The text of the lexicon or pattern entity that ends right before token t ('' if none). */
+function bodyBefore(view: TokenView, reach: EntityReach, t: number): string {
+  const end = t - 1;
+  if (end < 0 || reach[end] !== end || !sameStretch(view, end, t)) return '';
+  let first = end;
+  while (first > 0 && reach[first - 1] === end && end - first < MAX_QUALIFIER) first--;
+  return cleanName(view.text.slice(view.tokens[first]!.start, view.tokens[end]!.end));
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();

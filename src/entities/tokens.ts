@@ -18,6 +18,8 @@ export interface TokenView {
   readonly lower: readonly string[];
   /** first character is an upper-case letter */
   readonly cap: readonly boolean[];
+  /** the token stands in a headline-style sentence ("Ban Muslims From Entering"), where capitals say nothing */
+  readonly headline: Uint8Array;
 }
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
@@ -56,7 +58,27 @@ export function tokenView(text: string, tokens: readonly Token[]): TokenView {
       cap[i] = UPPER_FIRST.test(word);
     }
   }
-  return { text, tokens, compact, compactLower, head, lower, cap };
+  return { text, tokens, compact, compactLower, head, lower, cap, headline: headlines(tokens, compact, lower, cap) };
+}
+
+const HEADLINE_MIN_WORDS = 4;
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with', 'from', 'as']);
+
+/** Sentences whose words, small words aside, are (nearly) all capitalised. */
+function headlines(tokens: readonly Token[], compact: string[], lower: string[], cap: boolean[]): Uint8Array {
+  const words = new Map<number, number>();
+  const capitals = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (!compact[i] || SMALL_WORDS.has(lower[i]!) || /^\d/.test(compact[i]!)) return;
+    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
+    if (cap[i]) capitals.set(t.sentence, (capitals.get(t.sentence) ?? 0) + 1);
+  });
+  const out = new Uint8Array(tokens.length);
+  tokens.forEach((t, i) => {
+    const w = words.get(t.sentence) ?? 0;
+    if (w >= HEADLINE_MIN_WORDS && (capitals.get(t.sentence) ?? 0) >= 0.8 * w) out[i] = 1;
+  });
+  return out;
 }
 
 /** Index of the token that starts (or, with `atEnd`, ends) exactly at `offset`, or -1. */

@@ -30,6 +30,14 @@ describe('events', () => {
     expect(byTrigger('killed').time).toBeUndefined();
   });
 
+  it('links a force phrase to the entity it mentions', () => {
+    const linked = buildContext({
+      text: 'The Ukrainian National Guard shelled the bridge.',
+      entities: [{ names: ['Ukrainian National Guard'], type: 'military-unit' }],
+    });
+    expect(linked.events[0]!.actors).toEqual([{ text: 'Ukrainian National Guard', role: 'agent', side: 'UA', entityId: 'e1' }]);
+  });
+
   it('orders the events as a timeline, undated ones last', () => {
     const dates = ctx.events.map((e) => e.time?.value ?? null);
     expect(dates).toEqual(['2024-03-17', '2024-03-18', '2024-03-18', '2024-03-18', null]);

@@ -40,26 +40,36 @@ export function extractEvents(input: EventInput): Event[] {
   const mentions = mentionIndex(input.entities ?? []);
   const events: Event[] = [];
 
+  const withCue = attributions.filter((a) => a.cue).sort((a, b) => a.cue!.start - b.cue!.start);
+  const byContent = [...attributions].sort((a, b) => a.content.start - b.content.start);
   let t = 0;
   let m = 0;
+  let c = 0;
+  let open = 0;
+  const active: Attribution[] = [];
   for (const s of sentences) {
-    // times and mentions are sorted by offset: walk them alongside the sentences
+    // times, mentions and attributions are sorted by offset: walk them alongside the sentences
     while (t < input.times.length && input.times[t]!.start < s.start) t++;
     while (m < mentions.length && mentions[m]!.start < s.start) m++;
+    while (c < withCue.length && withCue[c]!.cue!.start < s.start) c++;
+    const cues: Attribution[] = [];
+    for (let i = c; i < withCue.length && withCue[i]!.cue!.start < s.end; i++) if (withCue[i]!.cue!.end <= s.end) cues.push(withCue[i]!);
+    // attributions whose content reaches into this sentence
+    while (open < byContent.length && byContent[open]!.content.start < s.end) active.push(byContent[open++]!);
+    for (let i = active.length - 1; i >= 0; i--) if (active[i]!.content.end <= s.start) active.splice(i, 1);
     const times: TimeExpr[] = [];
     for (let i = t; i < input.times.length && input.times[i]!.end <= s.end; i++) times.push(input.times[i]!);
     const here: Mention[] = [];
     for (let i = m; i < mentions.length && mentions[i]!.end <= s.end; i++) here.push(mentions[i]!);
     const sentence = text.slice(s.start, s.end);
     const forces = findForces(sentence, s.start);
-    const cues = attributions.filter((a) => a.cue && inside(a.cue, s));
 
     for (const trigger of findTriggers(sentence, s.start)) {
       const cueOf = cues.find((a) => a.cue!.start < trigger.end && trigger.start < a.cue!.end);
       // a statement word that is no attribution cue is counted only when there is no attributions layer
       if (trigger.type === 'statement' && !cueOf && input.attributions) continue;
       if (trigger.type !== 'statement' && trigger.type !== 'denial' && cueOf) continue;
-      const attribution = cueOf ?? innermost(attributions, trigger);
+      const attribution = cueOf ?? innermost(active, trigger);
       events.push(
         buildEvent(trigger, { sentence: s, forces, mentions: here, times, attribution, places: input.places ?? {}, text }),
       );
@@ -140,11 +150,17 @@ function buildEvent(trigger: Trigger, c: Context): Event {
     actors.push({ text: src.text, role: 'source', ...(src.entityId ? { entityId: src.entityId } : {}) });
   }
   const agent = isSpeech ? undefined : agentOf(trigger, c.forces, c.text);
-  if (agent) actors.push({ text: agent.text, role: 'agent', side: agent.side });
-  for (const f of c.forces) if (f !== agent && !isSpeech) actors.push({ text: f.text, role: 'other', side: f.side });
+  // a force phrase that is also an entity mention ("the Ukrainian National Guard") carries its id
+  const forceActor = (f: Force, role: string): Actor => {
+    const mn = c.mentions.find((x) => x.start < f.end && f.start < x.end && x.entity.type !== 'place');
+    return { text: f.text, role, side: f.side, ...(mn ? { entityId: mn.entity.id } : {}) };
+  };
+  if (agent) actors.push(forceActor(agent, 'agent'));
+  if (!isSpeech) for (const f of c.forces) if (f !== agent) actors.push(forceActor(f, 'other'));
   for (const mn of c.mentions) {
     const type = mn.entity.type;
     if (type === 'place' || actors.some((a) => a.entityId === mn.entity.id)) continue;
+    if (!isSpeech && c.forces.some((f) => f.start < mn.end && mn.start < f.end)) continue;
     if (isSpeech && c.attribution?.source && inside(mn, c.attribution.source)) continue;
     if (type === 'person' || type === 'organization' || type === 'military-unit' || type === 'outlet') {
       actors.push({ entityId: mn.entity.id, text: c.text.slice(mn.start, mn.end), role: 'participant' });
@@ -171,8 +187,14 @@ function buildEvent(trigger: Trigger, c: Context): Event {
   }
   if (c.attribution) event.attributionId = c.attribution.id;
   const who = actors.find((a) => a.role === 'agent' || a.role === 'source')?.text;
-  const where = place ? c.text.slice(place.start, place.end) : undefined;
-  event.summary = [who, triggerText, where ? `(${where})` : undefined].filter(Boolean).join(' ');
+  if (isSpeech && c.attribution) {
+    // a timeline line for a statement: who, and what they said
+    const said = c.text.slice(c.attribution.content.start, c.attribution.content.end).replace(/\s+/g, ' ').trim();
+    event.summary = `${who ?? 'unnamed source'} (${triggerText}): “${said.length > 90 ? `${said.slice(0, 89)}…` : said}”`;
+  } else {
+    const where = place ? c.text.slice(place.start, place.end) : undefined;
+    event.summary = [who, triggerText, where ? `(${where})` : undefined].filter(Boolean).join(' ');
+  }
   return event;
 }
 

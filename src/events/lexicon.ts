@@ -12,7 +12,7 @@ export interface TriggerClass {
   pattern: RegExp;
 }
 
-const words = (alternatives: string) => new RegExp(String.raw`\b(?:${alternatives})\b`, 'giu');
+const words = (alternatives: string) => new RegExp(String.raw`\b(?:${alternatives})\b`, 'gi');
 
 export const TRIGGERS: TriggerClass[] = [
   {

@@ -54,6 +54,7 @@ export function readableDate(value: string | null | undefined): string {
   if (!value) return 'an unknown date';
   const m = /^(\d{4}|XXXX)-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return value;
-  const month = new Date(Date.UTC(2000, Number(m[2]) - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
-  return `${Number(m[3])} ${month}${m[1] === 'XXXX' ? '' : ` ${m[1]}`}`;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]}${m[1] === 'XXXX' ? '' : ` ${m[1]}`}`;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

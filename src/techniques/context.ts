@@ -65,9 +65,13 @@ function quotedTokens(text: string, tokens: readonly Token[]): Uint8Array {
   const quoted = new Uint8Array(tokens.length);
   let double = false;
   let single = false;
+  let newline = text.indexOf('\n');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
-    if (i > 0 && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n')) double = single = false;
+    if (newline >= 0 && newline < tokens[i]!.start) {
+      double = single = false;
+      newline = text.indexOf('\n', tokens[i]!.start);
+    }
     if (OPEN_DOUBLE.has(t)) double = true;
     else if (CLOSE_DOUBLE.has(t)) double = false;
     else if (t === '"') double = !double;

@@ -44,23 +44,63 @@ export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, opt
     for (const run of runs) found.push(...label(run).filter((part) => !whole.some((w) => w.technique === part.technique)));
   }
   if (options.rules !== false) {
+    // Spans of one technique, in order of start: a rule hit is compared with its neighbours only.
+    const byTechnique = new Map<string, Technique[]>();
+    for (const t of [...found].sort((a, b) => a.start - b.start)) {
+      if (!byTechnique.has(t.technique)) byTechnique.set(t.technique, []);
+      byTechnique.get(t.technique)!.push(t);
+    }
     for (const hit of runRules(ctx)) {
       // A rule that agrees with a model span adds its cue to it; otherwise it is a span of its own.
-      const same = found.find((t) => t.technique === hit.technique && t.start < hit.end && hit.start < t.end);
+      if (!byTechnique.has(hit.technique)) byTechnique.set(hit.technique, []);
+      const list = byTechnique.get(hit.technique)!;
+      const same = overlapping(list, hit);
       if (same) {
         same.cues = [...new Set([...(same.cues ?? []), ...(hit.cues ?? [])])];
         same.confidence = round(Math.max(same.confidence, hit.confidence));
-      } else found.push(hit);
+      } else {
+        found.push(hit);
+        list.splice(insertionPoint(list, hit.start), 0, hit);
+      }
     }
   }
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Index of the first span of `sorted` (by start) starting at or after `offset`. */
+function insertionPoint(sorted: readonly Technique[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A span of `sorted` (by start) overlapping `span`, looking back from the last one starting before its end. */
+function overlapping(sorted: readonly Technique[], span: { start: number; end: number }): Technique | undefined {
+  const lo = insertionPoint(sorted, span.end);
+  // spans of one technique seldom overlap one another, so a few steps back suffice
+  for (let k = lo - 1; k >= Math.max(0, lo - 4); k--) if (sorted[k]!.end > span.start) return sorted[k];
+  return undefined;
+}
+
 /** Lexicon hits inside the span, and its repetition in the article. */
 function spanCues(ctx: ArticleContext, first: number, last: number): string[] {
   const cues: string[] = [];
-  for (const h of ctx.hits) {
-    if (h.first < first || h.last > last) continue;
+  // hits are in token order: start at the first one that can fall inside the span
+  let lo = 0;
+  let hi = ctx.hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.hits[mid]!.first < first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < ctx.hits.length && ctx.hits[k]!.first <= last; k++) {
+    const h = ctx.hits[k]!;
+    if (h.last > last) continue;
     const words = ctx.text.slice(ctx.tokens[h.first]!.start, ctx.tokens[h.last]!.end);
     cues.push(`lexicon: '${words}' (${LEXICON_MEANING[LEXICON_CLASSES[h.cls]!]})`);
   }

@@ -7,12 +7,19 @@ import { LEXICON_CLASSES } from './lexicons.js';
 
 const CLASS_COUNT = LEXICON_CLASSES.length;
 
+/** XX (all capitals), Xx, x, d (digit) or p (anything else), from the first character. */
 function shape(t: string): string {
-  if (/^\p{Lu}+$/u.test(t) && t.length > 1) return 'XX';
-  if (/^\p{Lu}/u.test(t)) return 'Xx';
-  if (/^\p{Ll}/u.test(t)) return 'x';
-  if (/^\p{N}/u.test(t)) return 'd';
-  return 'p';
+  const c = t.charAt(0);
+  if (c !== c.toLowerCase()) {
+    if (t.length > 1) {
+      let all = true;
+      for (const ch of t) if (ch === ch.toLowerCase()) all = false;
+      if (all) return 'XX';
+    }
+    return 'Xx';
+  }
+  if (c !== c.toUpperCase()) return 'x';
+  return c >= '0' && c <= '9' ? 'd' : 'p';
 }
 
 const bin = (n: number, edges: readonly number[]) => {
@@ -77,8 +84,30 @@ function articleFeatures(ctx: ArticleContext): string[] {
   return out;
 }
 
-/** Features of one token for the span tagger. */
-export function tokenFeatures(ctx: ArticleContext, i: number): string[] {
+const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a continued over `s`: mix(mix(OFFSET, a), b) equals the hash of the string a + b. */
+function mix(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The hash `hashFeature` (learn/perceptron.ts) gives the concatenation of the parts. */
+export function featureHash(a: string, b = '', c = '', d = ''): number {
+  return mix(mix(mix(mix(FNV_OFFSET, a), b), c), d) >>> 0;
+}
+
+const DIGITS = Array.from({ length: 16 }, (_, i) => String(i));
+const RP_EDGES = [0.01, 0.2, 0.4, 0.6, 0.8, 0.99];
+const REP_EDGES = [2, 3, 5, 8];
+
+/**
+ * Features of one token for the span tagger, as hashes of their strings (w=, p=, w-1=, ...):
+ * the tagger reads every token, so no feature string is built on this path.
+ */
+export function tokenHashes(ctx: ArticleContext, i: number): number[] {
   const { lower, tokens } = ctx;
   const w = lower[i]!;
   const tok = tokens[i]!;
@@ -87,33 +116,40 @@ export function tokenFeatures(ctx: ArticleContext, i: number): string[] {
   const last = ctx.sentenceStart[s + 1]! - 1;
   const at = (k: number) => (k >= first && k <= last ? lower[k]! : k < first ? '<s>' : '</s>');
   const pos = (k: number) => (k >= first && k <= last ? tokens[k]!.pos : '-');
+  const prev = at(i - 1);
+  const next = at(i + 1);
   const out = [
-    `w=${w}`,
-    `p=${tok.pos}`,
-    `w-1=${at(i - 1)}`,
-    `w+1=${at(i + 1)}`,
-    `w-2=${at(i - 2)}`,
-    `w+2=${at(i + 2)}`,
-    `ww-=${at(i - 1)}|${w}`,
-    `ww+=${w}|${at(i + 1)}`,
-    `pp-=${pos(i - 1)}|${tok.pos}`,
-    `pp+=${tok.pos}|${pos(i + 1)}`,
-    `p-1=${pos(i - 1)}`,
-    `p+1=${pos(i + 1)}`,
-    `sh=${shape(tok.text)}`,
-    `suf=${w.slice(-3)}`,
-    `rp${bin((i - first) / Math.max(1, last - first), [0.01, 0.2, 0.4, 0.6, 0.8, 0.99])}`,
+    featureHash('w=', w),
+    featureHash('p=', tok.pos),
+    featureHash('w-1=', prev),
+    featureHash('w+1=', next),
+    featureHash('w-2=', at(i - 2)),
+    featureHash('w+2=', at(i + 2)),
+    featureHash('ww-=', prev, '|', w),
+    featureHash('ww+=', w, '|', next),
+    featureHash('pp-=', pos(i - 1), '|', tok.pos),
+    featureHash('pp+=', tok.pos, '|', pos(i + 1)),
+    featureHash('p-1=', pos(i - 1)),
+    featureHash('p+1=', pos(i + 1)),
+    featureHash('sh=', shape(tok.text)),
+    featureHash('suf=', w.slice(-3)),
+    featureHash('rp', DIGITS[bin((i - first) / Math.max(1, last - first), RP_EDGES)]!),
   ];
-  pushMask(out, 'l=', ctx.lexMask[i]!);
+  hashMask(out, 'l=', ctx.lexMask[i]!);
   let before = 0;
   let after = 0;
   for (let k = Math.max(first, i - 3); k < i; k++) before |= ctx.lexMask[k]!;
   for (let k = i + 1; k <= Math.min(last, i + 3); k++) after |= ctx.lexMask[k]!;
-  pushMask(out, 'l<', before);
-  pushMask(out, 'l>', after);
-  if (ctx.quoted[i]) out.push('q');
-  if (!STOP.has(w) && !isPunct(w) && w.length > 2) out.push(`rep${bin(ctx.counts.get(w) ?? 0, [2, 3, 5, 8])}`);
+  hashMask(out, 'l<', before);
+  hashMask(out, 'l>', after);
+  if (ctx.quoted[i]) out.push(featureHash('q'));
+  if (w.length > 2 && !STOP.has(w) && !isPunct(w)) out.push(featureHash('rep', DIGITS[bin(ctx.counts.get(w) ?? 0, REP_EDGES)]!));
   return out;
+}
+
+function hashMask(out: number[], prefix: string, mask: number): void {
+  if (mask === 0) return;
+  for (let c = 0; c < CLASS_COUNT; c++) if (mask & (1 << c)) out.push(featureHash(prefix, DIGITS[c]!));
 }
 
 /** Features of one span [first, last] (token indexes) for the technique classifier. */

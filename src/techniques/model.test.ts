@@ -4,7 +4,9 @@ import { modelPath } from '../core/paths.js';
 import { CodePointMap } from '../eval/ptc.js';
 import { type CorpusArticle, articleContext, tokenRange } from './corpus.js';
 import { detectTechniques } from './detect.js';
+import { hashFeature } from '../learn/perceptron.js';
 import { classifyGiven } from './evaluate.js';
+import { featureHash } from './features.js';
 import { Lexicons, phraseForms } from './lexicons.js';
 import { MODEL_FILE, TechniqueModel, loadTechniqueModel, sentenceHulls, spansFromMargins } from './model.js';
 import { TECHNIQUES, techniqueClass } from './names.js';
@@ -110,5 +112,13 @@ describe.skipIf(!existsSync(modelPath(MODEL_FILE)))('the shipped model', () => {
     const model = loadTechniqueModel();
     expect(model.classifier.labels).toEqual([...TECHNIQUES]);
     expect(Number.isFinite(model.options.threshold)).toBe(true);
+  });
+});
+
+describe('feature hashing', () => {
+  it('hashes a feature built in parts as the perceptron hashes the whole string', () => {
+    expect(featureHash('ww-=', 'the', '|', 'crackdown')).toBe(hashFeature('ww-=the|crackdown'));
+    expect(featureHash('w=', 'ünïcode’s')).toBe(hashFeature('w=ünïcode’s'));
+    expect(featureHash('q')).toBe(hashFeature('q'));
   });
 });

@@ -8,7 +8,7 @@ import { modelPath } from '../core/paths.js';
 import { UserError } from '../core/errors.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { type ArticleContext, isPunct } from './context.js';
-import { sentenceFeatures, spanFeatures, tokenFeatures } from './features.js';
+import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
 import { TECHNIQUES, type TechniqueName } from './names.js';
 
 export const MODEL_FILE = 'techniques.bin';
@@ -51,7 +51,7 @@ export class TechniqueModel {
         this.tagger.score(this.tagger.index(sentenceFeatures(ctx, s)), shared);
       }
       scores.set(shared);
-      this.tagger.score(this.tagger.index(tokenFeatures(ctx, i)), scores);
+      this.tagger.score(buckets(this.tagger, tokenHashes(ctx, i)), scores);
       out[i] = scores[1]! - scores[0]!;
     }
     return out;
@@ -91,6 +91,15 @@ export class TechniqueModel {
     if (classifier.labels.join() !== TECHNIQUES.join()) throw new Error('technique model: its classes are not the 14 PTC classes');
     return new TechniqueModel(tagger, classifier, header.options, header.meta);
   }
+}
+
+/** Feature hashes -> the model's weight offsets, as Perceptron.index does for strings. */
+export function buckets(model: Perceptron, hashes: readonly number[]): Int32Array {
+  const mask = (1 << model.bits) - 1;
+  const L = model.labels.length;
+  const out = new Int32Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) out[i] = (hashes[i]! & mask) * L;
+  return out;
 }
 
 let shipped: TechniqueModel | undefined;

@@ -7,8 +7,8 @@ import { classifyGiven, goldPtc, toPtc } from './evaluate.js';
 import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
 import { type CorpusArticle, tokenRange } from './corpus.js';
 import { detectTechniques } from './detect.js';
-import { sentenceFeatures, spanFeatures, tokenFeatures } from './features.js';
-import { TAGGER_LABELS, TechniqueModel } from './model.js';
+import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
+import { TAGGER_LABELS, TechniqueModel, buckets } from './model.js';
 import { TECHNIQUES } from './names.js';
 
 export interface TrainOptions {
@@ -58,7 +58,7 @@ function goldInside(article: CorpusArticle): Uint8Array {
 function taggerExamples(article: CorpusArticle, model: Perceptron): TaggerExamples {
   const { ctx } = article;
   return {
-    tokens: ctx.tokens.map((_, i) => model.index(tokenFeatures(ctx, i))),
+    tokens: ctx.tokens.map((_, i) => buckets(model, tokenHashes(ctx, i))),
     sentences: ctx.sentences.map((_, s) => model.index(sentenceFeatures(ctx, s))),
     sentenceOf: Int32Array.from(ctx.tokens, (t) => t.sentence),
     gold: goldInside(article),

@@ -23,9 +23,9 @@ interface Found extends Resolution {
   end: number;
 }
 
-const FUTURE = /\b(?:will|shall|won't|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) set to|(?:is|are) expected to|intends? to|будет|будут|буде|будуть)\b/iu;
+const FUTURE = /\b(?:will|shall|won't|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) set to|(?:is|are) expected to|intends? to)\b|(?<!\p{L})(?:будет|будут|буде|будуть)(?!\p{L})/iu;
 const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|завтра|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/iu;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
 
 const CHRONO_MAX_CHARS = 2000;
 const parsers: Record<string, chrono.Chrono> = { en: chrono.en.casual, ru: chrono.ru.casual, uk: chrono.uk.casual };
@@ -42,9 +42,11 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
     const ctx: RuleContext = { anchor: anchor?.day ?? null, future: FUTURE.test(sentence) };
     const own: Found[] = english ? applyRules(sentence, s.start, ctx) : [];
     // chrono's parsers are slow on very long runs of text; a real sentence is well under this
-    const parser = sentence.length <= CHRONO_MAX_CHARS ? parsers[english ? 'en' : input.language] : undefined;
+    const wanted = sentence.length <= CHRONO_MAX_CHARS && (!english || leftOver(sentence, s.start, own));
+    const parser = wanted ? parsers[english ? 'en' : input.language] : undefined;
     const extra = parser ? applyChrono(parser, sentence, s.start, ctx) : [];
-    found.push(...own, ...uncovered(own, sweep(extra)));
+    for (const f of own) found.push(f);
+    for (const f of uncovered(own, sweep(extra))) found.push(f);
   }
 
   return found
@@ -72,6 +74,19 @@ function applyRules(sentence: string, offset: number, ctx: RuleContext): Found[]
     }
   }
   return sweep(matches);
+}
+
+// What chrono-node may still read in English once our rules ran: digits, month and weekday names
+const CHRONO_HINT = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
+
+/** Whether a hint lies outside every match of our rules (offsets of `own` are in the text). */
+function leftOver(sentence: string, offset: number, own: Found[]): boolean {
+  CHRONO_HINT.lastIndex = 0;
+  for (let m = CHRONO_HINT.exec(sentence); m; m = CHRONO_HINT.exec(sentence)) {
+    const at = offset + m.index;
+    if (!own.some((o) => o.start <= at && at < o.end)) return true;
+  }
+  return false;
 }
 
 /** Of overlapping matches keeps the earliest-starting, then the longest: one linear sweep. */

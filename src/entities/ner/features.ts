@@ -29,6 +29,7 @@ const T_DOC = 218;
 const T_MARK_PREV = 219;
 const T_MARK_NEXT = 220;
 const T_LEX_SHAPE = 221;
+const T_DOC_RUN = 222;
 
 const BOUNDARY: WordInfo = {
   norm: '',
@@ -62,18 +63,31 @@ interface DocStats {
   lower: Set<number>;
   /** words capitalised somewhere other than a sentence start or a headline */
   capitalisedInside: Set<number>;
+  /** first / last words of runs of two or more capitalised words (outside headlines) */
+  runFirst: Set<number>;
+  runLast: Set<number>;
 }
 
 function docStats(doc: readonly (readonly WordInfo[])[], headlines: readonly boolean[]): DocStats {
   const lower = new Set<number>();
   const capitalisedInside = new Set<number>();
+  const runFirst = new Set<number>();
+  const runLast = new Set<number>();
   doc.forEach((words, s) => {
+    let run = 0;
     words.forEach((w, i) => {
       if (w.casing === Case.Lower) lower.add(w.lowerHash);
       else if (i > 0 && !headlines[s] && w.capitalised && words[i - 1]!.norm !== '"') capitalisedInside.add(w.lowerHash);
+      if (headlines[s]) return;
+      if (w.capitalised) {
+        run++;
+        if (run === 2) runFirst.add(words[i - 1]!.lowerHash);
+      }
+      if (run >= 2 && (!w.capitalised || i === words.length - 1)) runLast.add((w.capitalised ? w : words[i - 1]!).lowerHash);
+      if (!w.capitalised) run = 0;
     });
   });
-  return { lower, capitalisedInside };
+  return { lower, capitalisedInside, runFirst, runLast };
 }
 
 /**
@@ -168,6 +182,9 @@ function sentenceFeatures(words: readonly WordInfo[], headline: boolean, stats: 
       const capInside = stats.capitalisedInside.has(w.lowerHash) ? 1 : 0;
       const initial = i === 0 || headline ? 1 : 0;
       put(mix(T_DOC, initial * 4 + lowerElsewhere * 2 + capInside));
+      const alone = !p.capitalised && !q.capitalised;
+      const inRuns = (stats.runFirst.has(w.lowerHash) ? 2 : 0) + (stats.runLast.has(w.lowerHash) ? 1 : 0);
+      put(mix(T_DOC_RUN, (alone ? 4 : 0) + inRuns));
     }
   }
   offsets[n] = k;

@@ -9,7 +9,7 @@ import type { Sentence } from '../../core/schema.js';
 import { modelPath } from '../../core/paths.js';
 import { UserError } from '../../core/errors.js';
 import { ENTITY_TYPES } from './lexicon.js';
-import { NerModel, labelChunks } from './model.js';
+import { NerModel, labelChunks, spanConfidence } from './model.js';
 
 export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
 export interface NerSpan {
@@ -17,7 +17,7 @@ export interface NerSpan {
   start: number;
   end: number;
   label: NerLabel;
-  /** the lowest per-token label confidence inside the span (0..1, uncalibrated) */
+  /** how sure the model is of this exact span (0..1, uncalibrated; see spanConfidence) */
   confidence: number;
 }
 export type { NerModel };
@@ -54,11 +54,10 @@ export function tagEntities(text: string, tokens: Token[], sentences: Sentence[]
   const tagged = model.tagDocument(nonEmpty.map((g) => g.map((t) => t.text)));
   const spans: NerSpan[] = [];
   nonEmpty.forEach((group, s) => {
-    const { labels, confidence } = tagged[s]!;
+    const { labels, margins } = tagged[s]!;
     for (const c of labelChunks(labels)) {
-      let min = 1;
-      for (let t = c.start; t < c.end; t++) min = Math.min(min, confidence[t]!);
-      spans.push({ start: group[c.start]!.start, end: group[c.end - 1]!.end, label: ENTITY_TYPES[c.type]!, confidence: min });
+      const confidence = spanConfidence(margins, c.start, c.end);
+      spans.push({ start: group[c.start]!.start, end: group[c.end - 1]!.end, label: ENTITY_TYPES[c.type]!, confidence });
     }
   });
   return spans;

@@ -3,7 +3,8 @@ import { countryName } from '../geo.js';
 import { type FindingContext, type Rule, quote, readableDate, sentenceAt } from '../context.js';
 import { sortableStart } from '../../events/extract.js';
 
-const FUTURE = /\b(?:will|shall|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) expected to|could|might|may)\b/iu;
+// case-sensitive, so that the month May is not read as the modal
+const FUTURE = /\b(?:[Ww]ill|shall|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) expected to|could|might|may)\b/;
 
 /** The place an event is at, as one key for every spelling: the GeoNames id when linked, else the entity. */
 function placeKey(ctx: FindingContext, e: Event): string | undefined {
@@ -37,13 +38,18 @@ function heldAfterTaken(ctx: FindingContext, rule: Rule): Finding[] {
   const dated = ctx.events.filter((e) => e.side && placeKey(ctx, e) && dateOf(e));
   const taken = dated.filter((e) => e.type === 'territory-taken');
   const held = dated.filter((e) => e.type === 'deployment' && e.subtype !== 'withdrawal');
+  // one finding per place and pair of sides: the first capture contradicted by a later presence
+  const reported = new Set<string>();
   for (const t of taken) {
     for (const h of held) {
+      const pair = `${placeKey(ctx, t)} ${t.side} ${h.side}`;
+      if (reported.has(pair)) continue;
       const [dt, dh] = [dateOf(t)!, dateOf(h)!];
       if (placeKey(ctx, t) !== placeKey(ctx, h) || h.side === t.side || !comparable(dt, dh) || dh <= dt) continue;
       // a retaking by the other side in between explains it
       const retaken = taken.some((r) => r.side === h.side && placeKey(ctx, r) === placeKey(ctx, t) && dateOf(r)! > dt && dateOf(r)! <= dh);
       if (retaken) continue;
+      reported.add(pair);
       const placeName = ctx.text.slice(...mentionOf(ctx, t));
       findings.push({
         rule: rule.id,
