@@ -60,10 +60,13 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
     if (src) src = antecedentOfRelative(text, src);
     if (src) {
       const srcText = text.slice(src.start, src.end);
-      // The source is the entity only if a mention of it ends the phrase (its head in English):
-      // "Putin’s administration" is not Putin, "Chief of Staff Ana Berg" is Ana Berg.
-      const end = src.start + srcText.replace(/[\s,.;:]+$/u, '').length;
-      const entity = entityAt(Math.max(src.start, end - 1), end);
+      // The source is an entity only if a mention of it ends the phrase's head or the phrase:
+      // "Putin’s administration" is not Putin; "Ana Berg, the harbour master" and "Chief of
+      // Staff Ana Berg" are Ana Berg.
+      const trimmed = (s: string) => s.replace(/[\s,.;:’'"”]+$/u, '').length;
+      const headEnd = src.start + trimmed(head(srcText));
+      const end = src.start + trimmed(srcText);
+      const entity = entityAt(Math.max(src.start, headEnd - 1), headEnd) ?? entityAt(Math.max(src.start, end - 1), end);
       const { kind, entity: linked } = classifySource(srcText, entity);
       a.source = { start: src.start, end: src.end, text: srcText, kind, ...(linked ? { entityId: linked.id } : {}) };
       const sentence = sentences[sentenceAt(sentences, src.start)];
@@ -89,7 +92,7 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
 
 const RELATIVE_SOURCE = /^(?:who|whose|which|that)$/i;
 // "…, an unnamed official, who said": the phrase before the comma, the nearest one (greedy, bounded prefix).
-const PHRASE_BEFORE = /^[\s\S]{0,120}(?:^|[,;:(]\s*|\b(?:of|by|from|to|with|for|and|at|in|on|amid|among)\s+)((?:the|an?|one|two|three|several|some|many)\s[^,;:()]{1,80}?|\p{Lu}[^,;:()]{0,80}?)\s*,\s*$/u;
+const PHRASE_BEFORE = /^[\s\S]{0,120}(?:^|[.!?,;:(]\s*|\b(?:of|by|from|to|with|for|and|at|in|on|amid|among)\s+)((?:the|an?|one|two|three|several|some|many)\s[^,;:()]{1,80}?|\p{Lu}[^,;:()]{0,80}?)\s*,\s*$/u;
 
 /** A relative pronoun source ("who", "whose") stands for the phrase it follows: report that phrase. */
 function antecedentOfRelative(text: string, src: Group['source'] & {}): Group['source'] & {} {

@@ -91,7 +91,7 @@ export function h(value: string): number {
   return v;
 }
 
-export const STATIC_FEATURES = 27;
+export const STATIC_FEATURES = 34;
 const BOS = h('<s>');
 const EOS = h('</s>');
 
@@ -167,6 +167,13 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
     out[o + 24] = mix(24, r, hp[i]!);
     out[o + 25] = mix(25, first | last);
     out[o + 26] = mix(26, sentFlags[s]!);
+    out[o + 27] = mix(27, infos[Math.max(0, i - 1)]!.shape, infos[i]!.shape, infos[Math.min(n - 1, i + 1)]!.shape);
+    out[o + 28] = mix(28, r, infos[i]!.shape);
+    out[o + 29] = mix(29, l, infos[i]!.shape);
+    out[o + 30] = mix(30, right[i]! < 0 ? 0 : hl[i + right[i]!]!);
+    out[o + 31] = mix(31, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
+    out[o + 32] = mix(32, hw[i]!, W(i + 1));
+    out[o + 33] = mix(33, first ? 1 : 0, hp[i]!, r);
   }
   return out;
 }

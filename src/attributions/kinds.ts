@@ -56,7 +56,8 @@ export interface KindResult {
 
 /** Words of the span without a leading determiner-ish word, and its last word (the head, roughly). */
 export function head(text: string): string {
-  const words = text.replace(/[,.;:]+$/u, '').trim().split(/\s+/);
+  // An apposition follows a comma: "Ana Berg, the harbour master" is headed by the name.
+  const words = text.split(',')[0]!.replace(/[.;:]+$/u, '').trim().split(/\s+/);
   // "X of Y", "X within Y", "X who ...": the head sits before the first preposition or relative.
   const cut = words.findIndex((w, i) => i > 0 && /^(?:of|within|in|from|at|with|who|whose|which|that|close|familiar|on|for)$/i.test(w));
   return (cut > 0 ? words.slice(0, cut) : words).join(' ');
@@ -72,7 +73,8 @@ export function classifySource(text: string, entity?: Entity): KindResult {
   const h = head(t);
   const lastWord = h.split(/\s+/).pop() ?? '';
   if (ANONYMOUS_MARKERS.test(t)) return { kind: 'anonymous' };
-  if (PSEUDONYM.test(t)) return { kind: 'pseudonymous', entity };
+  // the entity counts only when it is the one named at the head, not the group after "of"
+  if (PSEUDONYM.test(t)) return { kind: 'pseudonymous', entity: entity && h.includes(entity.name) ? entity : undefined };
   if (OUTLETS.has(lower) || OUTLETS.has(t.toLowerCase())) return { kind: 'outlet', entity };
   if (entity && !PRONOUN.test(t)) {
     // A role phrase that merely contains a name ("a source within Russian law enforcement") is not that entity.
@@ -81,7 +83,8 @@ export function classifySource(text: string, entity?: Entity): KindResult {
   if (DOCUMENTS.test(lastWord)) return { kind: 'document' };
   if (INDEFINITE.test(t) && ROLE_NOUNS.test(h) && !/^the\b/i.test(t)) return { kind: 'anonymous' };
   if (/^the\s+(?:source|official|insider|person|commander|officer)$/i.test(h)) return { kind: 'anonymous' };
-  if (COLLECTIVE_HEADS.test(lastWord)) return { kind: 'collective' };
+  // a group named by a plural role: "officials", "the mill’s owners"
+  if (COLLECTIVE_HEADS.test(lastWord) || /^\p{Ll}{3,}[^s]s$/u.test(lastWord)) return { kind: 'collective' };
   // A title before a name ("Harbour Authority spokeswoman Ilse Varga"): the closing name decides.
   const words = t.replace(/[,.;:]+$/u, '').split(/\s+/);
   const closing = words.slice(-2);

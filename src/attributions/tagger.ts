@@ -12,7 +12,7 @@ import { Perceptron } from '../learn/perceptron.js';
 import type { Role, RoleSpan } from '../eval/brat.js';
 import { h, mix, STATIC_FEATURES, staticFeatures } from './features.js';
 
-const DYNAMIC_FEATURES = 5;
+const DYNAMIC_FEATURES = 6;
 import type { CueLexicon } from './lexicon.js';
 
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
@@ -51,6 +51,7 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
     indexed[F + 2] = (mix(102, prev, word) & mask) * L;
     indexed[F + 3] = (mix(103, lastRole) & mask) * L;
     indexed[F + 4] = (mix(104, lastRole, prev) & mask) * L;
+    indexed[F + 5] = (mix(105, prev, feats[i * F + 9]!) & mask) * L; // previous label with this POS
     scores.fill(0);
     perceptron.score(indexed, scores);
     let guess = 0;

@@ -226,6 +226,11 @@ describe('coreference', () => {
     expect(es.map((e) => [e.type, e.name, e.mentions.length])).toEqual([['place', 'Pivnichne', 3]]);
   });
 
+  it('joins the short form of an outlet to its full name', () => {
+    const es = entities('The Kyiv Independent asked; the Independent then reported more.', [['ORG', 'Independent', 1]]);
+    expect(es.map((e) => [e.type, e.name, e.mentions.length])).toEqual([['outlet', 'Kyiv Independent', 2]]);
+  });
+
   it('strips quotes and possessives from names', () => {
     const es = entities('Fighters of ‘Aidar’ rested. Aidar’s base was hit.');
     expect(es).toHaveLength(1);

@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { type ArticleContext, isPunct } from './context.js';
 import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
-import { TECHNIQUES, type TechniqueName } from './names.js';
+import { TECHNIQUES } from './names.js';
 
 export const MODEL_FILE = 'techniques.bin';
 const FORMAT = 'unspin-techniques/1';
@@ -121,12 +121,6 @@ export function softmax(scores: Float32Array): Float32Array {
   for (let i = 0; i < out.length; i++) out[i]! /= sum;
   return out;
 }
-
-export const bestTechnique = (probs: Float32Array): TechniqueName => {
-  let best = 0;
-  for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
-  return TECHNIQUES[best]!;
-};
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

@@ -34,3 +34,27 @@ describe('segment', () => {
     expect(segment('   \n ', 'en')).toEqual({ sentences: [], tokens: [] });
   });
 });
+
+describe('segment on hostile input', () => {
+  it('keeps overlong non-space runs as single tokens without feeding them to wink (which is quadratic)', () => {
+    const junk = 'a'.repeat(200_000);
+    const text = `A real sentence. ${junk} Another one.`;
+    const t0 = performance.now();
+    const { sentences, tokens } = segment(text, 'en');
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    const long = tokens.find((t) => t.text === junk)!;
+    expect(long).toMatchObject({ start: 17, end: 17 + junk.length, pos: 'X' });
+    expect(sentences[long.sentence]!.start).toBeLessThanOrEqual(long.start);
+    expect(sentences[long.sentence]!.end).toBeGreaterThanOrEqual(long.end);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text)).toContain('Another');
+  });
+
+  it('stays fast on punctuation storms and endless short words', () => {
+    for (const text of ['"'.repeat(100_000), 'aaa, '.repeat(20_000), '.'.repeat(100_000)]) {
+      const t0 = performance.now();
+      segment(text, 'en');
+      expect(performance.now() - t0).toBeLessThan(5_000);
+    }
+  });
+});

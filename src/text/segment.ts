@@ -28,7 +28,35 @@ export function segment(text: string, language: string): TextLayer {
   return language === 'en' || language === 'und' ? segmentEnglish(text) : segmentIntl(text, language);
 }
 
+/** No word is this long; wink's tokenizer is quadratic in token length, so such runs bypass it. */
+const OVERLONG = /\S{200,}/g;
+
+/**
+ * Runs of over 200 non-space characters (base64, minified junk, an attack) are blanked in the copy
+ * wink reads, then put back as single tokens with POS 'X', inside their sentence or as one of their own.
+ */
 function segmentEnglish(text: string): TextLayer {
+  const runs = [...text.matchAll(OVERLONG)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (runs.length === 0) return segmentWink(text, text);
+  const masked = text.replace(OVERLONG, (run) => ' '.repeat(run.length));
+  const layer = segmentWink(masked, text);
+  const sentences = [...layer.sentences];
+  for (const run of runs) {
+    if (!sentences.some((s) => s.start <= run.start && run.end <= s.end)) sentences.push({ ...run });
+  }
+  sentences.sort((a, b) => a.start - b.start);
+  const extra = runs.map((r) => ({ ...r, text: text.slice(r.start, r.end), pos: 'X', sentence: 0 }));
+  const tokens = [...layer.tokens, ...extra].sort((a, b) => a.start - b.start);
+  let si = 0;
+  for (const t of tokens) {
+    while (sentences[si]!.end <= t.start) si++;
+    t.sentence = si;
+  }
+  return { sentences, tokens };
+}
+
+/** wink over `text` (possibly masked); token strings are taken from `original` at the same offsets. */
+function segmentWink(text: string, original: string): TextLayer {
   const nlp = english();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
@@ -48,7 +76,7 @@ function segmentEnglish(text: string): TextLayer {
       continue;
     }
     index.push(tokens.length);
-    tokens.push({ start: at, end: at + value.length, text: value, pos: tags[i] ?? 'X', sentence: 0 });
+    tokens.push({ start: at, end: at + value.length, text: original.slice(at, at + value.length), pos: tags[i] ?? 'X', sentence: 0 });
     cursor = at + value.length;
   }
 

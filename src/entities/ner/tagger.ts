@@ -17,7 +17,7 @@ export interface NerSpan {
   start: number;
   end: number;
   label: NerLabel;
-  /** how sure the model is of this exact span (0..1, uncalibrated; see spanConfidence) */
+  /** how sure the model is of this exact span, 0..1 (roughly calibrated on eng.testa; see spanConfidence) */
   confidence: number;
 }
 export type { NerModel };
@@ -43,11 +43,11 @@ export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerModel {
 }
 
 /**
- * Entity spans of a text, from its tokens and sentences (the text layer). The whole text is
- * one document for the document-level features.
+ * Entity spans of a text, from its tokens and sentences (the text layer), in text order. The
+ * whole text is one document for the document-level features. Offsets are the tokens' own, so
+ * they index `text` exactly; features read normalised copies of the token texts.
  */
 export function tagEntities(text: string, tokens: Token[], sentences: Sentence[], model: NerModel = loadNerModel()): NerSpan[] {
-
   const groups: Token[][] = sentences.map(() => []);
   for (const t of tokens) (groups[t.sentence] ??= []).push(t);
   const nonEmpty = groups.filter((g) => g.length > 0);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../core/schema.js';
+import type { RoleSpan } from '../eval/brat.js';
+import { buildAttributions } from './build.js';
+import type { Group } from './group.js';
+
+const text =
+  'Ana Berg, the harbour master, said the pier is unsafe. She added that repairs start soon. ' +
+  'The mill’s owners, who spoke to Reuters, denied it. Kaleva Times reported, citing an unnamed engineer, that the crane failed.';
+const sentences = [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length }));
+const at = (role: RoleSpan['role'], piece: string): RoleSpan => ({ role, start: text.indexOf(piece), end: text.indexOf(piece) + piece.length });
+const group = (source: string, cue: string, content: string, sentence: number): Group => ({
+  source: at('source', source),
+  cue: at('cue', cue),
+  contents: [at('content', content)],
+  mode: 'indirect',
+  sentence,
+});
+const groups = [
+  group('Ana Berg, the harbour master', 'said', 'the pier is unsafe', 0),
+  group('She', 'added', 'repairs start soon', 1),
+  group('who', 'denied', 'it', 2),
+  group('Kaleva Times', 'reported', 'the crane failed', 3),
+];
+const mention = (piece: string) => ({ start: text.indexOf(piece), end: text.indexOf(piece) + piece.length });
+const entities: Entity[] = [
+  { id: 'e1', type: 'person', name: 'Ana Berg', mentions: [mention('Ana Berg')] },
+  { id: 'e2', type: 'outlet', name: 'Kaleva Times', mentions: [mention('Kaleva Times')] },
+];
+
+describe('buildAttributions', () => {
+  const [berg, she, owners, engineer] = buildAttributions(text, sentences, groups, entities);
+
+  it('links a named source to the entity that heads its phrase', () => {
+    expect(berg!.source).toMatchObject({ kind: 'named-person', text: 'Ana Berg, the harbour master', entityId: 'e1' });
+  });
+
+  it('resolves a pronoun to the named source before it', () => {
+    expect(she!.source).toMatchObject({ kind: 'named-person', refersTo: berg!.id });
+  });
+
+  it('reports the phrase a relative pronoun stands for, and the outlet it spoke to', () => {
+    expect(owners!.source!.text).toBe('The mill’s owners');
+    expect(owners!.source!.kind).toBe('collective');
+    expect(owners!.via).toEqual([{ name: 'Reuters' }]);
+  });
+
+  it('turns "X reported, citing Y" into source Y via X', () => {
+    expect(engineer!.source).toMatchObject({ text: 'an unnamed engineer', kind: 'anonymous' });
+    expect(engineer!.via).toEqual([{ name: 'Kaleva Times', entityId: 'e2' }]);
+  });
+});
