@@ -23,6 +23,8 @@ const NP_INNER = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
 const POSSESSIVE = /^(?:’s|'s)$/;
 const RELATIVE = /^(?:who|which|that|whom|whose)$/i;
 const FUNCTION_POS = new Set(['AUX', 'DET', 'ADP', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'PUNCT', 'SYM', 'NUM']);
+const PERSONAL = /^(?:he|she|it|they|we|i)$/i;
+const TRAILING_POS = new Set(['ADP', 'ADV', 'AUX', 'PART', 'CCONJ', 'SCONJ']);
 const DOUBLE_QUOTE = /^[“”"«»]$/;
 
 const roleOf = (label: number) => (label === 0 ? NONE : ((label + 1) >> 1) as 1 | 2 | 3);
@@ -36,6 +38,9 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     for (let k = first; k <= last; k++) labels[k] = k === first ? B_SOURCE : B_SOURCE + 1;
     if (last + 1 < n && role(last + 1) === SOURCE) labels[last + 1] = B_SOURCE + 1; // touching runs become one
   };
+  /** "state and local leaders": an "and" with a free noun-phrase word before it. */
+  const coordinated = (i: number) =>
+    tokens[i]!.text === 'and' && role(i) === NONE && i > 0 && sameSentence(i - 1, i) && role(i - 1) === NONE && NP_INNER.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'DET';
   /** Is the content run holding token i free of verbs (a noun phrase, not a claim)? */
   const verbless = (i: number) => {
     let a = i;
@@ -79,13 +84,28 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     let last = i;
     while (last + 1 < n && role(last + 1) === SOURCE) last++;
     if (last > first && RELATIVE.test(tokens[last]!.text)) labels[last--] = 0;
+    // "who watched the ceremony" -> "who"; "the network RT he" -> "he": the pronoun is the source.
+    if (last > first && RELATIVE.test(tokens[first]!.text)) while (last > first) labels[last--] = 0;
+    if (last > first && PERSONAL.test(tokens[last]!.text)) while (first < last) labels[first++] = 0;
+    // trailing words that cannot end a noun phrase: "the Council in", "Davis talks", "Mr. Kamin,"
+    while (last > first && TRAILING_POS.has(tokens[last]!.pos)) labels[last--] = 0;
+    if (labels[first] !== B_SOURCE) labels[first] = B_SOURCE;
     // a pronoun is a whole source: "Moscow’s network RT he" is two phrases
-    while (first > 0 && tokens[first]!.pos !== 'PRON' && joinsLeft(first - 1, first)) {
+    while (first > 0 && tokens[first]!.pos !== 'PRON' && (joinsLeft(first - 1, first) || coordinated(first - 1))) {
       first--;
       // a determiner opens the phrase, unless it follows "of" inside one ("Chief of the Army")
       if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;
     }
     while (tokens[last]!.pos === 'PROPN' && last + 1 < n && sameSentence(last + 1, last) && role(last + 1) === NONE && tokens[last + 1]!.pos === 'PROPN') last++;
+    // close a parenthesis the phrase opened: "Rep. Ana Berg (D-Maine)"
+    let open = 0;
+    for (let k = first; k <= last; k++) open += tokens[k]!.text === '(' ? 1 : tokens[k]!.text === ')' ? -1 : 0;
+    for (let k = last + 1; open > 0 && k < n && k <= last + 8 && sameSentence(k, last) && role(k) !== CUE; k++) {
+      if (tokens[k]!.text === ')') {
+        last = k;
+        open--;
+      }
+    }
     setSource(first, last);
     i = last;
   }

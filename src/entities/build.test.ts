@@ -178,6 +178,15 @@ describe('places', () => {
     ]);
   });
 
+  it('drops a month or weekday the model tagged as a name', () => {
+    const es = entities('On December 13th, the commander said. Monday was quiet in Lviv.', [
+      ['PER', 'December'],
+      ['ORG', 'Monday'],
+      ['LOC', 'Lviv'],
+    ]);
+    expect(es.map((e) => e.name)).toEqual(['Lviv']);
+  });
+
   it('never takes months, titles or nationalities for places', () => {
     const es = entities('In December the talks moved to Ukrainian officials near General Staff offices, in English.');
     expect(es.filter((e) => e.type === 'place')).toEqual([]);

@@ -28,6 +28,11 @@ import { findUnits } from './units.js';
 const EVENT_WORDS =
   /\b(?:operation|war|agreements?|accords?|treaty|declaration|summit|memorandum|protocol|format|plan|conference|convention|act|law|resolution|revolution|offensive|counteroffensive|battle|games|cup|forum|initiative|deal)\b/iu;
 
+/** A sentence-initial "December" or "Monday" is capitalised like a name; the tagger sometimes bites. */
+const CALENDAR_WORDS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
 export function buildEntities(text: string, tokens: Token[], sentences: Sentence[], nerSpans: readonly NerSpan[]): Entity[] {
   void sentences; // tokens carry their sentence index; kept for the shape the tagger shares
   const view = tokenView(text, tokens);
@@ -92,7 +97,7 @@ function nerCandidate(
   block: (r: RoleFound) => void,
 ): Candidate[] {
   const range = trimToName(view, span.start, span.end);
-  if (!range) return [];
+  if (!range || (range.first === range.last && CALENDAR_WORDS.has(view.lower[range.first]!))) return [];
   let { first } = range;
   const { last } = range;
   const base = { evidence: 'ner' as const, confidence: round(span.confidence) };

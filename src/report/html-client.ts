@@ -183,7 +183,7 @@ function entityCard(i) {
   kids.push(row('mentions', e.mentions.map(function (m) { return quote(slice(m), 40); }).join(', ')));
   var p = e.place;
   if (p) {
-    kids.push(row('place', p.geonamesId === null ? 'not linked' : p.name + ' \u00b7 GeoNames ' + p.geonamesId +
+    kids.push(row('place', p.lat === null ? 'not linked' : p.name + (p.geonamesId === null ? ' \u00b7 country or region' : ' \u00b7 GeoNames ' + p.geonamesId) +
       (p.countryCode ? ' \u00b7 ' + p.countryCode : '') + (p.lat !== null ? ' \u00b7 ' + num(p.lat) + ', ' + num(p.lon) : '')));
     kids.push(row('confidence', num(p.confidence) + (p.confidence < D.lowPlace ? ' (low: see the candidates)' : '') + (p.matchedBy ? ' \u00b7 matched by ' + p.matchedBy : '')));
     if (p.formerName) kids.push(row('former name', p.formerName));

@@ -171,13 +171,15 @@ function entityMessage(e: Entity, p: Palette): string {
 function placeMessage(pl: PlaceLink, entityName: string, p: Palette): string {
   const cands = (pl.candidates ?? []).map((c) => `${clean(c.name)} ${c.countryCode} ${c.geonamesId} (${c.score.toFixed(2)})`);
   const candidates = cands.length ? `candidates ${cands.join(', ')}` : '';
-  if (pl.geonamesId === null) {
+  if (pl.lat === null) {
     return p.yellow(['not linked', pl.note ? clean(pl.note) : '', candidates].filter(Boolean).join(': '));
   }
   const coords = pl.lat !== null && pl.lon !== null ? ` ${pl.lat.toFixed(2)},${pl.lon.toFixed(2)}` : '';
   // the linked place's own name when the text calls it otherwise (a former name, a spelling)
   const target = pl.name !== entityName ? `-> ${clean(pl.name)} ` : '';
-  let msg = `${target}GeoNames ${pl.geonamesId}${pl.countryCode ? ` ${pl.countryCode}` : ''}${coords} conf ${pl.confidence.toFixed(2)}`;
+  // countries and our own regions have coordinates but no GeoNames id in cities500
+  const id = pl.geonamesId === null ? 'country or region' : `GeoNames ${pl.geonamesId}`;
+  let msg = `${target}${id}${pl.countryCode ? ` ${pl.countryCode}` : ''}${coords} conf ${pl.confidence.toFixed(2)}`;
   if (pl.formerName) msg += ` (former name ${clean(pl.formerName)})`;
   if (pl.confidence < LOW_PLACE_CONFIDENCE) msg += p.yellow(`  low confidence${candidates ? `: ${candidates}` : ''}`);
   return msg;

@@ -4,7 +4,8 @@
  */
 import type { Technique } from '../core/schema.js';
 import { type ArticleContext, phraseCount } from './context.js';
-import { LEXICON_CLASSES, LEXICON_MEANING } from './lexicons.js';
+import { isContentWord } from './features.js';
+import { LEXICON_CLASSES, LEXICON_MEANING, type LexiconHit } from './lexicons.js';
 import { TECHNIQUES } from './names.js';
 import { type TaggedSpan, type TechniqueModel, sentenceHulls } from './model.js';
 import { runRules } from './rules.js';
@@ -98,13 +99,18 @@ function spanCues(ctx: ArticleContext, first: number, last: number): string[] {
     if (ctx.hits[mid]!.first < first) lo = mid + 1;
     else hi = mid;
   }
+  let shown: LexiconHit | undefined;
   for (let k = lo; k < ctx.hits.length && ctx.hits[k]!.first <= last; k++) {
     const h = ctx.hits[k]!;
-    if (h.last > last) continue;
+    // a word inside a longer entry of the same class already shown ('shockwaves' in 'sent shockwaves') adds nothing
+    if (h.last > last || (shown && shown.cls === h.cls && shown.last >= h.last)) continue;
+    shown = h;
     const words = ctx.text.slice(ctx.tokens[h.first]!.start, ctx.tokens[h.last]!.end);
     cues.push(`lexicon: '${words}' (${LEXICON_MEANING[LEXICON_CLASSES[h.cls]!]})`);
   }
-  const repeated = phraseCount(ctx, first, last);
+  let content = false;
+  for (let k = first; k <= last && !content; k++) content = isContentWord(ctx.lower[k]!);
+  const repeated = content ? phraseCount(ctx, first, last) : 0;
   if (repeated > 1) cues.push(`repeated ${repeated} times in the article`);
   return cues;
 }

@@ -40,6 +40,9 @@ const STOP = new Set(
   ),
 );
 
+/** A word that says something on its own: not punctuation, not a function word, 3 letters or more. */
+export const isContentWord = (w: string) => w.length > 2 && !STOP.has(w) && !isPunct(w);
+
 /** Features of the sentence as a whole: each token of the sentence gets them. */
 export function sentenceFeatures(ctx: ArticleContext, s: number): string[] {
   const out: string[] = ['sb'];
@@ -56,7 +59,7 @@ export function sentenceFeatures(ctx: ArticleContext, s: number): string[] {
     if (ctx.lexMask[i]) hits++;
     if (isQuoteMark(w)) quotes++;
     if (w === '!' || w === '?') out.push(`s${w}`);
-    if (!STOP.has(w) && !isPunct(w) && w.length > 2) out.push(`sw=${w}`);
+    if (isContentWord(w)) out.push(`sw=${w}`);
   }
   out.push(`sh${bin(hits, [1, 2, 4, 7])}`);
   if (quotes > 0) out.push('sq');
@@ -143,7 +146,7 @@ export function tokenHashes(ctx: ArticleContext, i: number): number[] {
   hashMask(out, 'l<', before);
   hashMask(out, 'l>', after);
   if (ctx.quoted[i]) out.push(featureHash('q'));
-  if (w.length > 2 && !STOP.has(w) && !isPunct(w)) out.push(featureHash('rep', DIGITS[bin(ctx.counts.get(w) ?? 0, REP_EDGES)]!));
+  if (isContentWord(w)) out.push(featureHash('rep', DIGITS[bin(ctx.counts.get(w) ?? 0, REP_EDGES)]!));
   return out;
 }
 
@@ -170,7 +173,7 @@ export function spanFeatures(ctx: ArticleContext, first: number, last: number): 
     out.push(`w=${w}`);
     if (i < last) out.push(`bi=${w}|${lower[i + 1]}`);
     if (w === '!' || w === '?') out.push(`x${w}`);
-    if (!STOP.has(w) && !isPunct(w) && w.length > 2) out.push(`rw${bin(ctx.counts.get(w) ?? 0, [2, 3, 5, 8])}`);
+    if (isContentWord(w)) out.push(`rw${bin(ctx.counts.get(w) ?? 0, [2, 3, 5, 8])}`);
   }
   if (n <= 6) out.push(`txt=${words.join(' ')}`);
   if (n <= 4) out.push(`pos=${tokens.slice(first, last + 1).map((t) => t.pos).join(' ')}`);

@@ -8,7 +8,7 @@ import { modelPath } from '../core/paths.js';
 import { UserError } from '../core/errors.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { type ArticleContext, isPunct } from './context.js';
-import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
+import { isContentWord, sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
 import { TECHNIQUES } from './names.js';
 
 export const MODEL_FILE = 'techniques.bin';
@@ -126,8 +126,8 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Runs of tokens above the threshold, repaired: a run stays inside its sentence, a one-token gap
- * between two runs is filled, punctuation is trimmed from both ends, and runs of punctuation
- * alone are dropped.
+ * between two runs is filled, punctuation is trimmed from both ends, and runs without a content
+ * word ('by', 'the', a comma) are dropped.
  */
 export function spansFromMargins(ctx: ArticleContext, margins: Float32Array, threshold: number): TaggedSpan[] {
   const n = margins.length;
@@ -150,7 +150,9 @@ export function spansFromMargins(ctx: ArticleContext, margins: Float32Array, thr
     let last = j;
     while (first <= last && isPunct(ctx.lower[first]!)) first++;
     while (last >= first && isPunct(ctx.lower[last]!)) last--;
-    if (first <= last) {
+    let content = false;
+    for (let k = first; k <= last && !content; k++) content = isContentWord(ctx.lower[k]!);
+    if (content) {
       let sum = 0;
       for (let k = first; k <= last; k++) sum += sigmoid(margins[k]! - threshold);
       spans.push({ first, last, confidence: sum / (last - first + 1) });
