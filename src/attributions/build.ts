@@ -122,7 +122,8 @@ function reportedContent(text: string, g: Group): { start: number; end: number }
 function findAntecedent(sourceText: string, earlier: readonly Attribution[]): Attribution | undefined {
   const t = sourceText.trim();
   const definite = DEFINITE_ROLE.exec(t);
-  for (let i = earlier.length - 1; i >= 0; i--) {
+  // antecedents are near: look back over at most 30 attributions (and stay linear on huge inputs)
+  for (let i = earlier.length - 1; i >= Math.max(0, earlier.length - 30); i--) {
     const s = earlier[i]!.source;
     if (!s || (s.refersTo && !definite)) continue;
     if (PERSON_PRONOUN.test(t)) {

@@ -3,7 +3,8 @@
  * the rule groups (rules.ts). An "according to" / "as per" rule group replaces tagger groups
  * whose cue it overlaps (the rule reads that construction exactly); a passive rule group
  * with an agent ("by X") replaces a tagger group on the same cue that found no source; any
- * other is added where the tagger found no cue on its cue.
+ * other is added where the tagger found no cue on its cue; where the tagger found that cue but
+ * no source, its group is marked passive.
  */
 import type { Token } from '../core/doc.js';
 import type { Sentence } from '../core/schema.js';
@@ -22,6 +23,10 @@ export function extractGroups(model: TaggerModel, text: string, sentences: reado
     if (rule.mode === 'according-to') groups = [...groups.filter((g) => !cueClash(g)), rule];
     else if (rule.source && groups.some((g) => cueClash(g) && !g.source) && !groups.some((g) => cueClash(g) && g.source)) groups = [...groups.filter((g) => !cueClash(g)), rule];
     else if (!groups.some(cueClash)) groups = [...groups, rule];
+    else if (!rule.source) {
+      // The tagger read the same passive cue and found no agent either: keep its spans, say it is passive.
+      for (const g of groups) if (cueClash(g) && !g.source) g.mode = 'passive';
+    }
   }
   return groups.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
 }

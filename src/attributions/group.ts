@@ -94,7 +94,8 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   }
 
   // A cue whose claim the tagger missed in its sentence takes an orphan content opening the next
-  // sentence ("X continued: / “...”"), else the rest of its sentence after the cue and source.
+  // sentence ("X continued: / “...”"), else a claim in its own sentence (below), else an orphan
+  // content of the sentence before ("“...” / he asks.").
   for (const g of groups.values()) {
     if (g.contents.length > 0) continue;
     const next = orphans.findIndex((c) => sentenceAt(sentences, c.start) === g.sentence + 1);
@@ -102,16 +103,13 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
       g.contents.push(...orphans.splice(next, 1));
       continue;
     }
+    // Otherwise the rest of its sentence, unless that is only a few words ("said on Friday.") and
+    // the sentence before the source and cue holds the claim ("The port will close, Berg said ...").
     const rest = restOfSentence(text, sentences[g.sentence]!, Math.max(g.cue!.end, g.source && g.source.start > g.cue!.end ? g.source.end : 0));
-    if (rest) {
-      g.contents.push(rest);
-      continue;
-    }
-    // A cue closing its sentence ("..., sources said.", "he asks."): the claim is before it,
-    // in the sentence, or else an orphan content of the sentence before.
     const before = claimBefore(text, sentences[g.sentence]!, Math.min(g.cue!.start, g.source?.start ?? g.cue!.start));
-    if (before) {
-      g.contents.push(before);
+    const claim = rest && wordCount(text, rest) >= 4 ? rest : before && wordCount(text, before) >= 3 ? before : rest;
+    if (claim) {
+      g.contents.push(claim);
       continue;
     }
     const previous = orphans.findIndex((c) => sentenceAt(sentences, c.start) === g.sentence - 1);

@@ -97,6 +97,10 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
       if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;
     }
     while (tokens[last]!.pos === 'PROPN' && last + 1 < n && sameSentence(last + 1, last) && role(last + 1) === NONE && tokens[last + 1]!.pos === 'PROPN') last++;
+    // a possessor is not a source by itself: "Putin’s" + "administration"
+    if (POSSESSIVE.test(tokens[last]!.text)) {
+      while (last + 1 < n && sameSentence(last + 1, last) && role(last + 1) === NONE && NP_INNER.has(tokens[last + 1]!.pos) && tokens[last + 1]!.pos !== 'DET') last++;
+    }
     // close a parenthesis the phrase opened: "Rep. Ana Berg (D-Maine)"
     let open = 0;
     for (let k = first; k <= last; k++) open += tokens[k]!.text === '(' ? 1 : tokens[k]!.text === ')' ? -1 : 0;

@@ -9,6 +9,7 @@ import type { Sentence } from '../core/schema.js';
 import type { RoleSpan } from '../eval/brat.js';
 import type { Group } from './group.js';
 
+const WINDOW = 300;
 const ACCORDING = /\b(?:[Aa]ccording to|[Aa]s per)\s/g;
 /** The source phrase after the cue: up to a comma or the end; a relative clause after it is skipped. */
 const NP_AFTER = /^[^,.;:!?\n]{1,100}/;
@@ -42,12 +43,13 @@ function accordingTo(text: string, sentence: Sentence, index: number): Group[] {
   for (const m of body.matchAll(ACCORDING)) {
     const cueStart = sentence.start + m.index;
     const cueEnd = cueStart + m[0].trimEnd().length;
-    const np = NP_AFTER.exec(body.slice(m.index + m[0].length));
+    // windows, not the rest of the sentence: a huge "sentence" must not make this quadratic
+    const np = NP_AFTER.exec(body.slice(m.index + m[0].length, m.index + m[0].length + WINDOW));
     if (!np) continue;
     const srcStart = cueEnd + 1;
     const srcEnd = trimEnd(text, srcStart, srcStart + np[0].length);
     let after = srcStart + np[0].length;
-    const relative = RELATIVE.exec(text.slice(after, sentence.end));
+    const relative = RELATIVE.exec(text.slice(after, Math.min(sentence.end, after + WINDOW)));
     if (relative) after += relative[0].length - 1; // keep the closing comma as the boundary
     const contents: RoleSpan[] = [];
     pushContent(text, contents, sentence.start, cueStart);
@@ -71,7 +73,7 @@ function passive(text: string, sentence: Sentence, index: number): Group[] {
     const verb = m[1]!;
     const cueStart = sentence.start + m.index + m[0].length - verb.length;
     const cueEnd = sentence.start + m.index + m[0].length;
-    const agent = AGENT.exec(text.slice(cueEnd, sentence.end));
+    const agent = AGENT.exec(text.slice(cueEnd, Math.min(sentence.end, cueEnd + WINDOW)));
     let source: RoleSpan | undefined;
     let from = cueEnd;
     if (agent) {
@@ -79,8 +81,7 @@ function passive(text: string, sentence: Sentence, index: number): Group[] {
       source = span('source', srcStart, srcStart + agent[1]!.length);
       from = cueEnd + agent[0].length;
     }
-    const rest = text.slice(from, sentence.end);
-    const lead = /^\s*(?:as\s+)?/.exec(rest)![0].length;
+    const lead = /^\s*(?:as\s+)?/.exec(text.slice(from, Math.min(sentence.end, from + WINDOW)))![0].length;
     const contents: RoleSpan[] = [];
     pushContent(text, contents, from + lead, sentence.end);
     if (contents.length === 0) continue;

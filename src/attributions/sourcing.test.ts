@@ -10,15 +10,17 @@ describe('sourcingProfile', () => {
     { id: 'a1', source: { ...sentence('Officials'), text: 'Officials', kind: 'collective' }, content: sentence('the mill will close soon'), mode: 'indirect' },
     { id: 'a2', source: { ...sentence('Ana Berg'), text: 'Ana Berg', kind: 'named-person' }, content: sentence('the deal is off'), via: [{ name: 'Reuters' }], mode: 'indirect' },
     { id: 'a3', source: null, content: sentence('the deal is off'), mode: 'passive' },
+    { id: 'a4', source: { ...sentence('Berg'), text: 'Berg', kind: 'named-person', entityId: 'e1' }, content: sentence('the deal is off'), mode: 'indirect' },
   ];
+  attributions[1]!.source!.entityId = 'e1';
 
   it('profiles the sourcing of an article', () => {
     const p = sourcingProfile(text, sentences, attributions);
-    expect(p.byKind).toEqual({ collective: 1, 'named-person': 1, none: 1 });
+    expect(p.byKind).toEqual({ collective: 1, 'named-person': 2, none: 1 });
     expect(p.factualSentences).toBe(3); // the question is not a statement of fact
     expect(p.unattributedShare).toBeCloseTo(1 / 3);
     expect(p.anonymousOrCollectiveShare).toBeCloseTo(1 / 2);
-    expect(p.namedSources).toEqual(['Ana Berg']);
+    expect(p.namedSources).toEqual(['Ana Berg']); // 'Berg' is the same entity
     expect(p.outlets).toEqual(['Reuters']);
   });
 

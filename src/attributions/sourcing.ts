@@ -4,7 +4,8 @@
  *  - unattributedShare: of those, the share that no attribution's cue or content touches;
  *  - anonymousOrCollectiveShare: of the factual sentences that are attributed, the share whose
  *    sourced attributions all rest on anonymous or collective sources;
- *  - namedSources: distinct named people and organisations quoted, as written at first mention;
+ *  - namedSources: distinct named people and organisations quoted (one per linked entity), as
+ *    written at first mention;
  *  - outlets: outlets the claims came through, as via or as the source itself.
  * byKind counts attributions by source kind; 'none' counts those without a source (agentless passive).
  */
@@ -53,13 +54,17 @@ export function sourcingProfile(text: string, sentences: readonly Sentence[], at
     const sourced = here.filter((a) => a.source);
     if (sourced.length > 0 && sourced.every((a) => a.source!.kind === 'anonymous' || a.source!.kind === 'collective')) weak++;
   });
-  const named = new Set<string>();
+  const named = new Map<string, string>();
   const outlets = new Set<string>();
   for (const a of attributions) {
     for (const v of a.via ?? []) outlets.add(v.name);
     const s = a.source;
     if (!s || s.refersTo) continue; // a pronoun or a repeat: counted at its antecedent
-    if (s.kind === 'named-person' || s.kind === 'named-organization') named.add(s.text);
+    // one entry per entity when the entities layer linked the source ("Valery Gerasimov", "Gerasimov")
+    if (s.kind === 'named-person' || s.kind === 'named-organization') {
+      const key = s.entityId ?? s.text;
+      if (!named.has(key)) named.set(key, s.text);
+    }
     if (s.kind === 'outlet') outlets.add(s.text);
   }
   return {
@@ -67,7 +72,7 @@ export function sourcingProfile(text: string, sentences: readonly Sentence[], at
     factualSentences: factual,
     unattributedShare: factual ? unattributed / factual : 0,
     anonymousOrCollectiveShare: attributed ? weak / attributed : 0,
-    namedSources: [...named],
+    namedSources: [...named.values()],
     outlets: [...outlets],
   };
 }

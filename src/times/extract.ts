@@ -4,7 +4,8 @@
  * through chrono-node's parsers. chrono only sees sentences a cheap prefilter marks (a digit, a
  * month or weekday name, a deictic word), which keeps whole-article runs fast.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as chrono from 'chrono-node';
 import type { Sentence, TimeExpr } from '../core/schema.js';
 import type { Anchor } from './anchor.js';
 import { addDays, formatDay, formatMonth, inferYear, weekday } from './calendar.js';
@@ -28,7 +29,17 @@ const PREFILTER =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
 
 const CHRONO_MAX_CHARS = 2000;
-const parsers: Record<string, chrono.Chrono> = { en: chrono.en.casual, ru: chrono.ru.casual, uk: chrono.uk.casual };
+const require = createRequire(import.meta.url);
+// chrono-node with all its locales costs ~300 ms to load; each parser is loaded on first use (~60-110 ms).
+const LOCALES: Record<string, string> = { en: 'chrono-node/en', ru: 'chrono-node/ru', uk: 'chrono-node/uk' };
+const loaded = new Map<string, chrono.Chrono>();
+function parserFor(language: string): chrono.Chrono | undefined {
+  const module = LOCALES[language];
+  if (!module) return undefined;
+  let parser = loaded.get(language);
+  if (!parser) loaded.set(language, (parser = (require(module) as { casual: chrono.Chrono }).casual));
+  return parser;
+}
 
 export function extractTimes(input: ExtractInput): TimeExpr[] {
   const { text, anchor } = input;
@@ -43,7 +54,7 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
     const own: Found[] = english ? applyRules(sentence, s.start, ctx) : [];
     // chrono's parsers are slow on very long runs of text; a real sentence is well under this
     const wanted = sentence.length <= CHRONO_MAX_CHARS && (!english || leftOver(sentence, s.start, own));
-    const parser = wanted ? parsers[english ? 'en' : input.language] : undefined;
+    const parser = wanted ? parserFor(english ? 'en' : input.language) : undefined;
     const extra = parser ? applyChrono(parser, sentence, s.start, ctx) : [];
     for (const f of own) found.push(f);
     for (const f of uncovered(own, sweep(extra))) found.push(f);
