@@ -17,16 +17,31 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[]): Group[] {
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, decode(model, tokens, text))));
-  let groups = tagged;
+  // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
+  const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);
+  const removed = new Set<Group>();
+  const added: Group[] = [];
   for (const rule of ruleGroups(text, sentences)) {
-    const cueClash = (g: Group) => g.cue !== undefined && overlaps(g.cue, rule.cue!);
-    if (rule.mode === 'according-to') groups = [...groups.filter((g) => !cueClash(g)), rule];
-    else if (rule.source && groups.some((g) => cueClash(g) && !g.source) && !groups.some((g) => cueClash(g) && g.source)) groups = [...groups.filter((g) => !cueClash(g)), rule];
-    else if (!groups.some(cueClash)) groups = [...groups, rule];
+    const cue = rule.cue!;
+    const onCue: Group[] = [];
+    let lo = 0;
+    let hi = byCue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byCue[mid]!.cue!.end <= cue.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // cues do not overlap one another, so those overlapping this one are consecutive from lo
+    for (let k = lo; k < byCue.length && byCue[k]!.cue!.start < cue.end; k++) if (overlaps(byCue[k]!.cue!, cue)) onCue.push(byCue[k]!);
+    if (rule.mode === 'according-to' || (rule.source && onCue.length > 0 && onCue.every((g) => !g.source))) {
+      onCue.forEach((g) => removed.add(g));
+      added.push(rule);
+    } else if (onCue.length === 0) added.push(rule);
     else if (!rule.source) {
       // The tagger read the same passive cue and found no agent either: keep its spans, say it is passive.
-      for (const g of groups) if (cueClash(g) && !g.source) g.mode = 'passive';
+      for (const g of onCue) if (!g.source) g.mode = 'passive';
     }
   }
+  const groups = [...tagged.filter((g) => !removed.has(g)), ...added];
   return groups.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
 }

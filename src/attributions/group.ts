@@ -29,6 +29,18 @@ function wordCount(text: string, span: RoleSpan): number {
   return n;
 }
 
+/** Index of the first span in `sorted` (by start) that starts at or after `at`. */
+function firstAtOrAfter(sorted: readonly RoleSpan[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the sentence holding offset `at` (the last sentence starting at or before it). */
 export function sentenceAt(sentences: readonly Sentence[], at: number): number {
   let lo = 0;
@@ -69,10 +81,20 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   const groups = new Map<RoleSpan, Group>(
     cues.map((cue) => [cue, { cue, contents: [], mode: 'indirect', sentence: sentenceAt(sentences, cue.start) }]),
   );
+  /** The nearest cue in sentences first..last: the one just before the span, just after it, or (last resort) inside it. */
   const nearest = (span: RoleSpan, first: number, last: number): RoleSpan | undefined => {
     let best: RoleSpan | undefined;
+    const consider = (cue: RoleSpan | undefined) => {
+      if (cue && (!best || distance(span, cue) < distance(span, best))) best = cue;
+    };
     for (let s = first; s <= last; s++) {
-      for (const cue of bySentence.get(s) ?? []) if (!best || distance(span, cue) < distance(span, best)) best = cue;
+      const list = bySentence.get(s);
+      if (!list) continue;
+      const from = firstAtOrAfter(list, span.start);
+      const after = firstAtOrAfter(list, span.end);
+      consider(list[from - 1]);
+      consider(list[after]);
+      if (from < after) consider(list[from]);
     }
     return best;
   };

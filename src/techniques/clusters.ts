@@ -180,7 +180,7 @@ function orthonormalize(m: Float64Array, n: number, k: number): void {
  * right singular subspace, i.e. U·Σ up to a rotation, which k-means does not mind.
  */
 function reduce(a: Sparse, k: number, random: () => number): Float64Array {
-  let basis = new Float64Array(a.cols * k);
+  let basis: Float64Array = new Float64Array(a.cols * k);
   for (let i = 0; i < basis.length; i++) basis[i] = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   for (let it = 0; it < 3; it++) {
     basis = timesTransposed(a, times(a, basis, k), k);

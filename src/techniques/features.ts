@@ -3,9 +3,30 @@
  * shared by the whole sentence, scored once per sentence) and the technique classifier (one span).
  */
 import { type ArticleContext, isPunct, isQuoteMark, phraseCount } from './context.js';
+import { loadClusters } from './clusters.js';
 import { LEXICON_CLASSES } from './lexicons.js';
 
 const CLASS_COUNT = LEXICON_CLASSES.length;
+
+/** Fine and coarse word-cluster id of each token (as strings, 'u' for a word without one), computed once per article. */
+interface TokenClusters {
+  fine: string[];
+  coarse: string[];
+}
+const clusterCache = new WeakMap<ArticleContext, TokenClusters>();
+function tokenClusters(ctx: ArticleContext): TokenClusters {
+  let out = clusterCache.get(ctx);
+  if (out) return out;
+  const clusters = loadClusters();
+  out = { fine: [], coarse: [] };
+  for (const w of ctx.lower) {
+    const c = clusters.get(w);
+    out.fine.push(c ? String(c.fine) : 'u');
+    out.coarse.push(c ? String(c.coarse) : 'u');
+  }
+  clusterCache.set(ctx, out);
+  return out;
+}
 
 /** XX (all capitals), Xx, x, d (digit) or p (anything else), from the first character. */
 function shape(t: string): string {
@@ -121,6 +142,9 @@ export function tokenHashes(ctx: ArticleContext, i: number): number[] {
   const pos = (k: number) => (k >= first && k <= last ? tokens[k]!.pos : '-');
   const prev = at(i - 1);
   const next = at(i + 1);
+  const cl = tokenClusters(ctx);
+  const fine = (k: number) => (k >= first && k <= last ? cl.fine[k]! : '-');
+  const coarse = (k: number) => (k >= first && k <= last ? cl.coarse[k]! : '-');
   const out = [
     featureHash('w=', w),
     featureHash('p=', tok.pos),
@@ -136,6 +160,12 @@ export function tokenHashes(ctx: ArticleContext, i: number): number[] {
     featureHash('p+1=', pos(i + 1)),
     featureHash('sh=', shape(tok.text)),
     featureHash('suf=', w.slice(-3)),
+    featureHash('c=', cl.fine[i]!),
+    featureHash('cc=', cl.coarse[i]!),
+    featureHash('c-1=', fine(i - 1)),
+    featureHash('c+1=', fine(i + 1)),
+    featureHash('cc-=', coarse(i - 1), '|', cl.coarse[i]!),
+    featureHash('cc+=', cl.coarse[i]!, '|', coarse(i + 1)),
     featureHash('rp', DIGITS[bin((i - first) / Math.max(1, last - first), RP_EDGES)]!),
   ];
   hashMask(out, 'l=', ctx.lexMask[i]!);
