@@ -5,7 +5,9 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-export const SCHEMA_VERSION = '1.0.0';
+import { SCHEMA_VERSION } from './schema-version.js';
+
+export { SCHEMA_VERSION };
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Offset = Type.Integer({ minimum: 0 });

@@ -5,9 +5,15 @@
  * never merge. Metadata (the publication date above all) is read before Readability, which
  * prunes the document it is given.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
+
+// linkedom costs ~250 ms to load: only runs that read HTML pay for it.
+const require = createRequire(import.meta.url);
+const parseHTML: typeof ParseHTML = (html) => (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML(html);
+const readability = () => (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability;
 
 export interface ExtractedArticle {
   text: string;
@@ -32,6 +38,7 @@ export function extractArticle(html: string): ExtractedArticle | null {
   const { document } = parseHTML(html);
   const published = publicationDate(document);
   flattenDeepNesting(document.documentElement as unknown as Element, MAX_DEPTH);
+  const Readability = readability();
   const article = new Readability<Node>(document as unknown as Document, { serializer: (node) => node }).parse();
   if (!article?.content) return null;
   const text = blockText(article.content);
