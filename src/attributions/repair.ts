@@ -143,5 +143,68 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
       hasSource.add(tokens[i]!.sentence);
     }
   }
+  appositions(tokens, labels);
   return labels;
+}
+
+/** The nearest tagged role before token i in its sentence, or NONE (its index in `at`). */
+function roleBefore(tokens: readonly Token[], labels: readonly number[], i: number): { role: number; at: number } {
+  for (let k = i - 1; k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence; k--) if (labels[k] !== 0) return { role: roleOf(labels[k]!), at: k };
+  return { role: NONE, at: -1 };
+}
+
+const APPOSITION_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const SENTENCE_END = /^[.!?”"’']$/;
+
+/**
+ * 3. Boundaries of a source with an apposition ("Ana Berg, a lawyer for the union, said"), as
+ * PolNeAR marks them: the description is part of the source; before its cue, the source keeps the
+ * comma that closes the description; after its cue ("said Ana Berg, a lawyer ...") it runs to the
+ * end of the sentence when nothing else is tagged there; a sentence-opening name or title before
+ * a tagged description joins it ("Ana Berg, the union's lawyer, said"). A trailing comma with no
+ * cue after it is dropped ("said Berg, who ...").
+ */
+function appositions(tokens: readonly Token[], labels: number[]): void {
+  const n = tokens.length;
+  const role = (i: number) => (i >= 0 && i < n ? roleOf(labels[i]!) : NONE);
+  const same = (i: number, j: number) => i >= 0 && i < n && tokens[i]!.sentence === tokens[j]!.sentence;
+  for (let i = 0; i < n; i++) {
+    if (role(i) !== SOURCE || labels[i] !== B_SOURCE) continue;
+    let first = i;
+    let last = i;
+    while (last + 1 < n && labels[last + 1] === B_SOURCE + 1) last++;
+    let comma = false;
+    for (let k = first + 1; k < last; k++) if (tokens[k]!.text === ',') comma = true;
+    const cueNext = (k: number) => same(k, first) && (role(k) === CUE || (tokens[k]!.pos === 'ADV' && role(k + 1) === CUE && same(k + 1, first)));
+    if (tokens[last]!.text === ',' && last > first && !cueNext(last + 1)) last--;
+    else if (comma && tokens[last + 1]?.text === ',' && role(last + 1) === NONE && cueNext(last + 2)) last++;
+    const before = roleBefore(tokens, labels, first);
+    if (before.role === CUE) {
+      // "said Ana Berg, a lawyer who ...": the description runs to the sentence's end
+      const opens = (k: number) => tokens[k]?.text === ',' && APPOSITION_START.has(tokens[k + 1]?.pos ?? '') && same(k + 1, first);
+      let apposition = false;
+      for (let k = first + 1; k <= last + 1 && !apposition; k++) apposition = opens(k) && (k <= last || role(k + 1) === NONE);
+      let end = last;
+      while (end + 1 < n && same(end + 1, first) && role(end + 1) === NONE && end - last < 40) end++;
+      const sentenceEnds = end + 1 >= n || !same(end + 1, first);
+      while (end > last && (SENTENCE_END.test(tokens[end]!.text) || tokens[end]!.text === ',')) end--;
+      if (apposition && sentenceEnds) last = end;
+    } else if (before.role === NONE && tokens[first - 1]?.text === ',' && cueNext(last + 1)) {
+      // "Ana Berg, the union's lawyer, said": a plain noun phrase opening the sentence before the comma
+      let start = first - 2;
+      while (same(start - 1, first) && role(start - 1) === NONE && start - first > -12) start--;
+      const opensSentence = !same(start - 1, first);
+      let phrase = opensSentence && start < first - 1 && tokens[start]!.pos !== 'ADP' && tokens[start]!.pos !== 'SCONJ';
+      let head = false;
+      for (let k = start; phrase && k <= first - 2; k++) {
+        const t = tokens[k]!;
+        if (t.pos === 'NOUN' || t.pos === 'PROPN') head = true;
+        else if (!NP_INNER.has(t.pos) && !POSSESSIVE.test(t.text) && !/^(?:of|at|for|in)$/.test(t.text)) phrase = false;
+      }
+      if (phrase && head) first = start;
+    }
+    for (let k = first; k <= last; k++) labels[k] = k === first ? B_SOURCE : B_SOURCE + 1;
+    for (let k = last + 1; k < n && labels[k] === B_SOURCE + 1; k++) labels[k] = 0;
+    i = last;
+  }
 }

@@ -4,7 +4,8 @@
  * line per article); --html writes the HTML report (a folder of them for a batch). In a batch a
  * failed article is named on stderr and skipped; the exit code is 1 if any failed.
  */
-import { MultiBar, Presets } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -74,7 +75,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   const env = io.env ?? process.env;
   const color = flags.color && !env.NO_COLOR && Boolean(io.stdout.isTTY);
 
-  const bars = batch && io.stderr.isTTY ? new MultiBar({ stream: io.stderr, format: ' {bar} {value}/{total} {name}', hideCursor: true }, Presets.shades_classic) : null;
+  const bars = batch && io.stderr.isTTY ? progressBars({ stream: io.stderr, format: ' {bar} {value}/{total} {name}', hideCursor: true }) : null;
   const bar = bars?.create(inputs.length, 0, { name: '' });
   const say = (line: string) => {
     if (!bars) return void io.stderr.write(`${line}\n`);
@@ -146,4 +147,10 @@ function byteCount(value: string): number {
   const n = m ? Number(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2]!.toLowerCase()] ?? 1) : 0;
   if (!m || n === 0) throw new UsageError(`--max-bytes must be a size such as 5000000, 800k or 20M, not '${value}'`);
   return n;
+}
+
+/** cli-progress is loaded only for a batch on a terminal: single runs do not pay for it. */
+function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
+  const { MultiBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+  return new MultiBar(options, Presets.shades_classic);
 }

@@ -130,9 +130,12 @@ export class Perceptron {
     const valuesStart = body.byteOffset + header.rows * 4;
     const values = new Int16Array(body.buffer.slice(valuesStart, valuesStart + header.rows * L * 2));
     const model = new Perceptron(header.labels, header.bits);
-    for (let r = 0; r < index.length; r++) {
+    // Runs once per process at start-up, so it is kept to plain locals and one multiply per weight.
+    const weights = model.weights;
+    const unscale = 1 / header.scale;
+    for (let r = 0, v = 0; r < index.length; r++) {
       const base = index[r]! * L;
-      for (let l = 0; l < L; l++) model.weights[base + l] = values[r * L + l]! / header.scale;
+      for (let l = 0; l < L; l++, v++) weights[base + l] = values[v]! * unscale;
     }
     return { model, meta: header.meta };
   }

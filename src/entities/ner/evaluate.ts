@@ -6,7 +6,8 @@
 import type { Token } from '../../core/doc.js';
 import type { Sentence } from '../../core/schema.js';
 import { readConll, scoreConll, type ConllDocument, type ConllScore } from '../../eval/conll.js';
-import { tagEntities, type NerModel } from './tagger.js';
+import type { NerTagger } from './runtime.js';
+import { tagEntities } from './tagger.js';
 
 /** A CoNLL document as the text layer would give it: text, tokens with offsets, sentences. */
 export function documentAsText(doc: ConllDocument): { text: string; tokens: Token[]; sentences: Sentence[] } {
@@ -30,7 +31,7 @@ export function documentAsText(doc: ConllDocument): { text: string; tokens: Toke
  * Predicted tags of every sentence of a document, in IOB1 like the CoNLL-2003 files (B- only
  * where a chunk directly follows one of the same type), so that token accuracy is comparable.
  */
-export function predictTags(doc: ConllDocument, model?: NerModel): string[][] {
+export function predictTags(doc: ConllDocument, model?: NerTagger): string[][] {
   const { text, tokens, sentences } = documentAsText(doc);
   const tags = tokens.map(() => 'O');
   const byStart = new Map(tokens.map((t, i) => [t.start, i]));
@@ -50,7 +51,7 @@ export function predictTags(doc: ConllDocument, model?: NerModel): string[][] {
   return out;
 }
 
-export function evaluateNer(goldText: string, model?: NerModel): ConllScore {
+export function evaluateNer(goldText: string, model?: NerTagger): ConllScore {
   const docs = readConll(goldText);
   const gold = docs.flatMap((d) => d.sentences.map((s) => s.tags));
   const predicted = docs.flatMap((d) => predictTags(d, model));

@@ -7,31 +7,32 @@
 import { Case, mix, type WordCache, type WordInfo } from './words.js';
 import type { Lexicon } from './lexicon.js';
 
-// Template ids: each feature is mix(template, value).
-const T_BIAS = 201;
-const T_PREV = 202;
-const T_NEXT = 203;
-const T_PREV2 = 204;
-const T_NEXT2 = 205;
-const T_PREV_SHAPE = 206;
-const T_NEXT_SHAPE = 207;
-const T_PREV2_SHAPE = 208;
-const T_NEXT2_SHAPE = 209;
-const T_BIGRAM_LEFT = 210;
-const T_BIGRAM_RIGHT = 211;
-const T_SHAPE3 = 212;
-const T_POSITION = 213;
-const T_HEADLINE = 214;
-const T_CASE_WINDOW = 215;
-const T_LEX_PREV = 216;
-const T_LEX_NEXT = 217;
-const T_DOC = 218;
-const T_MARK_PREV = 219;
-const T_MARK_NEXT = 220;
-const T_LEX_SHAPE = 221;
-const T_DOC_RUN = 222;
+// Template ids: each feature is mix(template, value). The run-time scorer (runtime.ts) reuses them.
+export const T_BIAS = 201;
+export const T_PREV = 202;
+export const T_NEXT = 203;
+export const T_PREV2 = 204;
+export const T_NEXT2 = 205;
+export const T_PREV_SHAPE = 206;
+export const T_NEXT_SHAPE = 207;
+export const T_PREV2_SHAPE = 208;
+export const T_NEXT2_SHAPE = 209;
+export const T_BIGRAM_LEFT = 210;
+export const T_BIGRAM_RIGHT = 211;
+export const T_SHAPE3 = 212;
+export const T_POSITION = 213;
+export const T_HEADLINE = 214;
+export const T_CASE_WINDOW = 215;
+export const T_LEX_PREV = 216;
+export const T_LEX_NEXT = 217;
+export const T_DOC = 218;
+export const T_MARK_PREV = 219;
+export const T_MARK_NEXT = 220;
+export const T_LEX_SHAPE = 221;
+export const T_DOC_RUN = 222;
 
-const BOUNDARY: WordInfo = {
+/** The word before the first and after the last token. */
+export const BOUNDARY: WordInfo = {
   norm: '',
   lower: '',
   lowerHash: 0x5eed0001,
@@ -46,7 +47,7 @@ const BOUNDARY: WordInfo = {
 };
 
 /** A headline in capitals ("RUSSIA SAYS ..."): casing tells little there. */
-function isHeadline(words: readonly WordInfo[]): boolean {
+export function isHeadline(words: readonly WordInfo[]): boolean {
   let upper = 0;
   let lettered = 0;
   for (const w of words) {
@@ -58,7 +59,7 @@ function isHeadline(words: readonly WordInfo[]): boolean {
 }
 
 /** Document statistics for the document-level features. */
-interface DocStats {
+export interface DocStats {
   /** words written in lower case somewhere */
   lower: Set<number>;
   /** words capitalised somewhere other than a sentence start or a headline */
@@ -68,7 +69,7 @@ interface DocStats {
   runLast: Set<number>;
 }
 
-function docStats(doc: readonly (readonly WordInfo[])[], headlines: readonly boolean[]): DocStats {
+export function docStats(doc: readonly (readonly WordInfo[])[], headlines: readonly boolean[]): DocStats {
   const lower = new Set<number>();
   const capitalisedInside = new Set<number>();
   const runFirst = new Set<number>();

@@ -24,6 +24,20 @@ export function allowed(prev: number, cur: number): boolean {
   return prev !== START && TYPE_OF[prev] === TYPE_OF[cur];
 }
 
+/** The feature hash of the transitions from `prev` (one weight row: the next label). */
+export function transitionKey(prev: number): number {
+  return mix(T_TRANSITION, prev);
+}
+
+/** For each label, the previous labels BIO allows before it (START included), in label order. */
+const PREVIOUS: readonly Int32Array[] = LABELS.map((_, cur) => Int32Array.from({ length: L }, (_, p) => p).filter((p) => allowed(p, cur)));
+/** For each label (and START), the labels BIO allows after it. */
+const NEXT: readonly Int32Array[] = Array.from({ length: L + 1 }, (_, prev) => Int32Array.from({ length: L }, (_, c) => c).filter((c) => allowed(prev, c)));
+
+/**
+ * The training-time model: the perceptron being trained, its features and decoding. Tagging
+ * at run time goes through NerTagger (runtime.ts), which reads the saved file.
+ */
 export class NerModel {
   readonly cache = new WordCache();
   readonly lexicon: Lexicon;
@@ -37,17 +51,11 @@ export class NerModel {
   ) {
     this.lexicon = new Lexicon(lexicon);
     this.mask = (1 << perceptron.bits) - 1;
-    this.transitionRows = Int32Array.from({ length: L + 1 }, (_, prev) => this.slot(mix(T_TRANSITION, prev)));
+    this.transitionRows = Int32Array.from({ length: L + 1 }, (_, prev) => this.slot(transitionKey(prev)));
   }
 
   static create(lexicon: LexiconData, bits: number): NerModel {
     return new NerModel(new Perceptron(LABELS, bits), lexicon);
-  }
-
-  static load(file: Buffer): NerModel {
-    const { model, meta } = Perceptron.deserialize(file);
-    const { lexicon, ...rest } = meta as { lexicon: LexiconData };
-    return new NerModel(model, lexicon, rest);
   }
 
   save(meta: Record<string, unknown>): Buffer {
@@ -98,24 +106,10 @@ export class NerModel {
   decode(sentence: SentenceFeatures, emissions = this.emissions(sentence), trans = this.transitions()): Int32Array {
     return viterbi(emissions, trans, sentence.offsets.length - 1).labels;
   }
-
-  /**
-   * Labels and per-token margins of each sentence of a document. A token's margin is how much
-   * the best path's score exceeds the best path that gives this token another label (from the
-   * forward and backward max-scores): 0 when another label ties, large when the model is sure.
-   */
-  tagDocument(doc: readonly (readonly string[])[]): { labels: Int32Array; margins: Float32Array }[] {
-    const trans = this.transitions();
-    return this.featurize(doc).map((sentence) => {
-      const n = sentence.offsets.length - 1;
-      const emissions = this.emissions(sentence);
-      const { labels, score } = viterbi(emissions, trans, n);
-      return { labels, margins: margins(labels, score, emissions, trans) };
-    });
-  }
 }
 
-function viterbi(emissions: Float32Array, trans: Float64Array, n: number): { labels: Int32Array; score: Float64Array } {
+/** Best label sequence and the forward max-scores. */
+export function viterbi(emissions: Float32Array, trans: Float64Array, n: number): { labels: Int32Array; score: Float64Array } {
   const labels = new Int32Array(n);
   const score = new Float64Array(n * L);
   if (n === 0) return { labels, score };
@@ -126,7 +120,8 @@ function viterbi(emissions: Float32Array, trans: Float64Array, n: number): { lab
     for (let cur = 0; cur < L; cur++) {
       let best = -Infinity;
       let arg = 0;
-      for (let prev = 0; prev < L; prev++) {
+      // only the previous labels BIO allows (the others score -Infinity), in the same order
+      for (const prev of PREVIOUS[cur]!) {
         const s = score[prevBase + prev]! + trans[prev * L + cur]!;
         if (s > best) {
           best = s;
@@ -144,14 +139,18 @@ function viterbi(emissions: Float32Array, trans: Float64Array, n: number): { lab
   return { labels, score };
 }
 
-/** Max-marginal margins: forward max-scores (from viterbi) plus a backward pass. */
-function margins(labels: Int32Array, forward: Float64Array, emissions: Float32Array, trans: Float64Array): Float32Array {
+/**
+ * Max-marginal margins: forward max-scores (from viterbi) plus a backward pass. A token's margin
+ * is how much the best path's score exceeds the best path that gives this token another label:
+ * 0 when another label ties, large when the model is sure.
+ */
+export function margins(labels: Int32Array, forward: Float64Array, emissions: Float32Array, trans: Float64Array): Float32Array {
   const n = labels.length;
   const backward = new Float64Array(n * L); // best score of tokens t+1.. given label at t
   for (let t = n - 2; t >= 0; t--) {
     for (let cur = 0; cur < L; cur++) {
       let best = -Infinity;
-      for (let next = 0; next < L; next++) {
+      for (const next of NEXT[cur]!) {
         const s = trans[cur * L + next]! + emissions[(t + 1) * L + next]! + backward[(t + 1) * L + next]!;
         if (s > best) best = s;
       }

@@ -9,7 +9,8 @@ import type { Sentence } from '../../core/schema.js';
 import { modelPath } from '../../core/paths.js';
 import { UserError } from '../../core/errors.js';
 import { ENTITY_TYPES } from './lexicon.js';
-import { NerModel, labelChunks, spanConfidence } from './model.js';
+import { labelChunks, spanConfidence } from './model.js';
+import { NerTagger } from './runtime.js';
 
 export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
 export interface NerSpan {
@@ -20,14 +21,13 @@ export interface NerSpan {
   /** how sure the model is of this exact span, 0..1 (roughly calibrated on eng.testa; see spanConfidence) */
   confidence: number;
 }
-export type { NerModel };
 
 export const DEFAULT_NER_MODEL = 'ner.bin';
 
-const loaded = new Map<string, NerModel>();
+const loaded = new Map<string, NerTagger>();
 
 /** Loads (once per path) a model file; the default is the shipped models/ner.bin. */
-export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerModel {
+export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerTagger {
   let model = loaded.get(path);
   if (!model) {
     let file: Buffer;
@@ -36,7 +36,7 @@ export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerModel {
     } catch {
       throw new UserError(`NER model not found at ${path} (rebuild it with: unspin train ner)`);
     }
-    model = NerModel.load(file);
+    model = NerTagger.load(file);
     loaded.set(path, model);
   }
   return model;
@@ -47,7 +47,7 @@ export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerModel {
  * whole text is one document for the document-level features. Offsets are the tokens' own, so
  * they index `text` exactly; features read normalised copies of the token texts.
  */
-export function tagEntities(text: string, tokens: Token[], sentences: Sentence[], model: NerModel = loadNerModel()): NerSpan[] {
+export function tagEntities(text: string, tokens: Token[], sentences: Sentence[], model: NerTagger = loadNerModel()): NerSpan[] {
   const groups: Token[][] = sentences.map(() => []);
   for (const t of tokens) (groups[t.sentence] ??= []).push(t);
   const nonEmpty = groups.filter((g) => g.length > 0);

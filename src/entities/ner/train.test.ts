@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LABELS, NerModel } from './model.js';
+import { LABELS } from './model.js';
+import { NerTagger } from './runtime.js';
 import { trainNer } from './train.js';
 
 // A toy corpus in CoNLL-2003 format (IOB1), written for this test.
@@ -27,7 +28,7 @@ describe('trainNer', () => {
   });
 
   it('learns the toy corpus, and the saved file loads back with the same behaviour', () => {
-    const model = NerModel.load(trainNer(corpus(), options).save({ note: 'toy' }));
+    const model = NerTagger.load(trainNer(corpus(), options).save({ note: 'toy' }));
     expect(model.meta.note).toBe('toy');
     const [sentence] = model.tagDocument([['Iryna', 'Melnyk', 'of', 'Oxfam', 'visited', 'Sumy', '.']]);
     expect(Array.from(sentence!.labels, (l) => LABELS[l])).toEqual([

@@ -16,12 +16,14 @@ export const sourceConflict: Rule = {
     const attributions = ctx.attributions ?? [];
     const byId = new Map(attributions.map((a) => [a.id, a]));
     const findings: Finding[] = [];
+    let claims: Claims | undefined;
     for (const d of ctx.events) {
       if (d.type !== 'denial' || !d.trigger) continue;
+      claims ??= new Claims(ctx, attributions);
       const denier = d.attributionId ? byId.get(d.attributionId) : undefined;
       const sentence = sentenceAt(ctx, d.trigger.start) ?? { start: d.start, end: d.end };
       const scope = denier ? { start: Math.min(denier.content.start, sentence.start), end: Math.max(denier.content.end, sentence.end) } : sentence;
-      const claim = bestClaim(ctx, d, scope, denier, attributions);
+      const claim = claims.best(d, scope, denier);
       const named = NAMED_ACCOUNT.exec(ctx.text.slice(d.trigger.end, Math.min(sentence.end, d.trigger.end + 80)));
       if (!claim && !named) continue;
 
@@ -42,35 +44,75 @@ export const sourceConflict: Rule = {
   },
 };
 
-/** The other source's claim the denial answers: the one sharing most places, people or content words with it. */
-function bestClaim(ctx: FindingContext, d: Event, scope: { start: number; end: number }, denier: Attribution | undefined, all: readonly Attribution[]) {
-  const mine = sourceKey(denier);
-  const scopeWords = words(ctx.text.slice(scope.start, scope.end));
-  const scopeEntities = entitiesIn(ctx, scope, denier);
-  let best: Attribution | undefined;
-  let bestScore = 0;
-  for (const a of all) {
-    if (a === denier || !a.source || sourceKey(a) === mine) continue;
-    if (a.content.start <= d.trigger!.start && d.trigger!.end <= a.content.end) continue; // the denial reported inside this claim
-    let score = 0;
-    for (const e of entitiesIn(ctx, a.content, a)) if (scopeEntities.has(e)) score += 2;
-    for (const w of words(ctx.text.slice(a.content.start, a.content.end))) if (scopeWords.has(w)) score += 1;
-    if (score >= 2 && score > bestScore) {
-      best = a;
-      bestScore = score;
-    }
-  }
-  return best;
-}
+/**
+ * The claims a denial may answer, with what they mention worked out once per article: an article
+ * has many denials and many attributions, and each denial is weighed against every claim.
+ */
+class Claims {
+  /** entity mentions by start offset, each with its comparison key */
+  private readonly mentions: { start: number; end: number; entityId: string; key: string }[];
+  private readonly info = new Map<Attribution, { key: string | null; words: Set<string>; entities: Set<string> }>();
 
-/** Places (by GeoNames id, so spellings agree) and other entities mentioned in a span, sources aside. */
-function entitiesIn(ctx: FindingContext, span: { start: number; end: number }, a: Attribution | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const e of ctx.entities) {
-    if (a?.source?.entityId === e.id) continue;
-    if (!e.mentions.some((m) => m.start >= span.start && m.end <= span.end)) continue;
-    const g = ctx.places[e.id]?.geonamesId;
-    out.add(g != null ? `g${g}` : e.id);
+  constructor(
+    private readonly ctx: FindingContext,
+    private readonly all: readonly Attribution[],
+  ) {
+    this.mentions = ctx.entities
+      .flatMap((e) => {
+        const g = ctx.places[e.id]?.geonamesId;
+        const key = g != null ? `g${g}` : e.id;
+        return e.mentions.map((m) => ({ start: m.start, end: m.end, entityId: e.id, key }));
+      })
+      .sort((a, b) => a.start - b.start);
   }
-  return out;
+
+  /** The other source's claim the denial answers: the one sharing most places, people or content words with it. */
+  best(d: Event, scope: { start: number; end: number }, denier: Attribution | undefined): Attribution | undefined {
+    const mine = sourceKey(denier);
+    const scopeWords = words(this.ctx.text.slice(scope.start, scope.end));
+    const scopeEntities = this.entitiesIn(scope, denier);
+    let best: Attribution | undefined;
+    let bestScore = 0;
+    for (const a of this.all) {
+      if (a === denier || !a.source) continue;
+      if (a.content.start <= d.trigger!.start && d.trigger!.end <= a.content.end) continue; // the denial reported inside this claim
+      const claim = this.about(a);
+      if (claim.key === mine) continue;
+      let score = 0;
+      for (const e of claim.entities) if (scopeEntities.has(e)) score += 2;
+      for (const w of claim.words) if (scopeWords.has(w)) score += 1;
+      if (score >= 2 && score > bestScore) {
+        best = a;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private about(a: Attribution) {
+    let info = this.info.get(a);
+    if (!info) {
+      info = { key: sourceKey(a), words: words(this.ctx.text.slice(a.content.start, a.content.end)), entities: this.entitiesIn(a.content, a) };
+      this.info.set(a, info);
+    }
+    return info;
+  }
+
+  /** Places (by GeoNames id, so spellings agree) and other entities mentioned in a span, sources aside. */
+  private entitiesIn(span: { start: number; end: number }, a: Attribution | undefined): Set<string> {
+    const out = new Set<string>();
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ms.length && ms[i]!.start < span.end; i++) {
+      const m = ms[i]!;
+      if (m.end <= span.end && a?.source?.entityId !== m.entityId) out.add(m.key);
+    }
+    return out;
+  }
 }
