@@ -173,9 +173,20 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
     let first = i;
     let last = i;
     while (last + 1 < n && labels[last + 1] === B_SOURCE + 1) last++;
+    // "Ana Berg" + "," + "a lawyer for the union ,": one source with its apposition, which a comma closes
+    if (tokens[last + 1]?.text === ',' && labels[last + 2] === B_SOURCE && same(last + 2, first) && tokens[last + 2]!.pos !== 'PRON') {
+      let end = last + 2;
+      while (end + 1 < n && labels[end + 1] === B_SOURCE + 1) end++;
+      if (tokens[end]!.text === ',' || tokens[end + 1]?.text === ',') {
+        labels[last + 1] = labels[last + 2] = B_SOURCE + 1;
+        last = end;
+      }
+    }
     let comma = false;
     for (let k = first + 1; k < last; k++) if (tokens[k]!.text === ',') comma = true;
-    const cueNext = (k: number) => same(k, first) && (role(k) === CUE || (tokens[k]!.pos === 'ADV' && role(k + 1) === CUE && same(k + 1, first)));
+    // a cue or a verb next (maybe after an adverb): the source ends there ("..., has been", "..., also said")
+    const predicate = (k: number) => same(k, first) && (role(k) === CUE || tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX');
+    const cueNext = (k: number) => predicate(k) || (tokens[k]?.pos === 'ADV' && predicate(k + 1));
     if (tokens[last]!.text === ',' && last > first && !cueNext(last + 1)) last--;
     else if (comma && tokens[last + 1]?.text === ',' && role(last + 1) === NONE && cueNext(last + 2)) last++;
     const before = roleBefore(tokens, labels, first);
@@ -185,11 +196,13 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
       let apposition = false;
       for (let k = first + 1; k <= last + 1 && !apposition; k++) apposition = opens(k) && (k <= last || role(k + 1) === NONE);
       let end = last;
-      while (end + 1 < n && same(end + 1, first) && role(end + 1) === NONE && end - last < 40) end++;
-      const sentenceEnds = end + 1 >= n || !same(end + 1, first);
-      while (end > last && (SENTENCE_END.test(tokens[end]!.text) || tokens[end]!.text === ',')) end--;
+      // "..., in a statement": the description ends at its comma
+      const closes = (k: number) => tokens[k]!.text === ',' && tokens[k + 1]?.pos === 'ADP';
+      while (end + 1 < n && same(end + 1, first) && role(end + 1) === NONE && end - last < 40 && !closes(end)) end++;
+      const sentenceEnds = end + 1 >= n || !same(end + 1, first) || closes(end);
+      if (tokens[end]!.text !== ',') while (end > last && (SENTENCE_END.test(tokens[end]!.text) || tokens[end]!.text === ',')) end--;
       if (apposition && sentenceEnds) last = end;
-    } else if (before.role === NONE && tokens[first - 1]?.text === ',' && cueNext(last + 1)) {
+    } else if (before.role === NONE && tokens[first - 1]?.text === ',' && tokens[last]!.text === ',' && cueNext(last + 1)) {
       // "Ana Berg, the union's lawyer, said": a plain noun phrase opening the sentence before the comma
       let start = first - 2;
       while (same(start - 1, first) && role(start - 1) === NONE && start - first > -12) start--;

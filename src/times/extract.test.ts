@@ -52,8 +52,20 @@ describe('relative expressions', () => {
     ]);
     expect(times('Earlier this month the governor resigned.', '2025-12-15')).toEqual([['Earlier this month', '2025-12', 'month']]);
     expect(times('Two villages fell three days ago.', '2025-12-15')).toEqual([['three days ago', '2025-12-12', 'day']]);
+    // the hour of publication is unknown: hours are counted back from midday
+    expect(times('The post went up two hours ago; the first reply came 13 hours ago.', '2025-12-15')).toEqual([
+      ['two hours ago', '2025-12-15', 'day'],
+      ['13 hours ago', '2025-12-14', 'day'],
+    ]);
     const [span] = extractTimes({ text: 'Ten drones were downed over the past day.', language: 'en', anchor: findAnchor('2025-12-15', '') });
     expect(span).toMatchObject({ text: 'over the past day', value: '2025-12-14', end_value: '2025-12-15' });
+  });
+});
+
+describe('chrono-node for what our English rules do not read', () => {
+  it('reads dates in figures with slashes, and leaves unit numbers and names that begin like a month alone', () => {
+    expect(times('The order was signed on 05/24/2018 in Kyiv.', '2025-12-15')).toEqual([['05/24/2018', '2018-05-24', 'day']]);
+    expect(times('Colonel Marchenko said the 47th brigade voted 7-2 to stay.', '2025-12-15')).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Sentence, TimeExpr } from '../core/schema.js';
 import type { Anchor } from './anchor.js';
 import { addDays, formatDay, formatMonth, inferYear, weekday } from './calendar.js';
 import { RULES, type Resolution, type RuleContext } from './rules.js';
+import { MONTH_PATTERN, WEEKDAY_PATTERN } from './words.js';
 
 export interface ExtractInput {
   text: string;
@@ -87,8 +88,16 @@ function applyRules(sentence: string, offset: number, ctx: RuleContext): Found[]
   return sweep(matches);
 }
 
-// What chrono-node may still read in English once our rules ran: digits, month and weekday names
-const CHRONO_HINT = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g;
+/**
+ * What chrono-node may still read in English once our rules ran: a month or weekday name, or a date
+ * in figures with slashes or dashes (5/9/2018, 06-22-2017). Other figures ("the 47th brigade", "voted
+ * 7-2") and words that only begin like a month ("Marchenko", "Novosti") gave chrono nothing on news
+ * text, while each call costs more than all our rules together.
+ */
+const CHRONO_HINT = new RegExp(
+  String.raw`\b(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN})\b|\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b|\b\d{1,2}/\d{1,2}\b`,
+  'g',
+);
 
 /** Whether a hint lies outside every match of our rules (offsets of `own` are in the text). */
 function leftOver(sentence: string, offset: number, own: Found[]): boolean {

@@ -233,14 +233,19 @@ export const RULES: DateRule[] = [
     },
   },
   {
-    // three days ago | a week ago
+    // three days ago | a week ago | 13 hours ago
     name: 'ago',
-    pattern: re(String.raw`\b(${ci(COUNT_PATTERN)})[ \t]{1,2}(day|week|month|year)s?[ \t]{1,2}ago\b`),
+    pattern: re(String.raw`\b(${ci(COUNT_PATTERN)})[ \t]{1,2}(minute|hour|day|week|month|year)s?[ \t]{1,2}ago\b`),
     resolve: (m, ctx) => {
       if (ctx.anchor === null) return { value: null, precision: 'partial' };
       const n = countNumber(m[1]!);
       if (!Number.isFinite(n)) return null;
       const unit = m[2]!;
+      // the hour of publication is unknown: counted back from midday, as chrono-node does
+      if (unit === 'hour' || unit === 'minute') {
+        const hours = unit === 'hour' ? n : n / 60;
+        return { value: formatDay(addDays(ctx.anchor, Math.floor((12 - hours) / 24))), precision: 'day' };
+      }
       const day = shift(ctx.anchor, n, unit);
       if (unit === 'day') return { value: formatDay(day), precision: 'day' };
       if (unit === 'week') return day.y === null ? { value: null, precision: 'partial' } : { value: formatWeek(day.y, day.m, day.d), precision: 'week' };

@@ -29,10 +29,20 @@ export function transitionKey(prev: number): number {
   return mix(T_TRANSITION, prev);
 }
 
-/** For each label, the previous labels BIO allows before it (START included), in label order. */
-const PREVIOUS: readonly Int32Array[] = LABELS.map((_, cur) => Int32Array.from({ length: L }, (_, p) => p).filter((p) => allowed(p, cur)));
-/** For each label (and START), the labels BIO allows after it. */
-const NEXT: readonly Int32Array[] = Array.from({ length: L + 1 }, (_, prev) => Int32Array.from({ length: L }, (_, c) => c).filter((c) => allowed(prev, c)));
+/**
+ * The label pairs BIO allows, as flat lists (the others score -Infinity, so decoding skips them):
+ * for label c, the previous labels PREVIOUS[PREVIOUS_AT[c] .. PREVIOUS_AT[c + 1] - 1], in label
+ * order; for label (or START) p, the next labels NEXT[NEXT_AT[p] .. NEXT_AT[p + 1] - 1].
+ */
+const [PREVIOUS, PREVIOUS_AT] = flatLists(L, (c) => Array.from({ length: L }, (_, p) => p).filter((p) => allowed(p, c)));
+const [NEXT, NEXT_AT] = flatLists(L + 1, (p) => Array.from({ length: L }, (_, c) => c).filter((c) => allowed(p, c)));
+
+function flatLists(count: number, list: (i: number) => number[]): [Int32Array, Int32Array] {
+  const lists = Array.from({ length: count }, (_, i) => list(i));
+  const at = new Int32Array(count + 1);
+  lists.forEach((l, i) => (at[i + 1] = at[i]! + l.length));
+  return [Int32Array.from(lists.flat()), at];
+}
 
 /**
  * The training-time model: the perceptron being trained, its features and decoding. Tagging
@@ -121,7 +131,8 @@ export function viterbi(emissions: Float32Array, trans: Float64Array, n: number)
       let best = -Infinity;
       let arg = 0;
       // only the previous labels BIO allows (the others score -Infinity), in the same order
-      for (const prev of PREVIOUS[cur]!) {
+      for (let k = PREVIOUS_AT[cur]!, end = PREVIOUS_AT[cur + 1]!; k < end; k++) {
+        const prev = PREVIOUS[k]!;
         const s = score[prevBase + prev]! + trans[prev * L + cur]!;
         if (s > best) {
           best = s;
@@ -150,7 +161,8 @@ export function margins(labels: Int32Array, forward: Float64Array, emissions: Fl
   for (let t = n - 2; t >= 0; t--) {
     for (let cur = 0; cur < L; cur++) {
       let best = -Infinity;
-      for (const next of NEXT[cur]!) {
+      for (let k = NEXT_AT[cur]!, end = NEXT_AT[cur + 1]!; k < end; k++) {
+        const next = NEXT[k]!;
         const s = trans[cur * L + next]! + emissions[(t + 1) * L + next]! + backward[(t + 1) * L + next]!;
         if (s > best) best = s;
       }
