@@ -15,10 +15,20 @@ type EntityAt = (start: number, end: number) => Entity | undefined;
 export function entityIndex(entities: readonly Entity[] | undefined): EntityAt {
   const mentions = (entities ?? []).flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })));
   mentions.sort((a, b) => a.start - b.start);
+  const longest = mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
   return (start, end) => {
     let best: (typeof mentions)[number] | undefined;
     let bestScore = 0;
-    for (const m of mentions) {
+    // only mentions starting within `longest` before the span can overlap it: binary search to there
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.start < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < mentions.length; k++) {
+      const m = mentions[k]!;
       if (m.start >= end) break;
       const overlap = Math.min(end, m.end) - Math.max(start, m.start);
       if (overlap <= 0) continue;

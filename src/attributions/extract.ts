@@ -4,11 +4,12 @@
  * whose cue it overlaps (the rule reads that construction exactly); a passive rule group
  * with an agent ("by X") replaces a tagger group on the same cue that found no source; any
  * other is added where the tagger found no cue on its cue; where the tagger found that cue but
- * no source, its group is marked passive.
+ * no source, its group is marked passive. Tagger groups that are not attributions go (noise.ts).
  */
 import type { Token } from '../core/doc.js';
 import type { Sentence } from '../core/schema.js';
 import { groupSpans, type Group } from './group.js';
+import { isNoise } from './noise.js';
 import { repairLabels } from './repair.js';
 import { ruleGroups } from './rules.js';
 import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
@@ -42,6 +43,6 @@ export function extractGroups(model: TaggerModel, text: string, sentences: reado
       for (const g of onCue) if (!g.source) g.mode = 'passive';
     }
   }
-  const groups = [...tagged.filter((g) => !removed.has(g)), ...added];
+  const groups = [...tagged.filter((g) => !removed.has(g) && !isNoise(text, tokens, g)), ...added];
   return groups.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
 }

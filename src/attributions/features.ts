@@ -91,7 +91,7 @@ export function h(value: string): number {
   return v;
 }
 
-export const STATIC_FEATURES = 34;
+export const STATIC_FEATURES = 36;
 const BOS = h('<s>');
 const EOS = h('</s>');
 
@@ -174,6 +174,9 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
     out[o + 31] = mix(31, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
     out[o + 32] = mix(32, hw[i]!, W(i + 1));
     out[o + 33] = mix(33, first ? 1 : 0, hp[i]!, r);
+    // which cue word, how far: "said" two words on is a source's mark, "said" ten words on is not
+    out[o + 34] = mix(34, r, right[i]! < 0 ? 0 : hl[i + right[i]!]!);
+    out[o + 35] = mix(35, l, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
   }
   return out;
 }

@@ -188,7 +188,7 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
     const predicate = (k: number) => same(k, first) && (role(k) === CUE || tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX');
     const cueNext = (k: number) => predicate(k) || (tokens[k]?.pos === 'ADV' && predicate(k + 1));
     if (tokens[last]!.text === ',' && last > first && !cueNext(last + 1)) last--;
-    else if (comma && tokens[last + 1]?.text === ',' && role(last + 1) === NONE && cueNext(last + 2)) last++;
+    else if ((comma || tokens[first - 1]?.text === ',') && tokens[last + 1]?.text === ',' && role(last + 1) === NONE && cueNext(last + 2)) last++;
     const before = roleBefore(tokens, labels, first);
     if (before.role === CUE) {
       // "said Ana Berg, a lawyer who ...": the description runs to the sentence's end

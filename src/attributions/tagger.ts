@@ -10,10 +10,13 @@ import { modelPath } from '../core/paths.js';
 import { UserError } from '../core/errors.js';
 import { Perceptron } from '../learn/perceptron.js';
 import type { Role, RoleSpan } from '../eval/brat.js';
-import { h, mix, STATIC_FEATURES, staticFeatures } from './features.js';
+import { mix, STATIC_FEATURES, staticFeatures } from './features.js';
+
+import type { CueLexicon } from './lexicon.js';
 
 const DYNAMIC_FEATURES = 6;
-import type { CueLexicon } from './lexicon.js';
+/** Index of the static feature holding the word itself (features.ts), reused by the history features. */
+const WORD_FEATURE = 1;
 
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
 export type Label = (typeof LABELS)[number];
@@ -32,28 +35,47 @@ const roleOf = (label: number) => (label === 0 ? 'none' : LABELS[label]!.slice(2
  */
 export function decode(model: TaggerModel, tokens: readonly Token[], text: string, gold?: readonly number[]): number[] {
   const { perceptron } = model;
+  if (perceptron.labels.length !== 7) throw new Error(`attribution model has ${perceptron.labels.length} labels, not 7`);
   const feats = staticFeatures(tokens, text, model.lexicon);
-  const L = LABELS.length;
+  const L = 7;
+  const w = perceptron.weights;
   const mask = (1 << perceptron.bits) - 1;
   const F = STATIC_FEATURES;
   const indexed = new Int32Array(F + DYNAMIC_FEATURES);
   const labels: number[] = new Array(tokens.length);
-  const scores = new Float32Array(L);
+  const scores = new Float64Array(L);
   let prev = 0;
   let prev2 = 0;
   let lastRole = 0; // the last label given in this sentence, as its role (0 = none yet)
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) lastRole = 0;
     for (let k = 0; k < F; k++) indexed[k] = (feats[i * F + k]! & mask) * L;
-    const word = h(tokens[i]!.text.toLowerCase());
+    const word = feats[i * F + WORD_FEATURE]!;
     indexed[F] = (mix(100, prev) & mask) * L;
     indexed[F + 1] = (mix(101, prev2, prev) & mask) * L;
     indexed[F + 2] = (mix(102, prev, word) & mask) * L;
     indexed[F + 3] = (mix(103, lastRole) & mask) * L;
     indexed[F + 4] = (mix(104, lastRole, prev) & mask) * L;
     indexed[F + 5] = (mix(105, prev, feats[i * F + 9]!) & mask) * L; // previous label with this POS
-    scores.fill(0);
-    perceptron.score(indexed, scores);
+    // The perceptron's score, unrolled over the 7 labels: this loop is most of the stage's run time.
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    for (let k = 0; k < indexed.length; k++) {
+      const b = indexed[k]!;
+      s0 += w[b]!;
+      s1 += w[b + 1]!;
+      s2 += w[b + 2]!;
+      s3 += w[b + 3]!;
+      s4 += w[b + 4]!;
+      s5 += w[b + 5]!;
+      s6 += w[b + 6]!;
+    }
+    scores[0] = s0;
+    scores[1] = s1;
+    scores[2] = s2;
+    scores[3] = s3;
+    scores[4] = s4;
+    scores[5] = s5;
+    scores[6] = s6;
     let guess = 0;
     for (let l = 1; l < L; l++) if (scores[l]! > scores[guess]!) guess = l;
     if (gold) {

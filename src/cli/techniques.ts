@@ -7,8 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { modelPath, sharedPath } from '../core/paths.js';
+import { dataPath, modelPath, sharedPath } from '../core/paths.js';
 import { formatPtcLabels, type PtcSpan, readPtcLabels, scoreFLC, scoreSI } from '../eval/ptc.js';
+import { CLUSTER_FILE, formatClusters, learnClusters, unlabelledDocuments } from '../techniques/clusters.js';
 import { loadArticles, loadPtcTraining } from '../techniques/corpus.js';
 import { evaluatePtc, labelTemplate, predictPtc } from '../techniques/evaluate.js';
 import { loadTechniqueModel, MODEL_FILE } from '../techniques/model.js';
@@ -50,9 +51,16 @@ export function registerTechniques({ program, train, evaluate }: { program: Comm
     .option('--out <file>', 'model file to write', modelPath(MODEL_FILE))
     .option('--seed <n>', 'shuffling seed', integer('--seed'), DEFAULT_TRAIN.seed)
     .option('--cv <folds>', 'also cross-validate by article with this many folds and print the scores', integer('--cv'))
-    .action((opts: { ptc: string; out: string; seed: number; cv?: number }) => {
+    .option('--clusters', `first relearn the word clusters (data/${CLUSTER_FILE}) from the unlabelled text in ../shared/data`)
+    .action((opts: { ptc: string; out: string; seed: number; cv?: number; clusters?: boolean }) => {
       const started = Date.now();
       const log = (m: string) => process.stderr.write(`${m} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      if (opts.clusters) {
+        // before anything reads the clusters: features load the file once
+        const clusters = learnClusters(unlabelledDocuments(sharedPath('data')));
+        writeFileSync(dataPath(CLUSTER_FILE), formatClusters(clusters));
+        log(`learned ${clusters.size} word clusters`);
+      }
       const articles = loadPtcTraining(opts.ptc);
       log(`read and segmented ${articles.length} articles`);
       const corpus = new PreparedCorpus(articles, { ...DEFAULT_TRAIN, seed: opts.seed });

@@ -47,7 +47,8 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
         evidence: 'lexicon',
         confidence: 0.95,
         // a place keeps the text's spelling: the places analyzer links spellings to GeoNames
-        ...(m.value.type === 'place' ? {} : { name: m.value.name, canonical: true }),
+        name: m.value.type === 'place' ? undefined : m.value.name,
+        canonical: m.value.type !== 'place',
         weak: m.value.weak,
         region: m.value.region,
       }),
@@ -100,7 +101,8 @@ function nerCandidate(
   if (!range || (range.first === range.last && CALENDAR_WORDS.has(view.lower[range.first]!))) return [];
   let { first } = range;
   const { last } = range;
-  const base = { evidence: 'ner' as const, confidence: round(span.confidence) };
+  const confidence = round(span.confidence);
+  // fields written out: object spreads here were a tenth of the stage's time in V8
   switch (span.label) {
     case 'PER': {
       // "President Vladimir Putin" tagged whole: the title goes to the role
@@ -112,14 +114,14 @@ function nerCandidate(
       }
       role ??= roleBefore(view, lex, reach, first) ?? roleAfter(view, lex, reach, last);
       if (role && role.last < first) block(role);
-      return [fromTokens(view, first, last, { ...base, type: 'person', ...(role ? { role: role.role } : {}) })];
+      return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'person', role: role?.role })];
     }
     case 'ORG':
-      return [fromTokens(view, first, last, { ...base, type: outletContext(view, lex, first, last) ? 'outlet' : 'organization' })];
+      return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: outletContext(view, lex, first, last) ? 'outlet' : 'organization' })];
     case 'LOC':
-      return [fromTokens(view, first, last, { ...base, type: 'place' })];
+      return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'place' })];
     default:
-      return [fromTokens(view, first, last, { ...base, type: 'misc' })];
+      return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'misc' })];
   }
 }
 

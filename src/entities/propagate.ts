@@ -50,7 +50,8 @@ export function propagateNames(view: TokenView, lex: Lexicon, found: Candidate[]
           type: k.source.type,
           evidence: 'propagated',
           confidence: Math.round(k.source.confidence * 0.9 * 100) / 100,
-          ...(fromWholeName ? { name: k.source.name, canonical: true } : {}),
+          name: fromWholeName ? k.source.name : undefined,
+          canonical: fromWholeName,
         }),
       );
       for (let t = i; t <= last; t++) taken[t] = 1;

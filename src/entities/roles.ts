@@ -158,9 +158,10 @@ function titleAt(view: TokenView, lex: Lexicon, reach: EntityReach, i: number): 
   const plain = lex.roles.matchAt(view, i);
   let title: Title | null = null;
   if (afterMod && (!plain || afterMod.last > plain.last)) {
-    title = { ...afterMod.value, first: i, last: afterMod.last, modifier: view.text.slice(mod!.start, mod!.end) };
+    title = { canonical: afterMod.value.canonical, complement: afterMod.value.complement, first: i, last: afterMod.last, modifier: view.text.slice(mod!.start, mod!.end) };
   } else if (plain) {
-    title = { ...plain.value, first: i, last: plain.last, modifier: undefined };
+    // fields written out: an object spread here cost more than the lookups
+    title = { canonical: plain.value.canonical, complement: plain.value.complement, first: i, last: plain.last, modifier: undefined };
   }
   if (!title) return null;
   for (let t = title.first; t <= title.last; t++) if (reach[t]! > title.last) return null;

@@ -25,7 +25,20 @@ export interface TokenView {
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const UPPER_FIRST = /^\p{Lu}/u;
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const NOT_ASCII_WORD = 0;
+const ASCII_LOWER = 1;
+const ASCII_CASED = 2;
+
+/** Whether a word is ASCII letters and digits only ([A-Za-z0-9]+), and if so whether it has capitals. */
+function asciiWord(word: string): number {
+  let kind = word.length > 0 ? ASCII_LOWER : NOT_ASCII_WORD;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) kind = ASCII_CASED;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return NOT_ASCII_WORD;
+  }
+  return kind;
+}
 
 /** Curly and typographic quotes and apostrophes to their straight forms. */
 export function straightenQuotes(s: string): string {
@@ -41,16 +54,23 @@ export function tokenView(text: string, tokens: readonly Token[]): TokenView {
   const cap = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
     const word = tokens[i]!.text;
-    const low = word.toLowerCase();
-    const c0 = word.charCodeAt(0);
-    if (ASCII_WORD.test(word)) {
-      // the common case, without Unicode classes
+    const ascii = asciiWord(word);
+    if (ascii !== NOT_ASCII_WORD) {
+      // the common case, without Unicode classes, and without a copy when already lower case
+      const low = ascii === ASCII_LOWER ? word : word.toLowerCase();
+      const c0 = word.charCodeAt(0);
       compact[i] = word;
       compactLower[i] = low;
       head[i] = low;
       lower[i] = low;
       cap[i] = c0 >= 65 && c0 <= 90;
+    } else if (word.length === 1 && word.charCodeAt(0) < 128) {
+      // ASCII punctuation
+      compact[i] = compactLower[i] = head[i] = '';
+      lower[i] = word === '`' ? "'" : word;
+      cap[i] = false;
     } else {
+      const low = word.toLowerCase();
       compact[i] = word.replace(NON_WORD, '');
       compactLower[i] = compact[i]!.toLowerCase();
       head[i] = compact[i] ? FIRST_WORD.exec(word)![0].toLowerCase() : '';
@@ -66,17 +86,20 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'fo
 
 /** Sentences whose words, small words aside, are (nearly) all capitalised. */
 function headlines(tokens: readonly Token[], compact: string[], lower: string[], cap: boolean[]): Uint8Array {
-  const words = new Map<number, number>();
-  const capitals = new Map<number, number>();
+  let sentences = 0;
+  for (const t of tokens) sentences = Math.max(sentences, t.sentence + 1);
+  const words = new Int32Array(sentences);
+  const capitals = new Int32Array(sentences);
   tokens.forEach((t, i) => {
-    if (!compact[i] || SMALL_WORDS.has(lower[i]!) || /^\d/.test(compact[i]!)) return;
-    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
-    if (cap[i]) capitals.set(t.sentence, (capitals.get(t.sentence) ?? 0) + 1);
+    const c0 = compact[i]!.charCodeAt(0);
+    if (!compact[i] || SMALL_WORDS.has(lower[i]!) || (c0 >= 48 && c0 <= 57)) return;
+    words[t.sentence]!++;
+    if (cap[i]) capitals[t.sentence]!++;
   });
   const out = new Uint8Array(tokens.length);
   tokens.forEach((t, i) => {
-    const w = words.get(t.sentence) ?? 0;
-    if (w >= HEADLINE_MIN_WORDS && (capitals.get(t.sentence) ?? 0) >= 0.8 * w) out[i] = 1;
+    const w = words[t.sentence]!;
+    if (w >= HEADLINE_MIN_WORDS && capitals[t.sentence]! >= 0.8 * w) out[i] = 1;
   });
   return out;
 }

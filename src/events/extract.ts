@@ -39,6 +39,8 @@ export function extractEvents(input: EventInput): Event[] {
   const attributions = input.attributions ?? [];
   const mentions = mentionIndex(input.entities ?? []);
   const events: Event[] = [];
+  // attributions already told as a statement or denial event (one per attribution)
+  const spoken = new Set<string>();
 
   const withCue = attributions.filter((a) => a.cue).sort((a, b) => a.cue!.start - b.cue!.start);
   const byContent = [...attributions].sort((a, b) => a.content.start - b.content.start);
@@ -70,13 +72,15 @@ export function extractEvents(input: EventInput): Event[] {
       if (trigger.type === 'statement' && !cueOf && input.attributions) continue;
       if (trigger.type !== 'statement' && trigger.type !== 'denial' && cueOf) continue;
       const attribution = cueOf ?? innermost(active, trigger);
+      if (attribution && (trigger.type === 'statement' || trigger.type === 'denial')) spoken.add(attribution.id);
       events.push(
         buildEvent(trigger, { sentence: s, forces, mentions: here, times, attribution, places: input.places ?? {}, text }),
       );
     }
     // statements the attributions layer found with cues our lexicon lacks
     for (const a of cues) {
-      if (events.some((e) => e.attributionId === a.id && (e.type === 'statement' || e.type === 'denial'))) continue;
+      if (spoken.has(a.id)) continue;
+      spoken.add(a.id);
       const trigger = { start: a.cue!.start, end: a.cue!.end, type: 'statement' as EventType };
       events.push(buildEvent(trigger, { sentence: s, forces, mentions: here, times, attribution: a, places: input.places ?? {}, text }));
     }

@@ -7,7 +7,7 @@ import { type ArticleContext, phraseCount } from './context.js';
 import { isContentWord } from './features.js';
 import { LEXICON_CLASSES, LEXICON_MEANING, type LexiconHit } from './lexicons.js';
 import { TECHNIQUES } from './names.js';
-import { type TaggedSpan, type TechniqueModel, sentenceHulls } from './model.js';
+import { type TechniqueModel, sentenceHulls } from './model.js';
 import { runRules } from './rules.js';
 
 export interface DetectOptions {
@@ -22,27 +22,22 @@ export interface DetectOptions {
 export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}): Technique[] {
   const found: Technique[] = [];
   const alsoAbove = options.alsoAbove ?? model.options.alsoAbove;
-  /** The span's best technique, and the next ones as likely as `alsoAbove` (a span may carry several). */
-  const label = (span: TaggedSpan): Technique[] => {
-    const probs = model.classify(ctx, span.first, span.last);
+  // One span per sentence (the hull of its tagged runs), named by the hull classifier: its best
+  // technique and the next ones as likely as `alsoAbove` (a span may carry several). Naming the
+  // shorter runs inside it as well lowered FLC in cross-validation (0.147 against 0.157).
+  for (const hull of sentenceHulls(ctx, model.spans(ctx, options.threshold))) {
+    const probs = model.classifyHull(ctx, hull.first, hull.last);
     const ranked = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]! || a - b);
-    const cues = spanCues(ctx, span.first, span.last);
-    return ranked
-      .filter((t, k) => k === 0 || probs[t]! >= alsoAbove)
-      .map((t) => ({
+    const cues = spanCues(ctx, hull.first, hull.last);
+    for (const t of ranked.filter((t, k) => k === 0 || probs[t]! >= alsoAbove)) {
+      found.push({
         technique: TECHNIQUES[t]!,
-        start: ctx.tokens[span.first]!.start,
-        end: ctx.tokens[span.last]!.end,
-        confidence: round(span.confidence * probs[t]!),
-        cues: [...cues, `model: span ${pct(span.confidence)}, ${TECHNIQUES[t]} ${pct(probs[t]!)}`],
-      }));
-  };
-  for (const { hull, runs } of sentenceHulls(ctx, model.spans(ctx, options.threshold))) {
-    const whole = label(hull);
-    found.push(...whole);
-    // A shorter run inside the sentence's span that reads as another technique is reported too.
-    if (runs.length === 1) continue;
-    for (const run of runs) found.push(...label(run).filter((part) => !whole.some((w) => w.technique === part.technique)));
+        start: ctx.tokens[hull.first]!.start,
+        end: ctx.tokens[hull.last]!.end,
+        confidence: round(hull.confidence * probs[t]!),
+        cues: [...cues, `model: span ${pct(hull.confidence)}, ${TECHNIQUES[t]} ${pct(probs[t]!)}`],
+      });
+    }
   }
   if (options.rules !== false) {
     // Spans of one technique, in order of start: a rule hit is compared with its neighbours only.

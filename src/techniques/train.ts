@@ -24,7 +24,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN: TrainOptions = {
   seed: 11,
-  taggerEpochs: 3,
+  taggerEpochs: 6,
   classifierEpochs: 12,
   taggerBits: 19,
   classifierBits: 18,
@@ -70,20 +70,41 @@ interface ClassifierExample {
   label: number;
 }
 
-function classifierExamples(article: CorpusArticle, model: Perceptron): ClassifierExample[] {
+/** One example per gold span; with `widen`, the span stretched to the sentences it lies in. */
+function classifierExamples(article: CorpusArticle, model: Perceptron, widen = false): ClassifierExample[] {
+  const { ctx } = article;
   const out: ClassifierExample[] = [];
   for (const s of article.gold) {
-    const range = tokenRange(article.ctx, s.start, s.end);
+    const range = tokenRange(ctx, s.start, s.end);
     if (!range) continue;
-    out.push({ features: model.index(spanFeatures(article.ctx, range.first, range.last)), label: TECHNIQUES.indexOf(s.technique) });
+    let { first, last } = range;
+    if (widen) {
+      first = ctx.sentenceStart[ctx.tokens[first]!.sentence]!;
+      last = ctx.sentenceStart[ctx.tokens[last]!.sentence + 1]! - 1;
+    }
+    out.push({ features: model.index(spanFeatures(ctx, first, last)), label: TECHNIQUES.indexOf(s.technique) });
   }
   return out;
+}
+
+function trainClassifier(examples: readonly ClassifierExample[], bits: number, epochs: number, random: () => number): Perceptron {
+  const classifier = new Perceptron(TECHNIQUES, bits);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const ex of shuffle([...examples], random)) {
+      classifier.update(ex.features, ex.label, classifier.predict(ex.features));
+      classifier.tick();
+    }
+  }
+  classifier.average();
+  return classifier;
 }
 
 /** Feature indexes depend only on the article and the model size: computed once, reused by every fold. */
 export class PreparedCorpus {
   readonly tagger: TaggerExamples[];
   readonly classifier: ClassifierExample[][];
+  /** gold spans widened to their sentences */
+  readonly widened: ClassifierExample[][];
 
   constructor(
     readonly articles: CorpusArticle[],
@@ -93,6 +114,7 @@ export class PreparedCorpus {
     const c = new Perceptron(TECHNIQUES, options.classifierBits, new Float32Array(0));
     this.tagger = articles.map((a) => taggerExamples(a, t));
     this.classifier = articles.map((a) => classifierExamples(a, c));
+    this.widened = articles.map((a) => classifierExamples(a, c, true));
   }
 
   /** Trains on the articles at `indexes` (all when omitted). */
@@ -126,16 +148,11 @@ export class PreparedCorpus {
     }
     tagger.average();
 
-    const classifier = new Perceptron(TECHNIQUES, o.classifierBits);
-    const examples = indexes.flatMap((a) => this.classifier[a]!);
-    for (let epoch = 0; epoch < o.classifierEpochs; epoch++) {
-      for (const ex of shuffle([...examples], random)) {
-        classifier.update(ex.features, ex.label, classifier.predict(ex.features));
-        classifier.tick();
-      }
-    }
-    classifier.average();
-    return new TechniqueModel(tagger, classifier, { threshold: o.threshold, alsoAbove: o.alsoAbove }, meta);
+    const spans = indexes.flatMap((a) => this.classifier[a]!);
+    const classifier = trainClassifier(spans, o.classifierBits, o.classifierEpochs, random);
+    // the hull classifier sees gold spans both as they are and widened, as hulls come in both sizes
+    const hull = trainClassifier([...spans, ...indexes.flatMap((a) => this.widened[a]!)], o.classifierBits, o.classifierEpochs, random);
+    return new TechniqueModel(tagger, classifier, hull, { threshold: o.threshold, alsoAbove: o.alsoAbove }, meta);
   }
 }
 

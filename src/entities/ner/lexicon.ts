@@ -96,42 +96,136 @@ const PHRASE_TYPE = 0b111; // entity type index + 1
 const PLACE = 0b1000;
 const PREFIX = 0b10000;
 
-/** The lists, compiled to hash maps for matching. */
-export class Lexicon {
-  /** hash of a word run -> flags; every prefix of an entry is present (with PREFIX) */
-  private readonly runs = new Map<number, number>();
-  private readonly wordFeatures = new Map<number, readonly number[]>();
+/**
+ * The compiled lists, as stored in the model file: hashes of word runs with their flags, and
+ * hashes of words with their packed type-ratio code (see wordCode). Sorted by key, so that
+ * training writes identical files.
+ */
+export interface LexiconTables {
+  runKeys: Uint32Array;
+  runFlags: Uint8Array;
+  wordKeys: Uint32Array;
+  wordCodes: Uint16Array;
+}
 
-  constructor(readonly data: LexiconData) {
-    for (const [phrase, type] of Object.entries(data.phrases)) this.add(phrase, type + 1);
-    for (const place of data.places) this.add(place, PLACE);
-    for (const [word, counts] of Object.entries(data.words)) {
-      const total = counts[0]!;
-      const seen = Math.min(3, Math.floor(Math.log2(total)) + 1); // 1, 2-3, 4-7, 8+
-      const feats: number[] = [];
-      for (let t = 0; t < ENTITY_TYPES.length; t++) {
-        const ratio = counts[t + 1]! / total;
-        const bucket = ratio >= 0.9 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.1 ? 1 : 0;
-        if (bucket > 0) feats.push(mix(T_WORD, t * 16 + bucket * 4 + seen));
-      }
-      if (feats.length > 0) this.wordFeatures.set(lowerHashOf(word), feats);
+/**
+ * A word's ratio features packed in 10 bits: for each entity type a 2-bit ratio bucket (0: under
+ * 10% of its occurrences inside that type), and 2 bits of frequency. 0 means no feature.
+ */
+function wordCode(counts: readonly number[]): number {
+  const total = counts[0]!;
+  const seen = Math.min(3, Math.floor(Math.log2(total)) + 1); // 1, 2-3, 4-7, 8+
+  let code = 0;
+  for (let t = 0; t < ENTITY_TYPES.length; t++) {
+    const ratio = counts[t + 1]! / total;
+    const bucket = ratio >= 0.9 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.1 ? 1 : 0;
+    code |= bucket << (2 * t);
+  }
+  return code === 0 ? 0 : (code << 2) | seen;
+}
+
+/** The feature hashes of a word code, built once per code. */
+const featuresOfCode = new Map<number, readonly number[]>();
+function wordFeaturesOfCode(code: number): readonly number[] {
+  let feats = featuresOfCode.get(code);
+  if (!feats) {
+    const seen = code & 3;
+    const list: number[] = [];
+    for (let t = 0; t < ENTITY_TYPES.length; t++) {
+      const bucket = (code >> (2 + 2 * t)) & 3;
+      if (bucket > 0) list.push(mix(T_WORD, t * 16 + bucket * 4 + seen));
+    }
+    featuresOfCode.set(code, (feats = list));
+  }
+  return feats;
+}
+
+/**
+ * An open-addressing hash table from non-zero 32-bit hashes to small values, in typed arrays:
+ * built from the file's sorted lists in a millisecond, and lookups allocate nothing (a Map keyed
+ * by hashes above 2^30 boxes every key).
+ */
+class HashTable {
+  private readonly keys: Uint32Array;
+  private readonly values: Uint16Array;
+  private readonly shift: number;
+
+  constructor(keys: Uint32Array, values: ArrayLike<number>) {
+    const bits = Math.max(4, Math.ceil(Math.log2(keys.length * 2 + 1)));
+    this.keys = new Uint32Array(1 << bits);
+    this.values = new Uint16Array(1 << bits);
+    this.shift = 32 - bits;
+    const mask = (1 << bits) - 1;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (key === 0) continue; // the empty mark; a hash of 0 is a 1 in 2^32 chance, and only loses a feature
+      let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[at] !== 0 && this.keys[at] !== key) at = (at + 1) & mask;
+      this.keys[at] = key;
+      this.values[at] = values[k]!;
     }
   }
 
-  private add(entry: string, flags: number): void {
-    const words = entry.split(' ');
-    if (words.length > MAX_PHRASE) return;
-    let h = 0;
-    words.forEach((w, i) => {
-      h = extend(h, lowerHashOf(w));
-      const last = i === words.length - 1;
-      this.runs.set(h, (this.runs.get(h) ?? 0) | (last ? flags : PREFIX));
+  /** The value of a key, or -1. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.keys[at]!;
+      if (k === key) return key === 0 ? -1 : this.values[at]!;
+      if (k === 0) return -1;
+      at = (at + 1) & mask;
+    }
+  }
+}
+
+/** The lists, compiled to hash tables for matching. */
+export class Lexicon {
+  /** hash of a word run -> flags; every prefix of an entry is present (with PREFIX) */
+  private readonly runs: HashTable;
+  /** lowerHash of a word -> its ratio code */
+  private readonly words: HashTable;
+
+  constructor(readonly tables: LexiconTables) {
+    this.runs = new HashTable(tables.runKeys, tables.runFlags);
+    this.words = new HashTable(tables.wordKeys, tables.wordCodes);
+  }
+
+  /** Compiles the lists (at training time; the model file stores the tables). */
+  static fromData(data: LexiconData): Lexicon {
+    const runs = new Map<number, number>();
+    const add = (entry: string, flags: number) => {
+      const words = entry.split(' ');
+      if (words.length > MAX_PHRASE) return;
+      let h = 0;
+      words.forEach((w, i) => {
+        h = extend(h, lowerHashOf(w));
+        const last = i === words.length - 1;
+        runs.set(h, (runs.get(h) ?? 0) | (last ? flags : PREFIX));
+      });
+    };
+    for (const [phrase, type] of Object.entries(data.phrases)) add(phrase, type + 1);
+    for (const place of data.places) add(place, PLACE);
+    const words = new Map<number, number>();
+    for (const [word, counts] of Object.entries(data.words)) {
+      const code = wordCode(counts);
+      if (code !== 0) words.set(lowerHashOf(word), code);
+    }
+    const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
+    const r = sorted(runs);
+    const w = sorted(words);
+    return new Lexicon({
+      runKeys: Uint32Array.from(r, (e) => e[0]),
+      runFlags: Uint8Array.from(r, (e) => e[1]),
+      wordKeys: Uint32Array.from(w, (e) => e[0]),
+      wordCodes: Uint16Array.from(w, (e) => e[1]),
     });
   }
 
   /** Word-ratio features of one word (empty when it was never inside an entity). */
   wordFeaturesOf(lowerHash: number): readonly number[] {
-    return this.wordFeatures.get(lowerHash) ?? NONE;
+    const code = this.words.get(lowerHash);
+    return code > 0 ? wordFeaturesOfCode(code) : NONE;
   }
 
   /**
@@ -150,7 +244,7 @@ export class Lexicon {
       for (let j = i; j < n && j - i < MAX_PHRASE; j++) {
         h = extend(h, lowerHashes[j]!);
         const flags = this.runs.get(h);
-        if (flags === undefined) break;
+        if (flags < 0) break;
         if (flags & PHRASE_TYPE) {
           phraseEnd = j;
           phraseType = flags & PHRASE_TYPE;

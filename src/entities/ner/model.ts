@@ -1,10 +1,11 @@
 /**
  * The NER model: an averaged perceptron over the token features, BIO labels, first-order
  * transition weights and constrained Viterbi decoding (an I- tag only continues its own type).
- * The model file is the perceptron's compact file with the lexicons in its header.
+ * The model file (file.ts) holds the quantised weights and the compiled word lists.
  */
 import { Perceptron } from '../../learn/perceptron.js';
 import { ENTITY_TYPES, Lexicon, type LexiconData } from './lexicon.js';
+import { writeNerFile } from './file.js';
 import { documentFeatures, type SentenceFeatures } from './features.js';
 import { WordCache, mix } from './words.js';
 
@@ -59,7 +60,7 @@ export class NerModel {
     lexicon: LexiconData,
     readonly meta: Record<string, unknown> = {},
   ) {
-    this.lexicon = new Lexicon(lexicon);
+    this.lexicon = Lexicon.fromData(lexicon);
     this.mask = (1 << perceptron.bits) - 1;
     this.transitionRows = Int32Array.from({ length: L + 1 }, (_, prev) => this.slot(transitionKey(prev)));
   }
@@ -69,7 +70,7 @@ export class NerModel {
   }
 
   save(meta: Record<string, unknown>): Buffer {
-    return this.perceptron.serialize({ ...meta, lexicon: this.lexicon.data });
+    return writeNerFile(this.perceptron.weights, LABELS, this.perceptron.bits, this.lexicon.tables, meta);
   }
 
   /** A feature hash -> the offset of its weight row. */

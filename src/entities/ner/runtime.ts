@@ -5,10 +5,10 @@
  * five cached vectors: the word itself and the word seen from the tokens 2 and 1 before and after
  * it. A token then costs five cached vector adds plus its few contextual rows (bigrams, casing
  * window, list marks, document evidence) instead of ~45 hashed row reads. Weights are the file's
- * int16 values, so the sums are exact and equal the generic path's (see runtime.test.ts).
+ * int16 values (file.ts), so the sums are exact and equal the generic path's (see runtime.test.ts).
  */
 import { LABELS, allowed, margins, transitionKey, viterbi } from './model.js';
-import { Lexicon, type LexiconData } from './lexicon.js';
+import { Lexicon } from './lexicon.js';
 import {
   BOUNDARY,
   T_BIAS,
@@ -37,7 +37,7 @@ import {
   isHeadline,
   type DocStats,
 } from './features.js';
-import { readWeights, type WeightTable } from './weights.js';
+import { readNerFile, type NerFile } from './file.js';
 import { describeWord, mix, type WordInfo } from './words.js';
 
 const L = LABELS.length;
@@ -52,7 +52,7 @@ const AS_NEXT2 = 4 * L;
 interface Word {
   info: WordInfo;
   /** five vectors of L int sums: SELF, AS_PREV, AS_NEXT, AS_PREV2, AS_NEXT2 */
-  sums: Int32Array;
+  sums: Float32Array;
   /** the first halves of the bigram and shape-trigram hashes this word starts */
   bigramLeft: number;
   bigramRight: number;
@@ -62,7 +62,7 @@ interface Word {
 export interface TaggedSentence {
   /** label indices into LABELS */
   labels: Int32Array;
-  /** per-token max-marginal margins, in weight units (see model.ts) */
+  /** per-token max-marginal margins, in weight units (see model.ts); all 0 in a sentence without entities */
   margins: Float32Array;
 }
 
@@ -84,11 +84,10 @@ export class NerTagger {
   private readonly docRows: Int32Array;
   private readonly docRunRows: Int32Array;
 
-  constructor(table: WeightTable) {
+  constructor(table: NerFile) {
     if (table.labels.length !== L || table.labels.some((l, i) => l !== LABELS[i])) throw new Error('not an NER model: unexpected labels');
-    const { lexicon, ...meta } = table.meta as { lexicon: LexiconData };
-    this.lexicon = new Lexicon(lexicon);
-    this.meta = meta;
+    this.lexicon = new Lexicon(table.lexicon);
+    this.meta = table.meta;
     this.slots = table.slots;
     this.values = table.values;
     this.mask = (1 << table.bits) - 1;
@@ -106,7 +105,7 @@ export class NerTagger {
   }
 
   static load(file: Buffer): NerTagger {
-    return new NerTagger(readWeights(file));
+    return new NerTagger(readNerFile(file));
   }
 
   /** Offset of a feature's weight row in `values`. */
@@ -114,11 +113,15 @@ export class NerTagger {
     return this.slots[hash & this.mask]!;
   }
 
-  private add(into: Int32Array | Float32Array, at: number, hash: number): void {
-    const r = this.slots[hash & this.mask]!;
-    if (r === 0) return;
+  /** Adds the weight row of a feature hash into `into` at `at`. */
+  private add(into: Float32Array, at: number, hash: number): void {
+    this.addRow(into, at, this.slots[hash & this.mask]!);
+  }
+
+  private addRow(into: Float32Array, at: number, row: number): void {
+    if (row === 0) return;
     const v = this.values;
-    for (let l = 0; l < L; l++) into[at + l]! += v[r + l]!;
+    for (let l = 0; l < L; l++) into[at + l]! += v[row + l]!;
   }
 
   private word(text: string): Word {
@@ -132,7 +135,7 @@ export class NerTagger {
   }
 
   private describe(info: WordInfo, listed: boolean): Word {
-    const sums = new Int32Array(5 * L);
+    const sums = new Float32Array(5 * L);
     const lex = listed ? this.lexicon.wordFeaturesOf(info.lowerHash) : [];
     for (const h of [T_BIAS, info.lowerHash, info.exactHash, info.digitsHash, info.shapeHash, info.shortShapeHash, ...info.affixHashes]) {
       this.add(sums, SELF, h);
@@ -172,49 +175,47 @@ export class NerTagger {
   private sentenceEmissions(words: readonly Word[], headline: boolean, stats: DocStats): Float32Array {
     const n = words.length;
     const out = new Float32Array(n * L);
-    const at = (i: number) => (i >= 0 && i < n ? words[i]! : this.boundary);
+    // the sentence padded with two boundary words each side: token i's window is around[i .. i + 4]
+    const around: Word[] = [this.boundary, this.boundary, ...words, this.boundary, this.boundary];
     const lowers = new Uint32Array(n);
     for (let i = 0; i < n; i++) lowers[i] = words[i]!.info.lowerHash;
     const phrase = new Uint32Array(n);
     const place = new Uint32Array(n);
     this.lexicon.mark(lowers, phrase, place);
-    const v = this.values;
-    const sum = (o: number, sums: Int32Array, from: number) => {
-      for (let l = 0; l < L; l++) out[o + l]! += sums[from + l]!;
-    };
-    const addRow = (o: number, r: number) => {
-      if (r !== 0) for (let l = 0; l < L; l++) out[o + l]! += v[r + l]!;
-    };
+    // plain loops, no closures: this runs for every token, often before the JIT has warmed up
     for (let i = 0; i < n; i++) {
       const o = i * L;
-      const w = words[i]!;
-      const info = w.info;
-      const p = at(i - 1);
-      const q = at(i + 1);
-      sum(o, w.sums, SELF);
-      sum(o, p.sums, AS_PREV);
-      sum(o, q.sums, AS_NEXT);
-      sum(o, at(i - 2).sums, AS_PREV2);
-      sum(o, at(i + 2).sums, AS_NEXT2);
-      addRow(o, this.row(mix(p.bigramLeft, info.lowerHash)));
-      addRow(o, this.row(mix(w.bigramRight, q.info.lowerHash)));
-      addRow(o, this.row(mix(mix(p.shape3, info.shortShapeHash), q.info.shortShapeHash)));
-      addRow(o, this.positionRows[(i === 0 ? 8 : 0) + info.casing]!);
-      addRow(o, this.caseRows[p.info.casing * 64 + info.casing * 8 + q.info.casing]!);
-      if (headline) {
-        addRow(o, this.row(mix(T_HEADLINE, info.shortShapeHash)));
-        addRow(o, this.row(mix(T_HEADLINE, info.lowerHash)));
+      const p2 = around[i]!.sums;
+      const p = around[i + 1]!;
+      const w = around[i + 2]!;
+      const q = around[i + 3]!;
+      const q2 = around[i + 4]!.sums;
+      const ps = p.sums;
+      const ws = w.sums;
+      const qs = q.sums;
+      for (let l = 0; l < L; l++) {
+        out[o + l] = ws[SELF + l]! + ps[AS_PREV + l]! + qs[AS_NEXT + l]! + p2[AS_PREV2 + l]! + q2[AS_NEXT2 + l]!;
       }
-      this.addMarks(out, o, phrase, i, info.casing);
-      this.addMarks(out, o, place, i, info.casing);
+      const info = w.info;
+      this.add(out, o, mix(p.bigramLeft, info.lowerHash));
+      this.add(out, o, mix(w.bigramRight, q.info.lowerHash));
+      this.add(out, o, mix(mix(p.shape3, info.shortShapeHash), q.info.shortShapeHash));
+      this.addRow(out, o, this.positionRows[(i === 0 ? 8 : 0) + info.casing]!);
+      this.addRow(out, o, this.caseRows[p.info.casing * 64 + info.casing * 8 + q.info.casing]!);
+      if (headline) {
+        this.add(out, o, mix(T_HEADLINE, info.shortShapeHash));
+        this.add(out, o, mix(T_HEADLINE, info.lowerHash));
+      }
+      if (phrase[i] !== 0 || (i > 0 && phrase[i - 1] !== 0) || (i + 1 < n && phrase[i + 1] !== 0)) this.addMarks(out, o, phrase, i, info.casing);
+      if (place[i] !== 0 || (i > 0 && place[i - 1] !== 0) || (i + 1 < n && place[i + 1] !== 0)) this.addMarks(out, o, place, i, info.casing);
       if (info.capitalised) {
         const lowerElsewhere = stats.lower.has(info.lowerHash) ? 1 : 0;
         const capInside = stats.capitalisedInside.has(info.lowerHash) ? 1 : 0;
         const initial = i === 0 || headline ? 1 : 0;
-        addRow(o, this.docRows[initial * 4 + lowerElsewhere * 2 + capInside]!);
+        this.addRow(out, o, this.docRows[initial * 4 + lowerElsewhere * 2 + capInside]!);
         const alone = !p.info.capitalised && !q.info.capitalised;
         const inRuns = (stats.runFirst.has(info.lowerHash) ? 2 : 0) + (stats.runLast.has(info.lowerHash) ? 1 : 0);
-        addRow(o, this.docRunRows[(alone ? 4 : 0) + inRuns]!);
+        this.addRow(out, o, this.docRunRows[(alone ? 4 : 0) + inRuns]!);
       }
     }
     return out;
@@ -240,6 +241,8 @@ export class NerTagger {
     return this.emissions(doc).map((emissions, s) => {
       const n = doc[s]!.length;
       const { labels, score } = viterbi(emissions, this.trans, n);
+      // margins only serve the confidence of spans: a sentence without any gets none computed
+      if (!labels.some((l) => l !== 0)) return { labels, margins: new Float32Array(n) };
       const m = margins(labels, score, emissions, this.trans);
       for (let t = 0; t < n; t++) m[t] = m[t]! / this.scale;
       return { labels, margins: m };

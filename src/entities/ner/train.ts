@@ -60,7 +60,7 @@ export function trainNer(trainText: string, options: TrainOptions): NerModel {
   for (let k = 0; k < folds; k++) {
     const held = docs.filter((_, d) => d % folds === k);
     const rest = docs.filter((_, d) => d % folds !== k);
-    const lexicon = new Lexicon(buildLexicon(rest.flatMap(typed), places));
+    const lexicon = Lexicon.fromData(buildLexicon(rest.flatMap(typed), places));
     for (const doc of held) {
       const features = model.featurize(
         doc.sentences.map((s) => s.words),

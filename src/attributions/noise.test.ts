@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { RoleSpan } from '../eval/brat.js';
+import { segment } from '../text/segment.js';
+import type { Group } from './group.js';
+import { isNoise } from './noise.js';
+
+const at = (text: string, role: RoleSpan['role'], piece: string): RoleSpan => {
+  const start = text.indexOf(piece);
+  if (start < 0) throw new Error(piece);
+  return { role, start, end: start + piece.length };
+};
+function noisy(text: string, cue: string, content: string, source?: string, mode: Group['mode'] = 'indirect'): boolean {
+  const group: Group = { cue: at(text, 'cue', cue), contents: [at(text, 'content', content)], mode, sentence: 0, ...(source ? { source: at(text, 'source', source) } : {}) };
+  return isNoise(text, segment(text, 'en').tokens, group);
+}
+
+describe('isNoise', () => {
+  it('drops a sourceless noun cue, an infinitive of purpose and "so-called"', () => {
+    expect(noisy('The town waits, with the hope that the bridge reopens soon.', 'the hope', 'the bridge reopens soon')).toBe(true);
+    expect(noisy('It is a word used to describe the flooded valley.', 'describe', 'the flooded valley')).toBe(true);
+    expect(noisy('They crossed the so-called ‘green line’ at dawn.', 'called', '‘green line’')).toBe(true);
+  });
+
+  it('keeps a sourceless claiming verb, a passive and an attribution with its source', () => {
+    expect(noisy('The mayor spoke and warned that the dam could fail.', 'warned', 'the dam could fail')).toBe(false);
+    expect(noisy('The plan was later deemed too costly.', 'deemed', 'too costly', undefined, 'passive')).toBe(false);
+    expect(noisy('Ana Berg said the dam could fail.', 'said', 'the dam could fail', 'Ana Berg')).toBe(false);
+    expect(noisy('Ana Berg’s claim that the dam could fail spread fast.', 'claim', 'the dam could fail', 'Ana Berg’s')).toBe(false);
+  });
+
+  it('drops a noun cue that is the head of its source’s phrase', () => {
+    expect(noisy('A stack of engineering reports on the dam lies unread.', 'reports', 'on the dam', 'A stack of engineering')).toBe(true);
+  });
+});
