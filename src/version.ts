@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './core/paths.js';
 
-const require = createRequire(import.meta.url);
 /** The package version, read from package.json so there is one place to bump it. */
-export const VERSION: string = (require('../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -34,4 +34,9 @@ describe('repairLabels: sources with an apposition', () => {
     const later = 'Last week, the union said the dam holds.';
     expect(repairedSource(later, [['source', 'the union'], ['cue', 'said'], ['content', 'the dam holds']])).toBe('the union');
   });
+
+  it('takes a noun cue glued to a source ending in a common noun into the source', () => {
+    const text = 'A stack of engineering reports warned that the dam could fail.';
+    expect(repairedSource(text, [['source', 'A stack of engineering'], ['cue', 'reports'], ['content', 'the dam could fail']])).toBe('A stack of engineering reports');
+  });
 });

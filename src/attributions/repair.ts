@@ -77,6 +77,17 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     i = last;
   }
 
+  // 0b. A noun cue right after a source ending in a common noun is the head of the source's phrase
+  // ("a series of intelligence" + "reports"): one phrase, the source.
+  for (let i = 1; i < n; i++) {
+    if (role(i) !== CUE || labels[i] === labels[i - 1] + 1 || role(i - 1) !== SOURCE || tokens[i - 1]!.pos !== 'NOUN') continue;
+    let last = i;
+    while (last + 1 < n && labels[last + 1] === labels[i]! + 1) last++;
+    let nouns = true;
+    for (let k = i; k <= last; k++) if (tokens[k]!.pos !== 'NOUN') nouns = false;
+    if (nouns && sameSentence(i - 1, last)) labels.fill(B_SOURCE + 1, i, last + 1);
+  }
+
   // 1. Complete every source run.
   for (let i = 0; i < n; i++) {
     if (role(i) !== SOURCE || (i > 0 && role(i - 1) === SOURCE && labels[i] !== B_SOURCE)) continue;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { clusterTokens, DEFAULT_CLUSTERS, formatClusters, learnClusters, loadClusters, parseClusters } from './clusters.js';
 
-/** Sentences written for this test: colours and animals fill the same slots, never each other's. */
+/** Sentences written for this test: colours and animals each fill a slot of their own. */
 function toyDocuments(): string[][] {
   const colours = ['red', 'blue', 'green', 'yellow'];
   const animals = ['dog', 'cat', 'horse', 'goat'];
   const docs: string[][] = [];
   for (let i = 0; i < 40; i++) {
-    const c = colours[i % 4]!;
-    const a = animals[(i * 3) % 4]!;
-    docs.push(clusterTokens(`She painted the fence ${c} today . The ${a} barked at the gate . He painted the door ${colours[(i + 1) % 4]} again . A ${animals[(i + 2) % 4]} barked loudly .`));
+    const [c1, c2] = [colours[i % 4], colours[(i + 1) % 4]];
+    const [a1, a2] = [animals[(i * 3) % 4], animals[(i + 2) % 4]];
+    docs.push(clusterTokens(`paint it ${c1} now . feed the ${a1} please . paint it ${c2} now . feed the ${a2} please .`));
   }
   return docs;
 }
