@@ -18,6 +18,7 @@ const NONE = 0;
 const SOURCE = 1;
 const CUE = 2;
 const B_SOURCE = LABELS.indexOf('B-source');
+const B_CUE = LABELS.indexOf('B-cue');
 
 const NP_INNER = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
 const POSSESSIVE = /^(?:’s|'s)$/;
@@ -77,15 +78,17 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     i = last;
   }
 
-  // 0b. A noun cue right after a source ending in a common noun is the head of the source's phrase
-  // ("a series of intelligence" + "reports"): one phrase, the source.
+  // 0b. A noun cue right after a source ending in a common noun, and before a verb, is the head of the
+  // source's phrase ("a series of intelligence" + "reports" + "suggesting"): one phrase, the source.
   for (let i = 1; i < n; i++) {
-    if (role(i) !== CUE || labels[i] === labels[i - 1] + 1 || role(i - 1) !== SOURCE || tokens[i - 1]!.pos !== 'NOUN') continue;
+    if (labels[i] !== B_CUE || role(i - 1) !== SOURCE || tokens[i - 1]!.pos !== 'NOUN') continue;
     let last = i;
     while (last + 1 < n && labels[last + 1] === labels[i]! + 1) last++;
     let nouns = true;
     for (let k = i; k <= last; k++) if (tokens[k]!.pos !== 'NOUN') nouns = false;
-    if (nouns && sameSentence(i - 1, last)) labels.fill(B_SOURCE + 1, i, last + 1);
+    // a verb must follow ("... reports suggesting that"): a noun-tagged verb ("others vow consequences") is a cue
+    const verb = last + 1 < n && sameSentence(last + 1, i) && (tokens[last + 1]!.pos === 'VERB' || tokens[last + 1]!.pos === 'AUX');
+    if (nouns && verb && sameSentence(i - 1, last)) labels.fill(B_SOURCE + 1, i, last + 1);
   }
 
   // 1. Complete every source run.

@@ -13,6 +13,7 @@ interface TokenClusters {
   fine: string[];
   coarse: string[];
 }
+const CLUSTER_IDS = Array.from({ length: 1024 }, (_, i) => String(i));
 const clusterCache = new WeakMap<ArticleContext, TokenClusters>();
 function tokenClusters(ctx: ArticleContext): TokenClusters {
   let out = clusterCache.get(ctx);
@@ -21,8 +22,8 @@ function tokenClusters(ctx: ArticleContext): TokenClusters {
   out = { fine: [], coarse: [] };
   for (const w of ctx.lower) {
     const c = clusters.get(w);
-    out.fine.push(c ? String(c.fine) : 'u');
-    out.coarse.push(c ? String(c.coarse) : 'u');
+    out.fine.push(c ? (CLUSTER_IDS[c.fine] ?? String(c.fine)) : 'u');
+    out.coarse.push(c ? (CLUSTER_IDS[c.coarse] ?? String(c.coarse)) : 'u');
   }
   clusterCache.set(ctx, out);
   return out;

@@ -43,19 +43,25 @@ export class TechniqueModel {
   /** score(I) - score(O) for every token of the article. */
   margins(ctx: ArticleContext): Float32Array {
     const out = new Float32Array(ctx.tokens.length);
-    const scores = new Float32Array(2);
+    // the tagger has two labels (O, I): a feature adds w[I] - w[O] to the margin; summed in place,
+    // as this loop runs for every token of every article
+    const w = this.tagger.weights;
+    const mask = (1 << this.tagger.bits) - 1;
     let sentence = -1;
-    const shared = new Float32Array(2);
+    let shared = 0;
     for (let i = 0; i < ctx.tokens.length; i++) {
       const s = ctx.tokens[i]!.sentence;
       if (s !== sentence) {
         sentence = s;
-        shared.fill(0);
-        this.tagger.score(this.tagger.index(sentenceFeatures(ctx, s)), shared);
+        shared = 0;
+        for (const b of this.tagger.index(sentenceFeatures(ctx, s))) shared += w[b + 1]! - w[b]!;
       }
-      scores.set(shared);
-      this.tagger.score(buckets(this.tagger, tokenHashes(ctx, i)), scores);
-      out[i] = scores[1]! - scores[0]!;
+      let m = shared;
+      for (const h of tokenHashes(ctx, i)) {
+        const b = (h & mask) * 2;
+        m += w[b + 1]! - w[b]!;
+      }
+      out[i] = m;
     }
     return out;
   }
