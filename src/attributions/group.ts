@@ -23,10 +23,12 @@ export interface Group {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-function wordCount(text: string, span: RoleSpan): number {
-  let n = 0;
-  for (const _ of text.slice(span.start, span.end).matchAll(WORD)) n++;
-  return n;
+/** Does the span hold at least `n` words? Stops counting there: a span may be a huge run-on sentence. */
+function hasWords(text: string, span: RoleSpan, n: number): boolean {
+  WORD.lastIndex = span.start;
+  let found = 0;
+  for (let m = WORD.exec(text); m && m.index + m[0].length <= span.end; m = WORD.exec(text)) if (++found >= n) return true;
+  return false;
 }
 
 /** Index of the first span in `sorted` (by start) that starts at or after `at`. */
@@ -129,7 +131,7 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
     // the sentence before the source and cue holds the claim ("The port will close, Berg said ...").
     const rest = restOfSentence(text, sentences[g.sentence]!, Math.max(g.cue!.end, g.source && g.source.start > g.cue!.end ? g.source.end : 0));
     const before = claimBefore(text, sentences[g.sentence]!, Math.min(g.cue!.start, g.source?.start ?? g.cue!.start));
-    const claim = rest && wordCount(text, rest) >= 4 ? rest : before && wordCount(text, before) >= 3 ? before : rest;
+    const claim = rest && hasWords(text, rest, 4) ? rest : before && hasWords(text, before, 3) ? before : rest;
     if (claim) {
       g.contents.push(claim);
       continue;
@@ -146,7 +148,7 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   out.sort((a, b) => a.sentence - b.sentence);
   for (const content of orphans) {
     const s = sentenceAt(sentences, content.start);
-    if (wordCount(text, content) < 3) continue;
+    if (!hasWords(text, content, 3)) continue;
     let previous: Group | undefined;
     for (const g of out) if (g.sentence <= s && g.contents[0]!.start < content.start && (!previous || g.sentence >= previous.sentence)) previous = g;
     if (previous && s - previous.sentence <= 2) {

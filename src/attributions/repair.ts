@@ -7,7 +7,9 @@
  *    a possessor, "of" inside a name) and rightwards over the rest of a name; a trailing
  *    relative pronoun is dropped ("the Department which");
  *  - a cue whose sentence has no source gets the noun phrase just before it (past adverbs,
- *    auxiliaries and a parenthetical between commas), or the name just after it ("said Ana").
+ *    auxiliaries and a parenthetical between commas), or the name just after it ("said Ana");
+ *  - a noun cue glued to a source and followed by a verb is the source's head ("intelligence reports
+ *    suggesting"); an apposition is part of its source (see appositions below).
  * Content tokens directly before a source may be taken into it unless they sit in double
  * quotation marks: a claim does not sit between its source and the rest of the source's phrase.
  */
@@ -161,10 +163,10 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
   return labels;
 }
 
-/** The nearest tagged role before token i in its sentence, or NONE (its index in `at`). */
-function roleBefore(tokens: readonly Token[], labels: readonly number[], i: number): { role: number; at: number } {
-  for (let k = i - 1; k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence; k--) if (labels[k] !== 0) return { role: roleOf(labels[k]!), at: k };
-  return { role: NONE, at: -1 };
+/** The nearest tagged role before token i in its sentence, or NONE. */
+function roleBefore(tokens: readonly Token[], labels: readonly number[], i: number): number {
+  for (let k = i - 1; k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence; k--) if (labels[k] !== 0) return roleOf(labels[k]!);
+  return NONE;
 }
 
 const APPOSITION_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
@@ -204,7 +206,7 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
     if (tokens[last]!.text === ',' && last > first && !cueNext(last + 1)) last--;
     else if ((comma || tokens[first - 1]?.text === ',') && tokens[last + 1]?.text === ',' && role(last + 1) === NONE && cueNext(last + 2)) last++;
     const before = roleBefore(tokens, labels, first);
-    if (before.role === CUE) {
+    if (before === CUE) {
       // "said Ana Berg, a lawyer who ...": the description runs to the sentence's end
       const opens = (k: number) => tokens[k]?.text === ',' && APPOSITION_START.has(tokens[k + 1]?.pos ?? '') && same(k + 1, first);
       let apposition = false;
@@ -216,7 +218,7 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
       const sentenceEnds = end + 1 >= n || !same(end + 1, first) || closes(end);
       if (tokens[end]!.text !== ',') while (end > last && (SENTENCE_END.test(tokens[end]!.text) || tokens[end]!.text === ',')) end--;
       if (apposition && sentenceEnds) last = end;
-    } else if (before.role === NONE && tokens[first - 1]?.text === ',' && tokens[last]!.text === ',' && cueNext(last + 1)) {
+    } else if (before === NONE && tokens[first - 1]?.text === ',' && tokens[last]!.text === ',' && cueNext(last + 1)) {
       // "Ana Berg, the union's lawyer, said": a plain noun phrase opening the sentence before the comma
       let start = first - 2;
       while (same(start - 1, first) && role(start - 1) === NONE && start - first > -12) start--;

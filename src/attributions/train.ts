@@ -13,7 +13,7 @@ import { decode, LABELS, serializeModel, spansToLabels, type TaggerModel } from 
 export interface TrainOptions {
   epochs?: number;
   seed?: number;
-  /** log2 of the hashed feature rows: 2^18 rows keep the table in cache and the file small */
+  /** log2 of the hashed feature rows (2^18 loads faster but scores about 0.7 F1 lower on dev) */
   bits?: number;
   /** rows whose largest weight is below this share of the model's largest weight are dropped (see prune) */
   prune?: number;
@@ -47,7 +47,7 @@ export function toExamples(docs: readonly GoldDoc[]): Example[] {
   });
 }
 
-export const PRUNE = 0.03;
+export const PRUNE = 0.05;
 
 /**
  * Zeroes the rows (features) whose weights are all near zero, so the file holds fewer rows: it
@@ -70,7 +70,7 @@ export function prune(perceptron: Perceptron, share: number): number {
 }
 
 export function trainTagger(dir: string, options: TrainOptions = {}): { model: TaggerModel; file: Buffer; documents: number; tokens: number } {
-  const { epochs = 10, seed = 7, bits = 18, prune: share = PRUNE } = options;
+  const { epochs = 10, seed = 7, bits = 20, prune: share = PRUNE } = options;
   const examples = toExamples(readBratFolder(dir));
   const lexicon = countCueLexicon(examples);
   const model: TaggerModel = { perceptron: new Perceptron(LABELS, bits), lexicon };
