@@ -67,7 +67,7 @@ interface Origin {
   source: DocumentInfo['source'];
 }
 
-function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptions): Ingested {
+async function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptions): Promise<Ingested> {
   const binary = sniffBinary(bytes);
   if (binary) throw new UserError(`${origin.name} looks like a binary file (${binary}), not an article`);
   const charset = origin.charset ?? (origin.html ? sniffHtmlCharset(bytes) : undefined);
@@ -79,13 +79,13 @@ function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptions): I
   return build(text, warnings, origin, options);
 }
 
-function build(raw: string, warnings: string[], origin: Origin, options: IngestOptions): Ingested {
+async function build(raw: string, warnings: string[], origin: Origin, options: IngestOptions): Promise<Ingested> {
   if (raw.length === 0) throw new UserError(`${origin.name}: the article is empty`);
   if (raw.trim() === '') throw new UserError(`${origin.name}: the article is only white space`);
   const page = origin.html || looksLikeHtml(raw) ? extractArticle(raw) : undefined;
   if (page === null) throw new UserError(`no article text found in ${origin.name}`);
   const text = page?.text ?? raw;
-  const language = detectLanguage(text);
+  const language = await detectLanguage(text);
   const languageNote = languageWarning(language);
   if (languageNote) warnings.push(languageNote);
 
