@@ -178,6 +178,23 @@ describe('places', () => {
     ]);
   });
 
+  it('takes a lone word the model called an organisation for a place where only a place fits', () => {
+    const es = entities('Troops moved towards Kupjansk, and shells fell in Izium and Balakliia.', [
+      ['ORG', 'Kupjansk'],
+      ['LOC', 'Izium'],
+      ['ORG', 'Balakliia'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Kupjansk', 'place:Izium', 'place:Balakliia']);
+  });
+
+  it('reads a dateline region in capitals as a place, and a platform as no place', () => {
+    const es = entities('KHARKIV REGION, November 18 — A blogger claimed on Telegram that the bridge was hit.', [
+      ['ORG', 'KHARKIV REGION'],
+      ['LOC', 'Telegram'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:KHARKIV REGION', 'organization:Telegram']);
+  });
+
   it('drops a month or weekday the model tagged as a name', () => {
     const es = entities('On December 13th, the commander said. Monday was quiet in Lviv.', [
       ['PER', 'December'],

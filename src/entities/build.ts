@@ -68,7 +68,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 2. overlaps
   const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
-  const kept = lonePeopleAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)));
+  const kept = loneNamesAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)));
 
   // 3. propagation, then the weakest cues on free tokens
   const taken = new Uint8Array(n);
@@ -126,18 +126,20 @@ function nerCandidate(
 }
 
 /**
- * A lone word the model took for a person is a place where only a place can stand: listed with a
- * place ("in Krasnoarmiysk and Gulyaypol"), after a place preposition ("near Vovchansk") or after
- * taking and shelling ("had taken Vovchansk", "the capture of Vovchansk"). Not when the word is
- * the surname of a person named in full, nor before a possessive ("in Peskov's words").
+ * A lone word the model took for a person or an organisation is a place where only a place can
+ * stand: listed with a place ("in Krasnoarmiysk and Gulyaypol"), after a place preposition ("near
+ * Vovchansk") or after taking and shelling ("had taken Vovchansk", "the capture of Vovchansk").
+ * Not when the word is the surname of a person named in full, a name some lexicon knows, nor
+ * before a possessive ("in Peskov's words").
  */
-function lonePeopleAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Candidate[] {
+function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Candidate[] {
   const surnames = new Set<string>();
   for (const c of kept) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
   const word = (t: number) => (t >= 0 ? view.lower[t]! : '');
   const joiner = (t: number) => word(t) === 'and' || word(t) === 'or';
   const lone = (c: Candidate) =>
-    c.type === 'person' && c.first === c.last && !c.role && !surnames.has(view.compactLower[c.first]!);
+    c.first === c.last &&
+    ((c.type === 'person' && !c.role && !surnames.has(view.compactLower[c.first]!)) || (c.type === 'organization' && c.evidence === 'ner'));
   // one place context is enough for every occurrence of the word: the name is the same place
   const places = new Set<string>();
   kept.forEach((c, k) => {
@@ -161,9 +163,15 @@ function lonePeopleAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): C
   );
 }
 
-/** The MISC policy, and places that take a region noun: "the Kharkiv region". */
+/**
+ * The MISC policy, and places that take a region noun: "the Kharkiv region", and a dateline in
+ * capitals that the model took for an organisation ("KHARKIV REGION, November 18").
+ */
 function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] {
   if (c.type === 'misc') return EVENT_WORDS.test(c.name) ? [{ ...c, type: 'other' }] : [];
+  if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!)) {
+    return [{ ...c, type: 'place' }];
+  }
   if (c.type === 'place' && !c.region) {
     const next = c.last + 1;
     if (next < view.tokens.length && lex.places.regionNouns.has(view.lower[next]!) && view.tokens[next]!.sentence === view.tokens[c.last]!.sentence) {
