@@ -11,7 +11,6 @@ import { UserError } from '../core/errors.js';
 import { Perceptron } from '../learn/perceptron.js';
 import type { Role, RoleSpan } from '../eval/brat.js';
 import { mix, STATIC_FEATURES, staticFeatures } from './features.js';
-
 import type { CueLexicon } from './lexicon.js';
 
 const DYNAMIC_FEATURES = 6;
