@@ -8,6 +8,7 @@ import type { Group } from './group.js';
 import { sentenceAt } from './group.js';
 import { classifySource, head } from './kinds.js';
 import { findVia, isOutlet } from './via.js';
+import { lowerBound } from '../core/search.js';
 
 type EntityAt = (start: number, end: number) => Entity | undefined;
 
@@ -20,13 +21,7 @@ export function entityIndex(entities: readonly Entity[] | undefined): EntityAt {
     let best: (typeof mentions)[number] | undefined;
     let bestScore = 0;
     // only mentions starting within `longest` before the span can overlap it: binary search to there
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid]!.start < start - longest) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(mentions, (m) => m.start < start - longest);
     for (let k = lo; k < mentions.length; k++) {
       const m = mentions[k]!;
       if (m.start >= end) break;

@@ -13,6 +13,7 @@ import { isNoise } from './noise.js';
 import { repairLabels } from './repair.js';
 import { ruleGroups } from './rules.js';
 import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
+import { lowerBound } from '../core/search.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -25,13 +26,7 @@ export function extractGroups(model: TaggerModel, text: string, sentences: reado
   for (const rule of ruleGroups(text, sentences)) {
     const cue = rule.cue!;
     const onCue: Group[] = [];
-    let lo = 0;
-    let hi = byCue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byCue[mid]!.cue!.end <= cue.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(byCue, (g) => g.cue!.end <= cue.start);
     // cues do not overlap one another, so those overlapping this one are consecutive from lo
     for (let k = lo; k < byCue.length && byCue[k]!.cue!.start < cue.end; k++) if (overlaps(byCue[k]!.cue!, cue)) onCue.push(byCue[k]!);
     if (rule.mode === 'according-to' || (rule.source && onCue.length > 0 && onCue.every((g) => !g.source))) {

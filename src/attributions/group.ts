@@ -9,6 +9,7 @@
  */
 import type { Sentence } from '../core/schema.js';
 import type { RoleSpan } from '../eval/brat.js';
+import { lowerBound } from '../core/search.js';
 
 export type Mode = 'direct' | 'indirect' | 'according-to' | 'passive' | 'continuation';
 
@@ -33,14 +34,7 @@ function hasWords(text: string, span: RoleSpan, n: number): boolean {
 
 /** Index of the first span in `sorted` (by start) that starts at or after `at`. */
 function firstAtOrAfter(sorted: readonly RoleSpan[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(sorted, (s) => s.start < at);
 }
 
 /** Index of the sentence holding offset `at` (the last sentence starting at or before it). */

@@ -9,19 +9,14 @@
  */
 import type { Token } from '../core/doc.js';
 import type { Group } from './group.js';
+import { lowerBound } from '../core/search.js';
 
 const VERBAL = new Set(['VERB', 'AUX']);
 const NAMING = /(?:\bto\s+|\bso-\s*)$/i;
 
 /** Tokens inside [start, end), found by binary search over the offset-sorted tokens. */
 function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(tokens, (t) => t.end <= start);
   const out: Token[] = [];
   for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) out.push(tokens[k]!);
   return out;

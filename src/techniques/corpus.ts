@@ -10,6 +10,7 @@ import { segment } from '../text/segment.js';
 import { type ArticleContext, buildContext } from './context.js';
 import { loadLexicons } from './lexicons.js';
 import { type TechniqueName, techniqueClass } from './names.js';
+import { lowerBound } from '../core/search.js';
 
 export interface GoldSpan {
   technique: TechniqueName;
@@ -64,13 +65,7 @@ export function loadPtcTraining(ptcDir: string): CorpusArticle[] {
 /** Token range [first, last] covering [start, end), or null when no token falls inside. */
 export function tokenRange(ctx: ArticleContext, start: number, end: number): { first: number; last: number } | null {
   const { tokens } = ctx;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(tokens, (t) => t.end <= start);
   let last = lo - 1;
   for (let i = lo; i < tokens.length && tokens[i]!.start < end; i++) last = i;
   return last >= lo ? { first: lo, last } : null;

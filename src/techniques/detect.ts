@@ -9,6 +9,7 @@ import { LEXICON_CLASSES, LEXICON_MEANING, type LexiconHit } from './lexicons.js
 import { TECHNIQUES } from './names.js';
 import { type TechniqueModel, sentenceHulls } from './model.js';
 import { runRules } from './rules.js';
+import { lowerBound } from '../core/search.js';
 
 export interface DetectOptions {
   /** the tagger's threshold (the model's own by default) */
@@ -65,14 +66,7 @@ export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, opt
 
 /** Index of the first span of `sorted` (by start) starting at or after `offset`. */
 function insertionPoint(sorted: readonly Technique[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(sorted, (t) => t.start < offset);
 }
 
 /** A span of `sorted` (by start) overlapping `span`, looking back from the last one starting before its end. */
@@ -87,13 +81,7 @@ function overlapping(sorted: readonly Technique[], span: { start: number; end: n
 function spanCues(ctx: ArticleContext, first: number, last: number): string[] {
   const cues: string[] = [];
   // hits are in token order: start at the first one that can fall inside the span
-  let lo = 0;
-  let hi = ctx.hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.hits[mid]!.first < first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(ctx.hits, (h) => h.first < first);
   let shown: LexiconHit | undefined;
   for (let k = lo; k < ctx.hits.length && ctx.hits[k]!.first <= last; k++) {
     const h = ctx.hits[k]!;

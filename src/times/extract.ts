@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type * as chrono from 'chrono-node';
 import type { Sentence, TimeExpr } from '../core/schema.js';
+import { lowerBound } from '../core/search.js';
 import type { Anchor } from './anchor.js';
 import { addDays, formatDay, formatMonth, inferYear, weekday } from './calendar.js';
 import { RULES, type Resolution, type RuleContext } from './rules.js';
@@ -125,13 +126,7 @@ function sweep(matches: Found[]): Found[] {
 /** chrono's matches that touch none of ours (`own` sorted by offset, not overlapping). */
 function uncovered(own: Found[], extra: Found[]): Found[] {
   return extra.filter((e) => {
-    let lo = 0;
-    let hi = own.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (own[mid]!.end <= e.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(own, (o) => o.end <= e.start);
     return lo === own.length || own[lo]!.start >= e.end;
   });
 }

@@ -1,5 +1,6 @@
 import type { Attribution, Event, Finding } from '../../core/schema.js';
 import { type FindingContext, type Rule, quote, sentenceAt } from '../context.js';
+import { lowerBound } from '../../core/search.js';
 
 /** "contradicting the ministry's account": a denial that names the account it answers. */
 const NAMED_ACCOUNT = /^[ \t]{0,3}(?:the[ \t]+)?([\p{L}\p{N} .’'-]{2,60}?)[’']s?[ \t]+(?:account|claims?|statements?|reports?|version|figures?)\b/iu;
@@ -102,13 +103,7 @@ class Claims {
   private entitiesIn(span: { start: number; end: number }, a: Attribution | undefined): Set<string> {
     const out = new Set<string>();
     const ms = this.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid]!.start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(ms, (m) => m.start < span.start);
     for (let i = lo; i < ms.length && ms[i]!.start < span.end; i++) {
       const m = ms[i]!;
       if (m.end <= span.end && a?.source?.entityId !== m.entityId) out.add(m.key);
