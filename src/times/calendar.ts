@@ -12,8 +12,6 @@ export interface Day {
 }
 
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
-/** The first month of each season (northern meteorological seasons; winter belongs to its December). */
-export const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 const MS_PER_DAY = 86_400_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
