@@ -9,6 +9,7 @@ import { runPipeline } from './core/pipeline.js';
 import type { Analysis, DocumentInfo } from './core/schema.js';
 import { SCHEMA_VERSION } from './core/schema-version.js';
 import { ingest } from './ingest/index.js';
+import { warmInParallel } from './text/parallel.js';
 import type { IngestOptions, Input } from './ingest/types.js';
 import { VERSION } from './version.js';
 
@@ -17,11 +18,14 @@ export interface AnalyzeOptions extends IngestOptions {
   budgetMs?: number;
   /** the analyzers to run, in order (default: the full pipeline) */
   analyzers?: readonly Analyzer[];
+  /** at a cold start, load the models while a worker thread segments the text (the CLI sets it) */
+  warmInParallel?: boolean;
 }
 
 export async function analyze(input: Input | string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const given: Input = typeof input === 'string' ? { kind: 'text', text: input } : input;
   const { info, warnings } = await ingest(given, options);
+  if (options.warmInParallel) await warmInParallel(info.text, info.language, options.analyzers ?? defaultAnalyzers);
   return analyzeDocument(info, warnings, options);
 }
 

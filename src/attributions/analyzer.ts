@@ -16,6 +16,7 @@ export const attributionsAnalyzer = defineAnalyzer({
     const groups = extractGroups(loadTagger(), doc.text, sentences, doc.get('tokens'));
     return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'));
   },
+  warm: () => void loadTagger(),
 });
 
 /** The article's sourcing profile (sourcing.ts), from its attributions. */

@@ -67,6 +67,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   const batch = inputs.length > 1;
   if (batch && flags.html) await ensureFolder(flags.html);
   const options: AnalyzeOptions = {
+    warmInParallel: true,
     ...(flags.published ? { published: flags.published } : {}),
     ...(flags.allowPrivate ? { allowPrivate: true } : {}),
     ...(flags.budget ? { budgetMs: flags.budget } : {}),

@@ -15,6 +15,8 @@ export interface Analyzer<K extends LayerName = LayerName> {
   reads: readonly LayerName[];
   adds: K;
   run(doc: Doc, ctx: RunContext): Layers[K];
+  /** Loads the analyzer's model ahead of its first run (a cold start can do it while other work runs). */
+  warm?(): void;
 }
 
 /** Declares an analyzer with its layer type checked. */

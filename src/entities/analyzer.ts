@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { defineAnalyzer } from '../core/analyzer.js';
 import { modelPath } from '../core/paths.js';
 import { buildEntities } from './build.js';
-import { DEFAULT_NER_MODEL, tagEntities } from './ner/tagger.js';
+import { DEFAULT_NER_MODEL, loadNerModel, tagEntities } from './ner/tagger.js';
 
 export const entitiesAnalyzer = defineAnalyzer({
   name: 'entities',
@@ -20,5 +20,8 @@ export const entitiesAnalyzer = defineAnalyzer({
     if (!hasModel) doc.warnings.push(`entities: no NER model at models/${DEFAULT_NER_MODEL}; lexicons and patterns only`);
     const spans = hasModel ? tagEntities(doc.text, tokens, sentences) : [];
     return buildEntities(doc.text, tokens, sentences, spans);
+  },
+  warm() {
+    if (existsSync(modelPath(DEFAULT_NER_MODEL))) loadNerModel();
   },
 });

@@ -1,5 +1,6 @@
 /** The places analyzer: gazetteer links for the place entities (see link.ts). */
 import { defineAnalyzer } from '../core/analyzer.js';
+import { loadGazetteer } from './gazetteer.js';
 import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
@@ -7,4 +8,5 @@ export const placesAnalyzer = defineAnalyzer({
   reads: ['entities'],
   adds: 'places',
   run: (doc) => linkPlaces(doc.text, doc.get('entities'), { publishedAt: doc.info.publishedAt }),
+  warm: () => void loadGazetteer(),
 });

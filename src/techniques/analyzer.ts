@@ -2,6 +2,7 @@ import { defineAnalyzer } from '../core/analyzer.js';
 import { buildContext } from './context.js';
 import { detectTechniques } from './detect.js';
 import { loadLexicons } from './lexicons.js';
+import { loadClusters } from './clusters.js';
 import { loadTechniqueModel } from './model.js';
 
 /**
@@ -16,5 +17,10 @@ export const techniquesAnalyzer = defineAnalyzer({
     if (doc.info.language !== 'en' && doc.info.language !== 'und') return [];
     const ctx = buildContext(doc.text, doc.get('tokens'), doc.get('sentences'), loadLexicons());
     return detectTechniques(ctx, loadTechniqueModel());
+  },
+  warm() {
+    loadLexicons();
+    loadTechniqueModel();
+    loadClusters();
   },
 });

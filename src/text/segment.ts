@@ -25,7 +25,20 @@ function english() {
 }
 
 export function segment(text: string, language: string): TextLayer {
+  const given = provided.get(text);
+  if (given?.language === language) {
+    provided.delete(text);
+    return given.layer;
+  }
   return language === 'en' || language === 'und' ? segmentEnglish(text) : segmentIntl(text, language);
+}
+
+// Layers computed elsewhere (on a worker thread at a cold start, see parallel.ts), taken once.
+const provided = new Map<string, { language: string; layer: TextLayer }>();
+
+/** Hands `segment` a layer computed for this exact text, so it need not load wink itself. */
+export function provideSegmentation(text: string, language: string, layer: TextLayer): void {
+  provided.set(text, { language, layer });
 }
 
 /** No word is this long; wink's tokenizer is quadratic in token length, so such runs bypass it. */

@@ -1,0 +1,43 @@
+/**
+ * A cold start does two slow things that do not depend on each other: loading wink-nlp's model
+ * to segment the text (~250 ms) and loading our own models (~250 ms). The text layer is computed on
+ * a worker thread while the main thread warms the models, then handed to `segment`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Analyzer } from '../core/analyzer.js';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { provideSegmentation, type TextLayer } from './segment.js';
+
+// The compiled worker; absent when running from the TypeScript sources (tests), then all runs in line.
+const WORKER = join(PACKAGE_ROOT, 'dist', 'text', 'segment-worker.js');
+
+let warmed = false;
+
+/**
+ * Segments on a worker while `analyzers` warm their models here, once per process (later articles
+ * find everything loaded); any failure falls back to in-line work.
+ */
+export async function warmInParallel(text: string, language: string, analyzers: readonly Analyzer[]): Promise<void> {
+  if (warmed) return;
+  warmed = true;
+  const pending = existsSync(WORKER) ? segmentOnWorker(text, language) : Promise.resolve(null);
+  for (const a of analyzers) a.warm?.();
+  const layer = await pending;
+  if (layer) provideSegmentation(text, language, layer);
+}
+
+function segmentOnWorker(text: string, language: string): Promise<TextLayer | null> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER);
+    const done = (layer: TextLayer | null) => {
+      resolve(layer);
+      void worker.terminate();
+    };
+    worker.once('message', (layer: TextLayer) => done(layer));
+    worker.once('error', () => done(null));
+    worker.once('exit', () => done(null));
+    worker.postMessage({ text, language });
+  });
+}
