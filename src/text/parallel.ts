@@ -5,13 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer } from '../core/analyzer.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { provideSegmentation, type TextLayer } from './segment.js';
 
-// The compiled worker; absent when running from the TypeScript sources (tests), then all runs in line.
+// The compiled worker, used only by compiled code: run from the TypeScript sources (tests), all runs
+// in line, so that a stale dist/ never segments for newer sources.
 const WORKER = join(PACKAGE_ROOT, 'dist', 'text', 'segment-worker.js');
+const COMPILED = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'dist'));
 
 let warmed = false;
 
@@ -22,7 +25,7 @@ let warmed = false;
 export async function warmInParallel(text: string, language: string, analyzers: readonly Analyzer[]): Promise<void> {
   if (warmed) return;
   warmed = true;
-  const pending = existsSync(WORKER) ? segmentOnWorker(text, language) : Promise.resolve(null);
+  const pending = COMPILED && existsSync(WORKER) ? segmentOnWorker(text, language) : Promise.resolve(null);
   for (const a of analyzers) a.warm?.();
   const layer = await pending;
   if (layer) provideSegmentation(text, language, layer);
