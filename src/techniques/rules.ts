@@ -62,12 +62,8 @@ const soCalled: Rule = {
       let end = last;
       if (last + 1 < ctx.tokens.length && isQuoteMark(ctx.lower[last + 1]!)) {
         // the quoted name, up to its closing mark (at most 8 tokens on)
-        for (let k = last + 2; k < Math.min(ctx.tokens.length, last + 10) && sameSentence(ctx, i, k); k++) {
-          if (isQuoteMark(ctx.lower[k]!)) {
-            end = k;
-            break;
-          }
-        }
+        const close = firstAhead(ctx, i, last + 2, last + 10, (k) => isQuoteMark(ctx.lower[k]!));
+        if (close >= 0) end = close;
       } else end = nounTail(ctx, last, 4);
       const name = end > last ? words(ctx, last + 1, end).replace(/^\W+|[\s,.;:]+$/gu, '') : '';
       out.push({ first: i, last: end, cue: name ? `'so-called' before '${name}'` : "'so-called'" });
@@ -191,13 +187,7 @@ const stirredFear: Rule = {
     const out = [];
     for (let i = 0; i < ctx.tokens.length; i++) {
       if (!has(ctx, i, 'fear-triggers')) continue;
-      let fear = -1;
-      for (let k = i + 1; k <= Math.min(ctx.tokens.length - 1, i + 3) && sameSentence(ctx, i, k); k++) {
-        if (has(ctx, k, 'fear') && ctx.tokens[k]!.pos === 'NOUN') {
-          fear = k;
-          break;
-        }
-      }
+      const fear = firstAhead(ctx, i, i + 1, i + 4, (k) => has(ctx, k, 'fear') && ctx.tokens[k]!.pos === 'NOUN');
       if (fear < 0) continue;
       let last = fear;
       if (ctx.lower[fear + 1] === 'of' || ctx.lower[fear + 1] === 'that' || ctx.lower[fear + 1] === 'about') {
@@ -224,13 +214,8 @@ const twoChoices: Rule = {
     for (let i = 0; i < ctx.tokens.length; i++) {
       const w = ctx.lower[i]!;
       if (w === 'either') {
-        for (let k = i + 2; k < Math.min(ctx.tokens.length, i + 15) && sameSentence(ctx, i, k); k++) {
-          if (ctx.lower[k] === 'or') {
-            const last = sentenceEnd(ctx, k, 8);
-            out.push({ first: i, last, cue: "'either ... or' framing" });
-            break;
-          }
-        }
+        const or = firstAhead(ctx, i, i + 2, i + 15, (k) => ctx.lower[k] === 'or');
+        if (or >= 0) out.push({ first: i, last: sentenceEnd(ctx, or, 8), cue: "'either ... or' framing" });
       } else if ((w === 'only' && /^(way|solution|option|answer|choice)$/.test(ctx.lower[i + 1] ?? '')) || (w === 'no' && /^(choice|alternative)$/.test(ctx.lower[i + 1] ?? ''))) {
         out.push({ first: i, last: sentenceEnd(ctx, i + 1, 8), cue: `'${words(ctx, i, i + 1)}' framing` });
       }
@@ -238,6 +223,12 @@ const twoChoices: Rule = {
     return out;
   },
 };
+
+/** The first token in [from, until) of the sentence of `anchor` that passes `test`, or -1 (a bounded look ahead). */
+function firstAhead(ctx: ArticleContext, anchor: number, from: number, until: number, test: (k: number) => boolean): number {
+  for (let k = from; k < Math.min(ctx.tokens.length, until) && sameSentence(ctx, anchor, k); k++) if (test(k)) return k;
+  return -1;
+}
 
 /** Last token of the clause from i, before punctuation, at most `max` tokens on. */
 function sentenceEnd(ctx: ArticleContext, i: number, max: number): number {
