@@ -45,6 +45,8 @@ describeWithShared(['seed'], 'the seed article, end to end', () => {
     expect(entity(/Azov/)?.type).toMatch(/military-unit|organization/);
     expect(entity(/National Guard/)?.type).toMatch(/military-unit|organization/);
     expect(entity(/RIA Novosti/)?.type).toBe('outlet');
+    // known by a pseudonym: a person all the same
+    expect(entity(/Shuba/)).toMatchObject({ type: 'person', role: 'Operative' });
   });
 
   it('pins the places, and doubts the one that does not fit', () => {

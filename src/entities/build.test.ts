@@ -331,3 +331,16 @@ describeWithShared(['seed'], 'the seed article', () => {
     expect(analysis.entities.map((e) => e.id)).toEqual(analysis.entities.map((_, i) => `e${i + 1}`));
   });
 });
+
+describe('pseudonyms', () => {
+  it('takes a quoted name after a title for a person known by that name, whatever the model typed it', () => {
+    const text = 'The operative ‘Shuba’ of the ‘Center’ group said troops were seen.';
+    const es = entities(text, [['ORG', 'Shuba']]);
+    expect(summary(named(es, 'Shuba'))).toEqual({ type: 'person', name: 'Shuba', role: 'Operative' });
+  });
+
+  it('leaves a quoted organisation name alone when no title stands before it', () => {
+    const es = entities('Members of ‘Svoboda’ marched in Lviv.', [['ORG', 'Svoboda']]);
+    expect(named(es, 'Svoboda')?.type).toBe('organization');
+  });
+});

@@ -21,7 +21,7 @@ import type { NerSpan } from './ner/tagger.js';
 import { outletContext, outletsBeforeNouns } from './outlets.js';
 import { placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
-import { peopleAfterTitles, roleAfter, roleBefore, type EntityReach, type RoleFound } from './roles.js';
+import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
 import { endsPossessive, isPossessive, tokenView, type TokenView } from './tokens.js';
 import { findUnits } from './units.js';
 
@@ -117,7 +117,15 @@ function nerCandidate(
       return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'person', role: role?.role })];
     }
     case 'ORG':
+    case 'MISC': {
+      const alias = roleBeforeQuoted(view, lex, reach, first, last);
+      if (alias) {
+        block(alias);
+        return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'person', role: alias.role })];
+      }
+      if (span.label === 'MISC') return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'misc' })];
       return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: outletContext(view, lex, first, last) ? 'outlet' : 'organization' })];
+    }
     case 'LOC':
       return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'place' })];
     default:

@@ -58,6 +58,19 @@ export function roleBefore(view: TokenView, lex: Lexicon, reach: EntityReach, na
   return null;
 }
 
+/**
+ * The role before a quoted name: "the operative ‘Shuba’", "military blogger ‘Rybar’". A name in
+ * quotes after a person's title is what that person goes by (a pseudonym, call sign or handle),
+ * whatever type the model gave the quoted word.
+ */
+export function roleBeforeQuoted(view: TokenView, lex: Lexicon, reach: EntityReach, first: number, last: number): RoleFound | null {
+  const open = first - 1;
+  const close = last + 1;
+  if (open < 1 || close >= view.tokens.length || !isQuote(view.lower[open]!) || !isQuote(view.lower[close]!)) return null;
+  if (!sameStretch(view, open, close)) return null;
+  return roleBefore(view, lex, reach, open);
+}
+
 /** The role in an apposition after a name that ends at token `nameLast`: ", a spokeswoman for X,". */
 export function roleAfter(view: TokenView, lex: Lexicon, reach: EntityReach, nameLast: number): RoleFound | null {
   const comma = nameLast + 1;
