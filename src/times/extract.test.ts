@@ -67,6 +67,13 @@ describe('chrono-node for what our English rules do not read', () => {
     expect(times('The order was signed on 05/24/2018 in Kyiv.', '2025-12-15')).toEqual([['05/24/2018', '2018-05-24', 'day']]);
     expect(times('Colonel Marchenko said the 47th brigade voted 7-2 to stay.', '2025-12-15')).toEqual([]);
   });
+
+  it('reads month/day figures without a year only after a preposition of time, and 9/11 as the 2001 attacks', () => {
+    expect(times('The vote is on 3/4 in Kyiv.', '2025-12-15')).toEqual([['3/4', '2025-03-04', 'day']]);
+    expect(times('About 3/4 of the voters stayed home.', '2025-12-15')).toEqual([]);
+    expect(times('The unit works 24/7 on the border.', '2025-12-15')).toEqual([]);
+    expect(times('Since 9/11 the agency has changed.', '2025-12-15')).toEqual([['9/11', '2001-09-11', 'day']]);
+  });
 });
 
 describe('anchoring', () => {

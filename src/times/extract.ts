@@ -57,7 +57,7 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
     // chrono's parsers are slow on very long runs of text; a real sentence is well under this
     const wanted = sentence.length <= CHRONO_MAX_CHARS && (!english || leftOver(sentence, s.start, own));
     const parser = wanted ? parserFor(english ? 'en' : input.language) : undefined;
-    const extra = parser ? applyChrono(parser, sentence, s.start, ctx) : [];
+    const extra = parser ? applyChrono(parser, sentence, s.start, ctx, english) : [];
     for (const f of own) found.push(f);
     for (const f of uncovered(own, sweep(extra))) found.push(f);
   }
@@ -132,16 +132,32 @@ function uncovered(own: Found[], extra: Found[]): Found[] {
 }
 
 /** chrono-node's results, re-normalised with our conventions (nearest past year, past weekdays). */
-function applyChrono(parser: chrono.Chrono, sentence: string, offset: number, ctx: RuleContext): Found[] {
+function applyChrono(parser: chrono.Chrono, sentence: string, offset: number, ctx: RuleContext, english: boolean): Found[] {
   const a = ctx.anchor;
   // chrono needs a full reference date; with an unknown year we give it a stand-in and drop the year after
   const instant = new Date(Date.UTC(a?.y ?? 2001, (a?.m ?? 1) - 1, a?.d ?? 1, 12));
   const out: Found[] = [];
   for (const r of parser.parse(sentence, { instant, timezone: 0 })) {
-    const res = normalise(r, ctx);
+    const bare = english ? BARE_SLASH.exec(r.text) : null;
+    const res = bare ? bareSlashDate(Number(bare[1]), Number(bare[2]), sentence.slice(0, r.index), () => normalise(r, ctx)) : normalise(r, ctx);
     if (res) out.push({ ...res, start: offset + r.index, end: offset + r.index + r.text.length });
   }
   return out;
+}
+
+const BARE_SLASH = /^(\d{1,2})\/(\d{1,2})$/;
+const TIME_PREPOSITION = /\b(?:on|by|since|until|till|from|before|after|through)\s+$/i;
+
+/**
+ * Month and day in figures with no year ("9/11", "3/4", "24/7") are seldom a date of the story in
+ * news text: "24/7" is round the clock, "3/4 of voters" a fraction, and "9/11" the attacks of
+ * 11 September 2001. Such figures are read as a date (month first, as chrono's English parser
+ * reads them) only after a preposition of time: "on 3/4", "since 5/12".
+ */
+function bareSlashDate(first: number, second: number, before: string, asDate: () => Resolution | null): Resolution | null {
+  if (first === 9 && second === 11) return { value: '2001-09-11', precision: 'day' };
+  if (first > 12 || !TIME_PREPOSITION.test(before)) return null;
+  return asDate();
 }
 
 function normalise(r: chrono.ParsedResult, ctx: RuleContext): Resolution | null {
