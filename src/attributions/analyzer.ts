@@ -3,6 +3,7 @@ import { buildAttributions } from './build.js';
 import { extractGroups } from './extract.js';
 import { sourcingProfile } from './sourcing.js';
 import { loadTagger } from './tagger.js';
+import { readAsEnglish } from '../core/language.js';
 
 /** Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and via. */
 export const attributionsAnalyzer = defineAnalyzer({
@@ -11,12 +12,14 @@ export const attributionsAnalyzer = defineAnalyzer({
   adds: 'attributions',
   run: (doc) => {
     // The tagger is trained on English news; other languages get no attributions rather than noise.
-    if (doc.info.language !== 'en' && doc.info.language !== 'und') return [];
+    if (!readAsEnglish(doc.info.language)) return [];
     const sentences = doc.get('sentences');
     const groups = extractGroups(loadTagger(), doc.text, sentences, doc.get('tokens'));
     return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'));
   },
-  warm: () => void loadTagger(),
+  warm: (language) => {
+    if (readAsEnglish(language)) loadTagger();
+  },
 });
 
 /** The article's sourcing profile (sourcing.ts), from its attributions. */

@@ -15,8 +15,11 @@ export interface Analyzer<K extends LayerName = LayerName> {
   reads: readonly LayerName[];
   adds: K;
   run(doc: Doc, ctx: RunContext): Layers[K];
-  /** Loads the analyzer's model ahead of its first run (a cold start can do it while other work runs). */
-  warm?(): void;
+  /**
+   * Loads the analyzer's model ahead of its first run on an article in `language` (a cold start
+   * does it while other work runs); an analyzer that will not run for that language loads nothing.
+   */
+  warm?(language: string): void;
 }
 
 /** Declares an analyzer with its layer type checked. */

@@ -4,6 +4,7 @@ import { detectTechniques } from './detect.js';
 import { loadLexicons } from './lexicons.js';
 import { loadClusters } from './clusters.js';
 import { loadTechniqueModel } from './model.js';
+import { readAsEnglish } from '../core/language.js';
 
 /**
  * Persuasion techniques (the 14 PTC classes) at span level, each with its confidence and cues.
@@ -14,11 +15,12 @@ export const techniquesAnalyzer = defineAnalyzer({
   reads: ['sentences', 'tokens'],
   adds: 'techniques',
   run(doc) {
-    if (doc.info.language !== 'en' && doc.info.language !== 'und') return [];
+    if (!readAsEnglish(doc.info.language)) return [];
     const ctx = buildContext(doc.text, doc.get('tokens'), doc.get('sentences'), loadLexicons());
     return detectTechniques(ctx, loadTechniqueModel());
   },
-  warm() {
+  warm(language) {
+    if (!readAsEnglish(language)) return;
     loadLexicons();
     loadTechniqueModel();
     loadClusters();

@@ -26,7 +26,7 @@ export async function warmInParallel(text: string, language: string, analyzers: 
   if (warmed) return;
   warmed = true;
   const pending = COMPILED && existsSync(WORKER) ? segmentOnWorker(text, language) : Promise.resolve(null);
-  for (const a of analyzers) a.warm?.();
+  for (const a of analyzers) a.warm?.(language);
   const layer = await pending;
   if (layer) provideSegmentation(text, language, layer);
 }

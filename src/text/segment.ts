@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type WinkNLP from 'wink-nlp';
 import type { Sentence } from '../core/schema.js';
 import type { Token } from '../core/doc.js';
+import { readAsEnglish } from '../core/language.js';
 
 export interface TextLayer {
   sentences: Sentence[];
@@ -30,7 +31,7 @@ export function segment(text: string, language: string): TextLayer {
     provided.delete(text);
     return given.layer;
   }
-  return language === 'en' || language === 'und' ? segmentEnglish(text) : segmentIntl(text, language);
+  return readAsEnglish(language) ? segmentEnglish(text) : segmentIntl(text, language);
 }
 
 // Layers computed elsewhere (on a worker thread at a cold start, see parallel.ts), taken once.

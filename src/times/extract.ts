@@ -12,6 +12,7 @@ import type { Anchor } from './anchor.js';
 import { addDays, formatDay, formatMonth, inferYear, weekday } from './calendar.js';
 import { RULES, type Resolution, type RuleContext } from './rules.js';
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from './words.js';
+import { readAsEnglish } from '../core/language.js';
 
 export interface ExtractInput {
   text: string;
@@ -46,7 +47,7 @@ function parserFor(language: string): chrono.Chrono | undefined {
 export function extractTimes(input: ExtractInput): TimeExpr[] {
   const { text, anchor } = input;
   const sentences = input.sentences ?? splitSentences(text);
-  const english = input.language === 'en' || input.language === 'und';
+  const english = readAsEnglish(input.language);
   const found: Found[] = [];
 
   for (const s of sentences) {
