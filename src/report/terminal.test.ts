@@ -75,6 +75,8 @@ describe('renderTerminal', () => {
     expect(positions).toEqual([...positions].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!));
     expect(techniques.join('\n')).toContain('cues: dehumanising noun for a group');
     expect(section('attributions').join('\n')).toContain('Oleh Petrenko -> Ukrinform -> article');
+    // a source that refers back names what it stands for
+    expect(section('attributions').join('\n')).toMatch(/ he \(= Oleh Petrenko\) -> article/);
     const izium = section('entities').find((l) => l.includes('Izium'))!;
     expect(izium).toContain('GeoNames 707688');
     expect(izium).toContain('low confidence: candidates Izium UA 707688 (0.41), Izyum RU 555312 (0.37)');

@@ -4,7 +4,7 @@
  * section in text order. Strings from the article are stripped of control characters so a
  * hostile text cannot drive the terminal.
  */
-import type { Analysis, Entity, Event, PlaceLink } from '../core/schema.js';
+import type { Analysis, Attribution, Entity, Event, PlaceLink } from '../core/schema.js';
 import { LOW_PLACE_CONFIDENCE, countBy, lineIndex, techniqueSentenceShare, wordCount, type LineCol } from './stats.js';
 
 type Paint = (s: string) => string;
@@ -85,7 +85,7 @@ export function renderTerminal(a: Analysis, opts: { color: boolean }): string {
     [
       'attributions',
       a.attributions.map((at) => {
-        const chain = [at.source ? clean(at.source.text) : '(no source)', ...(at.via ?? []).map((v) => clean(v.name)), 'article'];
+        const chain = [at.source ? clean(at.source.text) + antecedent(a, at) : '(no source)', ...(at.via ?? []).map((v) => clean(v.name)), 'article'];
         const cue = at.cue ? `${quote(text, at.cue)} ` : '';
         return row(
           at.source?.start ?? at.content.start,
@@ -222,4 +222,13 @@ function formatRows(rows: Row[], p: Palette, byPosition = true): string[] {
   const visible = (s: string) => (s.includes('\x1b') ? s.replace(/\x1b\[\d+m/g, '').length : s.length);
   const kindWidth = Math.max(...sorted.map((r) => visible(r.kind)));
   return sorted.map((r, i) => `  ${p.dim(pos[i]!.padEnd(width))}  ${r.kind}${' '.repeat(kindWidth - visible(r.kind))}  ${r.message}`);
+}
+
+/** " (= Putin)" for a source that refers back ("he", "the source"): the entity or source it stands for. */
+function antecedent(a: Analysis, at: Attribution): string {
+  const ref = at.source?.refersTo;
+  if (!ref) return '';
+  const entity = at.source?.entityId ? a.entities.find((e) => e.id === at.source!.entityId) : undefined;
+  const name = entity?.name ?? a.attributions.find((x) => x.id === ref)?.source?.text;
+  return name && name !== at.source!.text ? ` (= ${clean(name)})` : '';
 }

@@ -99,7 +99,7 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
       },
       {
         id: 'a2',
-        source: { ...withText(he), kind: 'named-person', entityId: 'e2' },
+        source: { ...withText(he), kind: 'named-person', entityId: 'e2', refersTo: 'a1' },
         cue: withText(at('told')),
         content: at(`They are ${loaded} who will stop at nothing`),
         mode: 'direct',
