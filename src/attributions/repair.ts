@@ -104,14 +104,25 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     if (last > first && RELATIVE.test(tokens[first]!.text)) while (last > first) labels[last--] = 0;
     if (last > first && PERSONAL.test(tokens[last]!.text)) while (first < last) labels[first++] = 0;
     // trailing words that cannot end a noun phrase: "the Council in", "Davis talks", "Mr. Kamin,"
-    while (last > first && TRAILING_POS.has(tokens[last]!.pos)) labels[last--] = 0;
+    // (a possessive stays: "Trump’s" + cue "claim" is the source, as PolNeAR marks it)
+    while (last > first && TRAILING_POS.has(tokens[last]!.pos) && !POSSESSIVE.test(tokens[last]!.text)) labels[last--] = 0;
     if (labels[first] !== B_SOURCE) labels[first] = B_SOURCE;
+    // an abbreviation's period does not end a name: "the Rev" + "." + "Peter Wherry" is one source
+    while (last + 2 < n && tokens[last + 1]!.text === '.' && tokens[last + 1]!.start === tokens[last]!.end && role(last + 1) === NONE && role(last + 2) === SOURCE && sameSentence(last + 2, last)) {
+      last += 2;
+      while (last + 1 < n && role(last + 1) === SOURCE && labels[last + 1] !== B_SOURCE) last++;
+    }
     // a pronoun is a whole source: "Moscow’s network RT he" is two phrases
     while (first > 0 && tokens[first]!.pos !== 'PRON' && (joinsLeft(first - 1, first) || coordinated(first - 1))) {
       first--;
       // a determiner opens the phrase, unless it follows "of" inside one ("Chief of the Army")
       if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;
     }
+    // a phrase does not end in a determiner or an adjective: it runs on to its head ("The" + "Republican nominee")
+    const free = (k: number) => k < n && sameSentence(k, last) && role(k) === NONE;
+    if (/^(?:DET|ADJ)$/.test(tokens[last]!.pos)) while (free(last + 1) && /^(?:ADJ|NOUN|PROPN|NUM)$/.test(tokens[last + 1]!.pos)) last++;
+    // a capitalised title runs on into its name: "President" + "Obama"
+    if (tokens[last]!.pos === 'NOUN' && /^\p{Lu}/u.test(tokens[last]!.text) && free(last + 1) && tokens[last + 1]!.pos === 'PROPN') last++;
     while (tokens[last]!.pos === 'PROPN' && last + 1 < n && sameSentence(last + 1, last) && role(last + 1) === NONE && tokens[last + 1]!.pos === 'PROPN') last++;
     // a possessor is not a source by itself: "Putin’s" + "administration"
     if (POSSESSIVE.test(tokens[last]!.text)) {
