@@ -60,4 +60,9 @@ describe('repairLabels: where a source phrase ends', () => {
     const text = '“The dam holds,” said the Rev. Peter Wherry.';
     expect(repairedSource(text, [['content', 'The dam holds,'], ['cue', 'said'], ['source', 'the Rev'], ['source', 'Peter Wherry']])).toBe('the Rev. Peter Wherry');
   });
+
+  it('joins a name and each description after it, up to the comma before the cue', () => {
+    const text = 'Johnnie Wilson, of Springfield, Va., said he had fought.';
+    expect(repairedSource(text, [['source', 'Johnnie Wilson'], ['source', 'of Springfield'], ['source', 'Va.'], ['cue', 'said'], ['content', 'he had fought']])).toBe('Johnnie Wilson, of Springfield, Va.,');
+  });
 });

@@ -201,13 +201,13 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
     let last = i;
     while (last + 1 < n && labels[last + 1] === B_SOURCE + 1) last++;
     // "Ana Berg" + "," + "a lawyer for the union ,": one source with its apposition, which a comma closes
-    if (tokens[last + 1]?.text === ',' && labels[last + 2] === B_SOURCE && same(last + 2, first) && tokens[last + 2]!.pos !== 'PRON') {
+    // (as many as follow: "Jo Wilson, of Springfield" + "," + "Va.,")
+    while (tokens[last + 1]?.text === ',' && labels[last + 2] === B_SOURCE && same(last + 2, first) && tokens[last + 2]!.pos !== 'PRON') {
       let end = last + 2;
       while (end + 1 < n && labels[end + 1] === B_SOURCE + 1) end++;
-      if (tokens[end]!.text === ',' || tokens[end + 1]?.text === ',') {
-        labels[last + 1] = labels[last + 2] = B_SOURCE + 1;
-        last = end;
-      }
+      if (tokens[end]!.text !== ',' && tokens[end + 1]?.text !== ',') break;
+      labels[last + 1] = labels[last + 2] = B_SOURCE + 1;
+      last = end;
     }
     let comma = false;
     for (let k = first + 1; k < last; k++) if (tokens[k]!.text === ',') comma = true;
