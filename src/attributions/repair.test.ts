@@ -65,4 +65,11 @@ describe('repairLabels: where a source phrase ends', () => {
     const text = 'Johnnie Wilson, of Springfield, Va., said he had fought.';
     expect(repairedSource(text, [['source', 'Johnnie Wilson'], ['source', 'of Springfield'], ['source', 'Va.'], ['cue', 'said'], ['content', 'he had fought']])).toBe('Johnnie Wilson, of Springfield, Va.,');
   });
+
+  it('does not take a common noun before a name the tagger began', () => {
+    const text = 'In a Bloomberg interview Trump declared that the dam holds.';
+    expect(repairedSource(text, [['source', 'Trump'], ['cue', 'declared'], ['content', 'that the dam holds']])).toBe('Trump');
+    const title = 'The town’s chief engineer said the dam holds.';
+    expect(repairedSource(title, [['source', 'engineer'], ['cue', 'said'], ['content', 'the dam holds']])).toBe('The town’s chief engineer');
+  });
 });

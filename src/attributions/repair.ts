@@ -113,7 +113,9 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
       while (last + 1 < n && role(last + 1) === SOURCE && labels[last + 1] !== B_SOURCE) last++;
     }
     // a pronoun is a whole source: "Moscow’s network RT he" is two phrases
-    while (first > 0 && tokens[first]!.pos !== 'PRON' && (joinsLeft(first - 1, first) || coordinated(first - 1))) {
+    // a name the tagger began does not take a common noun before it: "a Bloomberg interview" + "Trump"
+    const named = (k: number) => tokens[k]!.pos === 'PROPN' && role(k - 1) === NONE && tokens[k - 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(tokens[k - 1]!.text);
+    while (first > 0 && tokens[first]!.pos !== 'PRON' && !(first === i && named(first)) && (joinsLeft(first - 1, first) || coordinated(first - 1))) {
       first--;
       // a determiner opens the phrase, unless it follows "of" inside one ("Chief of the Army")
       if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;
