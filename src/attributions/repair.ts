@@ -4,8 +4,11 @@
  * without its possessor), or finds a cue with no source at all ("Putin, in response,
  * expressed ..."). The repairs, per token:
  *  - a source is completed leftwards over its noun phrase (determiners, adjectives, nouns, names,
- *    a possessor, "of" inside a name) and rightwards over the rest of a name; a trailing
- *    relative pronoun is dropped ("the Department which");
+ *    a possessor, "of" inside a name; not a common noun before a name the tagger began: "a
+ *    Bloomberg interview Trump") and rightwards to its head ("The" + "Republican nominee",
+ *    "President" + "Obama") and over the rest of a name, across an abbreviation's period ("the Rev.
+ *    Peter Wherry"); a trailing relative pronoun is dropped ("the Department which"), a trailing
+ *    possessive kept ("Trump’s" + cue "claim");
  *  - a cue whose sentence has no source gets the noun phrase just before it (past adverbs,
  *    auxiliaries and a parenthetical between commas), or the name just after it ("said Ana");
  *  - a noun cue glued to a source and followed by a verb is the source's head ("intelligence reports
