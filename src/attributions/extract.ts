@@ -12,12 +12,14 @@ import { groupSpans, type Group } from './group.js';
 import { isNoise } from './noise.js';
 import { repairLabels } from './repair.js';
 import { ruleGroups } from './rules.js';
+import { joinBrokenSentences } from './sentences.js';
 import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
 import { lowerBound } from '../core/search.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[]): Group[] {
+export function extractGroups(model: TaggerModel, text: string, docSentences: readonly Sentence[], docTokens: readonly Token[]): Group[] {
+  const { sentences, tokens } = joinBrokenSentences(text, docSentences, docTokens);
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, decode(model, tokens, text))));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);

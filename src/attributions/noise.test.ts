@@ -27,4 +27,12 @@ describe('isNoise', () => {
     expect(noisy('Ana Berg said the dam could fail.', 'said', 'the dam could fail', 'Ana Berg')).toBe(false);
     expect(noisy('Ana Berg’s claim that the dam could fail spread fast.', 'claim', 'the dam could fail', 'Ana Berg’s')).toBe(false);
   });
+
+  it('drops a continuation with no verb, keeps one that claims something', () => {
+    const continuation = (text: string, content: string): Group => ({ contents: [at(text, 'content', content)], mode: 'continuation', sentence: 1 });
+    const text = 'Ana Berg said the dam could fail. They are a once-loyal voting bloc. The river is rising fast.';
+    const { tokens } = segment(text, 'en');
+    expect(isNoise(text, tokens, continuation(text, 'a once-loyal voting bloc'))).toBe(true);
+    expect(isNoise(text, tokens, continuation(text, 'The river is rising fast'))).toBe(false);
+  });
 });

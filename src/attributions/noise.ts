@@ -4,7 +4,9 @@
  * when its cue is a claiming verb used as one. Not kept:
  *  - a cue of nouns only ("the hope that ...", "questions about ...", "consensus"): with no source
  *    it describes a state of affairs, it does not report anyone's claim;
- *  - an infinitive of purpose ("a term used to describe ...") and "so-called": a naming, not a claim.
+ *  - an infinitive of purpose ("a term used to describe ...") and "so-called": a naming, not a claim;
+ *  - a continuation (content with no cue of its own) without a verb: "a once-loyal voting bloc"
+ *    is a noun phrase the tagger read as content, not a claim that goes on.
  * (A noun cue glued to its source, "a series of intelligence" + "reports", is handled earlier, in repair.ts.)
  */
 import type { Token } from '../core/doc.js';
@@ -24,7 +26,8 @@ function tokensIn(tokens: readonly Token[], start: number, end: number): Token[]
 
 export function isNoise(text: string, tokens: readonly Token[], group: Group): boolean {
   const { cue, source } = group;
-  if (!cue || group.mode === 'passive' || group.mode === 'according-to' || group.mode === 'continuation') return false;
+  if (group.mode === 'continuation') return !group.contents.some((c) => tokensIn(tokens, c.start, c.end).some((t) => VERBAL.has(t.pos)));
+  if (!cue || group.mode === 'passive' || group.mode === 'according-to') return false;
   if (source) return false;
   const verbal = tokensIn(tokens, cue.start, cue.end).some((t) => VERBAL.has(t.pos) || t.text === ':');
   return !verbal || NAMING.test(text.slice(Math.max(0, cue.start - 4), cue.start));

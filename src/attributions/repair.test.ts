@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RoleSpan } from '../eval/brat.js';
 import { segment } from '../text/segment.js';
 import { repairLabels } from './repair.js';
+import { joinBrokenSentences } from './sentences.js';
 import { labelsToSpans, spansToLabels } from './tagger.js';
 
 /** The source span after repair, given the tagger's spans (pieces of the text) as labels. */
 function repairedSource(text: string, tagged: [RoleSpan['role'], string][]): string | undefined {
-  const { tokens } = segment(text, 'en');
+  const layer = segment(text, 'en');
+  const { tokens } = joinBrokenSentences(text, layer.sentences, layer.tokens); // the sentences the stage reads
   const spans = tagged.map(([role, piece]) => ({ role, start: text.indexOf(piece), end: text.indexOf(piece) + piece.length }));
   const source = labelsToSpans(tokens, repairLabels(tokens, spansToLabels(tokens, spans))).find((s) => s.role === 'source');
   return source && text.slice(source.start, source.end);
@@ -38,5 +40,36 @@ describe('repairLabels: sources with an apposition', () => {
   it('takes a noun cue glued to a source ending in a common noun into the source', () => {
     const text = 'A stack of engineering reports warned that the dam could fail.';
     expect(repairedSource(text, [['source', 'A stack of engineering'], ['cue', 'reports'], ['content', 'the dam could fail']])).toBe('A stack of engineering reports');
+  });
+});
+
+describe('repairLabels: where a source phrase ends', () => {
+  it('runs a phrase cut at a determiner, an adjective or a title on to its head', () => {
+    const text = 'The Republican nominee continues to insist that he is right.';
+    expect(repairedSource(text, [['source', 'The'], ['cue', 'continues to insist'], ['content', 'that he is right']])).toBe('The Republican nominee');
+    const title = 'But President Obama said the dam holds.';
+    expect(repairedSource(title, [['source', 'President'], ['cue', 'said'], ['content', 'the dam holds']])).toBe('President Obama');
+  });
+
+  it('keeps a possessive before a noun cue, as PolNeAR marks it', () => {
+    const text = 'Politifact checked Donald Trump’s claim that the dam holds.';
+    expect(repairedSource(text, [['source', 'Donald Trump’s'], ['cue', 'claim'], ['content', 'that the dam holds']])).toBe('Donald Trump’s');
+  });
+
+  it('reads a name across an abbreviation’s period', () => {
+    const text = '“The dam holds,” said the Rev. Peter Wherry.';
+    expect(repairedSource(text, [['content', 'The dam holds,'], ['cue', 'said'], ['source', 'the Rev'], ['source', 'Peter Wherry']])).toBe('the Rev. Peter Wherry');
+  });
+
+  it('joins a name and each description after it, up to the comma before the cue', () => {
+    const text = 'Johnnie Wilson, of Springfield, Va., said he had fought.';
+    expect(repairedSource(text, [['source', 'Johnnie Wilson'], ['source', 'of Springfield'], ['source', 'Va.'], ['cue', 'said'], ['content', 'he had fought']])).toBe('Johnnie Wilson, of Springfield, Va.,');
+  });
+
+  it('does not take a common noun before a name the tagger began', () => {
+    const text = 'In a Bloomberg interview Trump declared that the dam holds.';
+    expect(repairedSource(text, [['source', 'Trump'], ['cue', 'declared'], ['content', 'that the dam holds']])).toBe('Trump');
+    const title = 'The town’s chief engineer said the dam holds.';
+    expect(repairedSource(title, [['source', 'engineer'], ['cue', 'said'], ['content', 'the dam holds']])).toBe('The town’s chief engineer');
   });
 });

@@ -4,8 +4,11 @@
  * without its possessor), or finds a cue with no source at all ("Putin, in response,
  * expressed ..."). The repairs, per token:
  *  - a source is completed leftwards over its noun phrase (determiners, adjectives, nouns, names,
- *    a possessor, "of" inside a name) and rightwards over the rest of a name; a trailing
- *    relative pronoun is dropped ("the Department which");
+ *    a possessor, "of" inside a name; not a common noun before a name the tagger began: "a
+ *    Bloomberg interview Trump") and rightwards to its head ("The" + "Republican nominee",
+ *    "President" + "Obama") and over the rest of a name, across an abbreviation's period ("the Rev.
+ *    Peter Wherry"); a trailing relative pronoun is dropped ("the Department which"), a trailing
+ *    possessive kept ("Trump’s" + cue "claim");
  *  - a cue whose sentence has no source gets the noun phrase just before it (past adverbs,
  *    auxiliaries and a parenthetical between commas), or the name just after it ("said Ana");
  *  - a noun cue glued to a source and followed by a verb is the source's head ("intelligence reports
@@ -104,14 +107,27 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     if (last > first && RELATIVE.test(tokens[first]!.text)) while (last > first) labels[last--] = 0;
     if (last > first && PERSONAL.test(tokens[last]!.text)) while (first < last) labels[first++] = 0;
     // trailing words that cannot end a noun phrase: "the Council in", "Davis talks", "Mr. Kamin,"
-    while (last > first && TRAILING_POS.has(tokens[last]!.pos)) labels[last--] = 0;
+    // (a possessive stays: "Trump’s" + cue "claim" is the source, as PolNeAR marks it)
+    while (last > first && TRAILING_POS.has(tokens[last]!.pos) && !POSSESSIVE.test(tokens[last]!.text)) labels[last--] = 0;
     if (labels[first] !== B_SOURCE) labels[first] = B_SOURCE;
+    // an abbreviation's period does not end a name: "the Rev" + "." + "Peter Wherry" is one source
+    while (last + 2 < n && tokens[last + 1]!.text === '.' && tokens[last + 1]!.start === tokens[last]!.end && role(last + 1) === NONE && role(last + 2) === SOURCE && sameSentence(last + 2, last)) {
+      last += 2;
+      while (last + 1 < n && role(last + 1) === SOURCE && labels[last + 1] !== B_SOURCE) last++;
+    }
     // a pronoun is a whole source: "Moscow’s network RT he" is two phrases
-    while (first > 0 && tokens[first]!.pos !== 'PRON' && (joinsLeft(first - 1, first) || coordinated(first - 1))) {
+    // a name the tagger began does not take a common noun before it: "a Bloomberg interview" + "Trump"
+    const named = (k: number) => tokens[k]!.pos === 'PROPN' && role(k - 1) === NONE && tokens[k - 1]?.pos === 'NOUN' && /^\p{Ll}/u.test(tokens[k - 1]!.text);
+    while (first > 0 && tokens[first]!.pos !== 'PRON' && !(first === i && named(first)) && (joinsLeft(first - 1, first) || coordinated(first - 1))) {
       first--;
       // a determiner opens the phrase, unless it follows "of" inside one ("Chief of the Army")
       if (tokens[first]!.pos === 'DET' && tokens[first - 1]?.text !== 'of') break;
     }
+    // a phrase does not end in a determiner or an adjective: it runs on to its head ("The" + "Republican nominee")
+    const free = (k: number) => k < n && sameSentence(k, last) && role(k) === NONE;
+    if (/^(?:DET|ADJ)$/.test(tokens[last]!.pos)) while (free(last + 1) && /^(?:ADJ|NOUN|PROPN|NUM)$/.test(tokens[last + 1]!.pos)) last++;
+    // a capitalised title runs on into its name: "President" + "Obama"
+    if (tokens[last]!.pos === 'NOUN' && /^\p{Lu}/u.test(tokens[last]!.text) && free(last + 1) && tokens[last + 1]!.pos === 'PROPN') last++;
     while (tokens[last]!.pos === 'PROPN' && last + 1 < n && sameSentence(last + 1, last) && role(last + 1) === NONE && tokens[last + 1]!.pos === 'PROPN') last++;
     // a possessor is not a source by itself: "Putin’s" + "administration"
     if (POSSESSIVE.test(tokens[last]!.text)) {
@@ -190,13 +206,13 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
     let last = i;
     while (last + 1 < n && labels[last + 1] === B_SOURCE + 1) last++;
     // "Ana Berg" + "," + "a lawyer for the union ,": one source with its apposition, which a comma closes
-    if (tokens[last + 1]?.text === ',' && labels[last + 2] === B_SOURCE && same(last + 2, first) && tokens[last + 2]!.pos !== 'PRON') {
+    // (as many as follow: "Jo Wilson, of Springfield" + "," + "Va.,")
+    while (tokens[last + 1]?.text === ',' && labels[last + 2] === B_SOURCE && same(last + 2, first) && tokens[last + 2]!.pos !== 'PRON') {
       let end = last + 2;
       while (end + 1 < n && labels[end + 1] === B_SOURCE + 1) end++;
-      if (tokens[end]!.text === ',' || tokens[end + 1]?.text === ',') {
-        labels[last + 1] = labels[last + 2] = B_SOURCE + 1;
-        last = end;
-      }
+      if (tokens[end]!.text !== ',' && tokens[end + 1]?.text !== ',') break;
+      labels[last + 1] = labels[last + 2] = B_SOURCE + 1;
+      last = end;
     }
     let comma = false;
     for (let k = first + 1; k < last; k++) if (tokens[k]!.text === ',') comma = true;

@@ -54,4 +54,13 @@ describe('ruleGroups', () => {
     ruleGroups(text, sentenceOf(text));
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('reads a quotation signed with a dash and a name, on its line or the next', () => {
+    const text = '“The dam will hold. The town is safe.” ― Ana Berg\n"We need a new bridge."\n\n- Sen. Cy Lee.\n“Not now.” — Reporting by Jo Kim';
+    const signed = ruleGroups(text, sentenceOf(text)).filter((g) => g.mode === 'direct');
+    expect(signed.map((g) => [slice(text, g.source), slice(text, g.cue), slice(text, g.contents[0])])).toEqual([
+      ['Ana Berg', '―', '“The dam will hold. The town is safe.”'],
+      ['Sen. Cy Lee', '-', '"We need a new bridge."'],
+    ]);
+  });
 });

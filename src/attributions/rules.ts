@@ -1,13 +1,14 @@
 /**
- * Rules for two patterns the tagger sees too rarely in its training data and that are easy to
- * read exactly: "according to X" / "as per X" (with the claim on either side), and passive
- * attributions ("was interpreted by X as", "were later deemed"). An agentless passive yields a
- * group with no source: the claim is stated as someone's judgement without saying whose.
+ * Rules for patterns the tagger sees too rarely in its training data and that are easy to
+ * read exactly: "according to X" / "as per X" (with the claim on either side), passive
+ * attributions ("was interpreted by X as", "were later deemed"), and a quotation signed with a
+ * dash and a name ("“...” ― Ana Berg", as in collected quotes and readers' voices). An agentless
+ * passive yields a group with no source: the claim is stated as someone's judgement without saying whose.
  * Every regular expression is bounded (no nested unbounded quantifiers) and runs per sentence.
  */
 import type { Sentence } from '../core/schema.js';
 import type { RoleSpan } from '../eval/brat.js';
-import type { Group } from './group.js';
+import { sentenceAt, type Group } from './group.js';
 
 const WINDOW = 300;
 const ACCORDING = /\b(?:[Aa]ccording to|[Aa]s per)\s/g;
@@ -90,7 +91,39 @@ function passive(text: string, sentence: Sentence, index: number): Group[] {
   return out;
 }
 
-/** Rule groups for every sentence. */
+/** A closing double quote, a dash, and a name of one to four capitalised words that ends its line (or a comma follows). */
+const SIGNED = /[”"]\s{0,4}(?:―|—|–|--?)[^\S\n]*(\p{Lu}[\p{L}’'-]*\.?(?:[^\S\n]+\p{Lu}[\p{L}’'-]*\.?){0,3})(?=[^\S\n]*(?:\n|$|,))/gu;
+const OPENING_QUOTE = /[“”"«]/;
+
+/**
+ * "“The dam holds.” ― Ana Berg": the quotation (marks included) is the content, the dash the cue,
+ * the name the source. The quotation opens at the nearest double quote before it on the same line.
+ */
+function signedQuotes(text: string, sentences: readonly Sentence[]): Group[] {
+  const out: Group[] = [];
+  for (const m of text.matchAll(SIGNED)) {
+    const close = m.index;
+    let open = close - 1;
+    while (open >= 0 && close - open < WINDOW * 10 && text[open] !== '\n' && !OPENING_QUOTE.test(text[open]!)) open--;
+    if (open < 0 || !OPENING_QUOTE.test(text[open]!) || close - open < 8) continue;
+    const name = m[1]!;
+    const srcStart = close + m[0].length - name.length;
+    // a sentence's full stop after the name is not part of it; an initial's is ("Edwin G.")
+    const srcEnd = srcStart + name.length - (/\p{L}{2,}\.$/u.test(name) ? 1 : 0);
+    const dash = /―|—|–|--?/.exec(m[0])!;
+    const cueStart = close + dash.index;
+    out.push({
+      source: span('source', srcStart, srcEnd),
+      cue: span('cue', cueStart, cueStart + dash[0].length),
+      contents: [span('content', open, close + 1)],
+      mode: 'direct',
+      sentence: sentenceAt(sentences, cueStart),
+    });
+  }
+  return out;
+}
+
+/** Rule groups for every sentence, and the signed quotations of the text. */
 export function ruleGroups(text: string, sentences: readonly Sentence[]): Group[] {
-  return sentences.flatMap((s, i) => [...accordingTo(text, s, i), ...passive(text, s, i)]);
+  return [...sentences.flatMap((s, i) => [...accordingTo(text, s, i), ...passive(text, s, i)]), ...signedQuotes(text, sentences)];
 }
