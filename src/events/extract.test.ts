@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Attribution, Entity } from '../core/schema.js';
 import { buildContext } from '../findings/fixture.js';
 import { extractEvents, sortableStart, timeline } from './extract.js';
 
@@ -68,5 +69,20 @@ describe('events', () => {
       extractEvents({ text, sentences: [{ start: 0, end: text.length }], times: [] });
       expect(performance.now() - t0).toBeLessThan(5000);
     }
+  });
+
+  it('stays linear in the attributions of one run-on sentence', () => {
+    const unit = '“It holds” — Ana Berg, ';
+    const n = 40_000;
+    const text = unit.repeat(n);
+    const attributions: Attribution[] = Array.from({ length: n }, (_, i) => {
+      const at = i * unit.length;
+      return { id: `a${i + 1}`, source: { start: at + 12, end: at + 20, text: 'Ana Berg', kind: 'named-person' }, cue: { start: at + 10, end: at + 11, text: '—' }, content: { start: at, end: at + 10 }, mode: 'direct' };
+    });
+    const t0 = performance.now();
+    const berg: Entity = { id: 'e1', type: 'person', name: 'Ana Berg', mentions: attributions.map((a) => ({ start: a.source!.start, end: a.source!.end })) };
+    const events = extractEvents({ text, sentences: [{ start: 0, end: text.length }], times: [], attributions, entities: [berg] });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(events).toHaveLength(n);
   });
 });

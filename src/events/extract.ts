@@ -7,6 +7,7 @@
  */
 import type { Attribution, Entity, Event, PlaceLink, Sentence, TimeExpr } from '../core/schema.js';
 import { isCountryName } from '../findings/geo.js';
+import { lowerBound } from '../core/search.js';
 import { FORCE_PHRASE, NATIONALITIES, TRIGGERS, type EventType } from './lexicon.js';
 
 export interface EventInput {
@@ -146,6 +147,20 @@ interface Context {
   text: string;
 }
 
+/**
+ * Mentions and times further than this (in characters) from a trigger are not its participants,
+ * place or date: no real sentence is that long, and a run-on "sentence" of thousands of quotes
+ * must not make every event scan all of them.
+ */
+const REACH = 600;
+
+/** The items of `sorted` (by start) within REACH of the span. */
+function around<T extends Span>(sorted: readonly T[], span: Span): readonly T[] {
+  const from = lowerBound(sorted, (x) => x.start < span.start - REACH);
+  const to = lowerBound(sorted, (x) => x.start < span.end + REACH);
+  return from === 0 && to === sorted.length ? sorted : sorted.slice(from, to);
+}
+
 function buildEvent(trigger: Trigger, c: Context): Event {
   const actors: Actor[] = [];
   const isSpeech = trigger.type === 'statement' || trigger.type === 'denial';
@@ -156,12 +171,13 @@ function buildEvent(trigger: Trigger, c: Context): Event {
   const agent = isSpeech ? undefined : agentOf(trigger, c.forces, c.text);
   // a force phrase that is also an entity mention ("the Ukrainian National Guard") carries its id
   const forceActor = (f: Force, role: string): Actor => {
-    const mn = c.mentions.find((x) => x.start < f.end && f.start < x.end && x.entity.type !== 'place');
+    const mn = around(c.mentions, f).find((x) => x.start < f.end && f.start < x.end && x.entity.type !== 'place');
     return { text: f.text, role, side: f.side, ...(mn ? { entityId: mn.entity.id } : {}) };
   };
   if (agent) actors.push(forceActor(agent, 'agent'));
   if (!isSpeech) for (const f of c.forces) if (f !== agent) actors.push(forceActor(f, 'other'));
-  for (const mn of c.mentions) {
+  const near = around(c.mentions, trigger);
+  for (const mn of near) {
     const type = mn.entity.type;
     if (type === 'place' || actors.some((a) => a.entityId === mn.entity.id)) continue;
     if (!isSpeech && c.forces.some((f) => f.start < mn.end && mn.start < f.end)) continue;
@@ -171,8 +187,8 @@ function buildEvent(trigger: Trigger, c: Context): Event {
     }
   }
 
-  const place = isSpeech ? undefined : nearestPlace(trigger, c.mentions, c.places);
-  const time = nearest(trigger, c.times);
+  const place = isSpeech ? undefined : nearestPlace(trigger, near, c.places);
+  const time = nearest(trigger, around(c.times, trigger));
   const triggerText = c.text.slice(trigger.start, trigger.end);
   const event: Event = {
     id: '',
@@ -214,7 +230,7 @@ function agentOf(trigger: Span, forces: Force[], text: string): Force | undefine
 }
 
 /** The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). */
-function nearestPlace(trigger: Span, mentions: Mention[], places: Readonly<Record<string, PlaceLink>>): Mention | undefined {
+function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Readonly<Record<string, PlaceLink>>): Mention | undefined {
   const candidates = mentions.filter((mn) => mn.entity.type === 'place' || places[mn.entity.id]);
   let best: Mention | undefined;
   let bestScore = Infinity;
@@ -229,7 +245,7 @@ function nearestPlace(trigger: Span, mentions: Mention[], places: Readonly<Recor
   return best;
 }
 
-function nearest(trigger: Span, times: TimeExpr[]): TimeExpr | undefined {
+function nearest(trigger: Span, times: readonly TimeExpr[]): TimeExpr | undefined {
   let best: TimeExpr | undefined;
   for (const t of times) if (!best || distance(trigger, t) < distance(trigger, best)) best = t;
   return best;
