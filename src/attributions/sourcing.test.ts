@@ -24,6 +24,20 @@ describe('sourcingProfile', () => {
     expect(p.outlets).toEqual(['Reuters']);
   });
 
+  it('stays linear when one run-on sentence holds thousands of attributions', () => {
+    const unit = '“It holds” — Ana Berg, ';
+    const n = 40_000;
+    const long = unit.repeat(n);
+    const many: Attribution[] = Array.from({ length: n }, (_, i) => {
+      const at = i * unit.length;
+      return { id: `a${i}`, source: { start: at + 12, end: at + 20, text: 'Ana Berg', kind: 'named-person' }, cue: { start: at + 10, end: at + 11, text: '—' }, content: { start: at, end: at + 10 }, mode: 'direct' };
+    });
+    const t0 = performance.now();
+    const p = sourcingProfile(long, [{ start: 0, end: long.length }], many);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(p.unattributedShare).toBe(0);
+  });
+
   it('is empty, not broken, for an article without attributions', () => {
     const p = sourcingProfile(text, sentences, []);
     expect(p.unattributedShare).toBe(1);

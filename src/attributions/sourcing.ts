@@ -34,7 +34,8 @@ export function sourcingProfile(text: string, sentences: readonly Sentence[], at
     const spans = a.cue ? [a.content, a.cue] : [a.content];
     for (const span of spans) {
       for (let i = sentenceAt(sentences, span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
-        if (sentences[i]!.end > span.start && !touching[i]!.includes(a)) touching[i]!.push(a);
+        // content and cue of one attribution may touch the same sentence: pushed once (its pushes come in a row)
+        if (sentences[i]!.end > span.start && touching[i]!.at(-1) !== a) touching[i]!.push(a);
       }
     }
   }
