@@ -85,4 +85,18 @@ describe('events', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(events).toHaveLength(n);
   });
+
+  it('stays linear when every claim runs to the end of a long text', () => {
+    const unit = 'he said, according to officials, ';
+    const n = 10_000;
+    const text = unit.repeat(n);
+    const attributions: Attribution[] = Array.from({ length: n }, (_, i) => {
+      const at = i * unit.length;
+      return { id: `a${i + 1}`, source: { start: at, end: at + 2, text: 'he', kind: 'named-person' }, cue: { start: at + 3, end: at + 7, text: 'said' }, content: { start: at + 9, end: text.length }, mode: 'indirect' };
+    });
+    const t0 = performance.now();
+    const events = extractEvents({ text, sentences: [{ start: 0, end: text.length }], times: [], attributions });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(events[0]!.summary!.length).toBeLessThan(120);
+  });
 });

@@ -209,7 +209,9 @@ function buildEvent(trigger: Trigger, c: Context): Event {
   const who = actors.find((a) => a.role === 'agent' || a.role === 'source')?.text;
   if (isSpeech && c.attribution) {
     // a timeline line for a statement: who, and what they said
-    const said = c.text.slice(c.attribution.content.start, c.attribution.content.end).replace(/\s+/g, ' ').trim();
+    // only the head of the claim is shown: a claim may run over many sentences
+    const { start, end } = c.attribution.content;
+    const said = c.text.slice(start, Math.min(end, start + 200)).replace(/\s+/g, ' ').trim();
     event.summary = `${who ?? 'unnamed source'} (${triggerText}): “${said.length > 90 ? `${said.slice(0, 89)}…` : said}”`;
   } else {
     const where = place ? c.text.slice(place.start, place.end) : undefined;
