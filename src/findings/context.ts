@@ -31,8 +31,11 @@ export interface Rule {
 
 /** The text of a span, quoted for a message, shortened when long. */
 export function quote(ctx: FindingContext, span: { start: number; end: number }, max = 80): string {
-  const s = ctx.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-  return `“${s.length > max ? `${s.slice(0, max - 1)}…` : s}”`;
+  // only the head is read: a span may run over thousands of characters, and every finding quotes
+  const head = ctx.text.slice(span.start, Math.min(span.end, span.start + max * 4));
+  const s = head.replace(/\s+/g, ' ').trim();
+  const cut = s.length > max || span.end - span.start > head.length;
+  return `“${cut ? `${s.slice(0, max - 1)}…` : s}”`;
 }
 
 /** The sentence holding an offset (binary search over the sentence spans). */

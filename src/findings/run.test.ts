@@ -20,6 +20,20 @@ describe('the rule set', () => {
       expect(performance.now() - t0).toBeLessThan(5000);
     }
   });
+
+  it('quotes only the head of long claims: thousands of them in a long text stay linear', () => {
+    const unit = 'were later deemed overly optimistic and ';
+    const n = 10_000;
+    const text = unit.repeat(n);
+    const attributions = Array.from({ length: n }, (_, i) => {
+      const at = i * unit.length;
+      return { id: `a${i}`, source: null, cue: { start: at + 11, end: at + 17, text: 'deemed' }, content: { start: at + 18, end: text.length }, mode: 'passive' };
+    });
+    const t0 = performance.now();
+    const found = runRules({ ...buildContext({ text }), attributions });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(found[0]!.message).toMatch(/^“overly optimistic and were later deemed.*…” is attributed with “deemed” but to no one/);
+  });
 });
 
 // The seed with the layers the entity, place and attribution analyzers are meant to give it, written by hand.

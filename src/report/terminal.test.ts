@@ -58,6 +58,16 @@ describe('renderTerminal', () => {
     expect(lines[1]).toContain('Example News');
   });
 
+  it('quotes the head of a long claim, cut with an ellipsis', () => {
+    const long = fixtureAnalysis();
+    const start = long.document.text.length + 1;
+    long.document.text += ` ${'the claim goes on '.repeat(50_000)}`;
+    long.attributions[0]!.content = { start, end: long.document.text.length };
+    const row = renderTerminal(long, { color: false }).split('\n').find((l) => l.includes('"the claim goes on'))!;
+    expect(row).toMatch(/"the claim goes on the claim goes on[^"]*…"/);
+    expect(row.length).toBeLessThan(400);
+  });
+
   it('counts each layer by kind', () => {
     expect(out).toMatch(/entities +5 +place 2, organization 1, outlet 1, person 1/);
     expect(out).toMatch(/attributions +3 +named-person 2, anonymous 1/);

@@ -39,8 +39,11 @@ const clean = (s: string) => s.replace(CONTROL, ' ');
 
 const MAX_QUOTE = 70;
 function quote(text: string, span: { start: number; end: number }): string {
-  const s = clean(text.slice(span.start, span.end)).replace(/ {2,}/g, ' ').trim();
-  return `"${s.length > MAX_QUOTE ? `${s.slice(0, MAX_QUOTE - 1)}…` : s}"`;
+  // only the head is read: a claim may run over thousands of characters
+  const head = text.slice(span.start, Math.min(span.end, span.start + MAX_QUOTE * 4));
+  const s = clean(head).replace(/ {2,}/g, ' ').trim();
+  const cut = s.length > MAX_QUOTE || span.end - span.start > head.length;
+  return `"${cut ? `${s.slice(0, MAX_QUOTE - 1)}…` : s}"`;
 }
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const list = (pairs: [string, number][]) => pairs.map(([k, n]) => `${clean(k)} ${n}`).join(', ');
