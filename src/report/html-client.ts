@@ -35,6 +35,7 @@ header.top{padding:16px 24px 8px;border-bottom:1px solid var(--line)}
 header.top h1{margin:0 0 4px;font-size:22px;line-height:1.25}
 .meta{color:var(--mute);font-size:13px;margin:0}
 .meta span+span::before{content:" · "}
+.notice{font-size:13px;margin:6px 0 0;padding:4px 8px;border-left:3px solid #b45309;background:#fef3c7;color:#78350f}
 .toolbar{position:sticky;top:0;z-index:1000;background:#fff;border-bottom:1px solid var(--line);padding:8px 24px;display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;font-size:13px}
 .toolbar label{display:inline-flex;align-items:center;gap:5px;cursor:pointer;user-select:none}
 .toolbar .count{color:var(--mute)}
@@ -280,6 +281,9 @@ var meta = h('p', 'meta');
 [doc.outlet, doc.byline, doc.publishedAt ? 'published ' + doc.publishedAt : 'publication date unknown',
   'language ' + doc.language, D.words + ' words', doc.url].forEach(function (x) { if (x) add(meta, h('span', null, x)); });
 add(header, meta);
+if (D.unhighlighted !== null) {
+  add(header, h('p', 'notice', 'More than 64 spans overlap in places: spans of ' + D.unhighlighted + ' characters or more are listed in the panels but not highlighted in the text.'));
+}
 
 var toolbar = h('div', 'toolbar', h('strong', null, 'Layers'));
 LAYERS.forEach(function (l) {

@@ -9,9 +9,12 @@ import { createHash } from 'node:crypto';
 import type { Analysis, EntityType } from '../core/schema.js';
 import { CLIENT_CSS, CLIENT_JS, ENTITY_COLORS } from './html-client.js';
 import { mapAssets } from './map-assets.js';
-import { segmentSpans } from './segments.js';
+import { lengthCap, segmentSpans } from './segments.js';
 import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUES, TECHNIQUE_DOCS } from './technique-docs.js';
+
+/** More spans than this over one character are not all highlighted (see lengthCap). */
+const MAX_OVERLAP = 64;
 
 /** A highlighted span: its layer, its CSS class (from fixed sets only), its item in the layer. */
 interface Mark {
@@ -102,7 +105,10 @@ function buildView(a: Analysis) {
   // events are not a highlight layer of their own; their spans let the timeline point into the text
   a.events.forEach((e, r) => marks.push({ l: 'ev', c: 'ev', r, start: e.start, end: e.end }));
 
-  const segs = segmentSpans(a.document.text.length, marks).map((s) => [s.start, s.end, ...s.covers]);
+  // a pile of overlapping spans too deep to cut into segments: the longest are not highlighted
+  const cap = lengthCap(marks, MAX_OVERLAP);
+  const shown = cap === null ? marks : marks.map((m) => (m.end - m.start >= cap ? { start: 0, end: 0 } : m));
+  const segs = segmentSpans(a.document.text.length, shown).map((s) => [s.start, s.end, ...s.covers]);
   const firstOffset = (spans: readonly { start: number }[]) => Math.min(...spans.map((s) => s.start));
   const byOffset = <T>(items: readonly T[], at: (x: T) => number) =>
     items.map((_, i) => i).sort((i, j) => at(items[i]!) - at(items[j]!) || i - j);
@@ -113,6 +119,8 @@ function buildView(a: Analysis) {
     words: wordCount(a.document.text),
     lowPlace: LOW_PLACE_CONFIDENCE,
     marks: marks.map(({ l, c, r, p }) => (p ? { l, c, r, p } : { l, c, r })),
+    /** spans at least this long are not highlighted in the text (too many overlap), or null */
+    unhighlighted: cap,
     segs,
     entityTypes: [...new Set(a.entities.map((e) => entityClass(e.type)))].sort(),
     entityClass: a.entities.map((e) => entityClass(e.type)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentSpans } from './segments.js';
+import { lengthCap, maxDepth, segmentSpans } from './segments.js';
 
 describe('segmentSpans', () => {
   it('splits overlapping spans at every boundary', () => {
@@ -31,5 +31,23 @@ describe('segmentSpans', () => {
     expect(performance.now() - t0).toBeLessThan(5000); // a quadratic sweep would take minutes
     expect(segs[1]).toEqual({ start: 2, end: 4, covers: [0, 1] });
     expect(segs.every((s) => s.covers.length <= 3)).toBe(true);
+  });
+
+  it('measures how deep spans pile up, and which length to leave out to keep the pile low', () => {
+    const spans = [{ start: 0, end: 10 }, { start: 2, end: 8 }, { start: 4, end: 6 }, { start: 6, end: 7 }];
+    expect(maxDepth(spans)).toBe(3); // [4,6) lies in three; [6,7) touches [4,6) only at its end
+    expect(lengthCap(spans, 3)).toBeNull();
+    expect(lengthCap(spans, 2)).toBe(10); // leave out the 10-character span
+    expect(lengthCap(spans, 1)).toBe(6); // [4,6) and [6,7) only touch: both stay
+  });
+
+  it('keeps thousands of claims running to the end of the text from piling up', () => {
+    const spans = Array.from({ length: 8_000 }, (_, i) => ({ start: i * 30, end: 240_000 }));
+    const t0 = performance.now();
+    const cap = lengthCap(spans, 64)!;
+    const kept = spans.filter((s) => s.end - s.start < cap);
+    expect(maxDepth(kept)).toBe(64);
+    expect(segmentSpans(240_000, kept).length).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });

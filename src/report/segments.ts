@@ -38,3 +38,38 @@ export function segmentSpans(length: number, spans: readonly { start: number; en
   }
   return out;
 }
+
+/** The largest number of spans that cover one character. O(n log n). */
+export function maxDepth(spans: readonly { start: number; end: number }[]): number {
+  const edges: number[] = [];
+  // +1 at a start, -1 at an end; at one offset, ends sort before starts ([a,b) and [b,c) do not overlap)
+  for (const s of spans) if (s.end > s.start) edges.push(s.start * 2 + 1, s.end * 2);
+  edges.sort((x, y) => x - y);
+  let depth = 0;
+  let max = 0;
+  for (const e of edges) {
+    depth += e & 1 ? 1 : -1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/**
+ * When more than `limit` spans pile up on one character (a run-on "sentence" of thousands of
+ * claims), the longest ones are left out until no character has more: the smallest length cut,
+ * found by binary search. Returns that length (spans at least this long are left out), or null when
+ * nothing needs to go. Segmenting such a pile would cost segments x depth in time and memory.
+ */
+export function lengthCap(spans: readonly { start: number; end: number }[], limit: number): number | null {
+  if (maxDepth(spans) <= limit) return null;
+  const lengths = [...new Set(spans.map((s) => s.end - s.start).filter((n) => n > 0))].sort((x, y) => x - y);
+  // the largest cap that keeps the depth within the limit: keep spans shorter than lengths[k]
+  let lo = 0;
+  let hi = lengths.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (maxDepth(spans.filter((s) => s.end - s.start < lengths[mid]!)) <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  return lengths[lo]!;
+}

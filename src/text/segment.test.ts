@@ -36,6 +36,16 @@ describe('segment', () => {
 });
 
 describe('segment on hostile input', () => {
+  it('segments a long run-on sentence in other languages in linear time, no word split', () => {
+    const text = 'Киев Покровск Гуляйполе 😀 '.repeat(20_000);
+    const t0 = performance.now();
+    const { sentences, tokens } = segment(text, 'ru');
+    expect(performance.now() - t0).toBeLessThan(3000); // whole, the word segmenter takes minutes
+    expect(sentences).toHaveLength(1);
+    expect(tokens.filter((t) => t.pos === 'X').map((t) => t.text)).toEqual(text.trim().split(/\s+/).filter((w) => w !== '😀'));
+    for (const t of tokens.slice(0, 2000)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
   it('keeps overlong non-space runs as single tokens without feeding them to wink (which is quadratic)', () => {
     const junk = 'a'.repeat(200_000);
     const text = `A real sentence. ${junk} Another one.`;

@@ -130,19 +130,39 @@ function segmentIntl(text: string, language: string): TextLayer {
   const tokens: Token[] = [];
   const words = new Intl.Segmenter(language, { granularity: 'word' });
   sentences.forEach((s, si) => {
-    for (const w of words.segment(text.slice(s.start, s.end))) {
-      if (/^\s+$/u.test(w.segment)) continue;
-      const start = s.start + w.index;
-      tokens.push({
-        start,
-        end: start + w.segment.length,
-        text: w.segment,
-        pos: WORDLIKE.test(w.segment) ? 'X' : 'PUNCT',
-        sentence: si,
-      });
+    for (let from = s.start; from < s.end; ) {
+      const to = pieceEnd(text, from, s.end);
+      for (const w of words.segment(text.slice(from, to))) {
+        if (/^\s+$/u.test(w.segment)) continue;
+        const start = from + w.index;
+        tokens.push({
+          start,
+          end: start + w.segment.length,
+          text: w.segment,
+          pos: WORDLIKE.test(w.segment) ? 'X' : 'PUNCT',
+          sentence: si,
+        });
+      }
+      from = to;
     }
   });
   return { sentences, tokens };
+}
+
+/** Longest piece of a sentence given to the word segmenter at once. */
+const PIECE = 2000;
+
+/**
+ * Where the piece of [from, end) to segment next ends: V8's word segmenter slows down
+ * quadratically on long strings (a 400 KB run-on "sentence" took over a minute), so a long
+ * sentence goes in pieces, each cut at whitespace so that no word is split.
+ */
+function pieceEnd(text: string, from: number, end: number): number {
+  if (end - from <= PIECE) return end;
+  for (let k = from + PIECE; k > from + PIECE / 2; k--) if (/\s/u.test(text[k]!)) return k;
+  // no space in the last half: a run of garbage, cut anywhere but inside a surrogate pair
+  const cut = from + PIECE;
+  return /[\uD800-\uDBFF]/.test(text[cut - 1]!) ? cut - 1 : cut;
 }
 
 function trimSpan(text: string, start: number, end: number): Sentence | null {
