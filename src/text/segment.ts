@@ -123,15 +123,26 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 
 function segmentIntl(text: string, language: string): TextLayer {
   const sentences: Sentence[] = [];
-  for (const seg of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
-    const trimmed = trimSpan(text, seg.index, seg.index + seg.segment.length);
-    if (trimmed) sentences.push(trimmed);
+  const splitter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  // in windows, as the word segmenter below goes in pieces (V8's segmenters are quadratic in the
+  // length of the string); a window's last sentence may run past it, so the next window starts
+  // there; a "sentence" longer than a window (a run-on list) is cut at the window's end
+  for (let from = 0; from < text.length; ) {
+    const to = pieceEnd(text, from, text.length, SENTENCE_WINDOW);
+    const parts = [...splitter.segment(text.slice(from, to))];
+    const complete = to === text.length || parts.length === 1 ? parts : parts.slice(0, -1);
+    for (const seg of complete) {
+      const trimmed = trimSpan(text, from + seg.index, from + seg.index + seg.segment.length);
+      if (trimmed) sentences.push(trimmed);
+    }
+    const last = complete[complete.length - 1]!;
+    from += last.index + last.segment.length;
   }
   const tokens: Token[] = [];
   const words = new Intl.Segmenter(language, { granularity: 'word' });
   sentences.forEach((s, si) => {
     for (let from = s.start; from < s.end; ) {
-      const to = pieceEnd(text, from, s.end);
+      const to = pieceEnd(text, from, s.end, PIECE);
       for (const w of words.segment(text.slice(from, to))) {
         if (/^\s+$/u.test(w.segment)) continue;
         const start = from + w.index;
@@ -151,17 +162,20 @@ function segmentIntl(text: string, language: string): TextLayer {
 
 /** Longest piece of a sentence given to the word segmenter at once. */
 const PIECE = 2000;
+/** Longest piece of text given to the sentence segmenter at once. */
+const SENTENCE_WINDOW = 10_000;
 
 /**
- * Where the piece of [from, end) to segment next ends: V8's word segmenter slows down
- * quadratically on long strings (a 400 KB run-on "sentence" took over a minute), so a long
- * sentence goes in pieces, each cut at whitespace so that no word is split.
+ * Where the piece of [from, end) to segment next ends (at most `size` long): V8's segmenters slow
+ * down quadratically on long strings (a 400 KB run-on "sentence" took minutes to cut into words,
+ * 8,000 sentences 5 s to find), so long text goes in pieces, each cut at whitespace so that no
+ * word is split.
  */
-function pieceEnd(text: string, from: number, end: number): number {
-  if (end - from <= PIECE) return end;
-  for (let k = from + PIECE; k > from + PIECE / 2; k--) if (/\s/u.test(text[k]!)) return k;
+function pieceEnd(text: string, from: number, end: number, size: number): number {
+  if (end - from <= size) return end;
+  for (let k = from + size; k > from + size / 2; k--) if (/\s/u.test(text[k]!)) return k;
   // no space in the last half: a run of garbage, cut anywhere but inside a surrogate pair
-  const cut = from + PIECE;
+  const cut = from + size;
   return /[\uD800-\uDBFF]/.test(text[cut - 1]!) ? cut - 1 : cut;
 }
 
