@@ -28,6 +28,12 @@ describe('isNoise', () => {
     expect(noisy('Ana Berg’s claim that the dam could fail spread fast.', 'claim', 'the dam could fail', 'Ana Berg’s')).toBe(false);
   });
 
+  it('drops a one-word cue between a determiner and a noun: an adjective, not a claim', () => {
+    const text = 'Officials in Krasnogorsk and the reported presence of troops have raised fears.';
+    expect(noisy(text, 'reported', 'presence of troops', 'Officials in Krasnogorsk and the')).toBe(true);
+    expect(noisy('Ana Berg reported the presence of troops.', 'reported', 'the presence of troops', 'Ana Berg')).toBe(false);
+  });
+
   it('drops a continuation with no verb, keeps one that claims something', () => {
     const continuation = (text: string, content: string): Group => ({ contents: [at(text, 'content', content)], mode: 'continuation', sentence: 1 });
     const text = 'Ana Berg said the dam could fail. They are a once-loyal voting bloc. The river is rising fast.';

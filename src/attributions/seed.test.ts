@@ -42,6 +42,10 @@ describeWithShared(['seed'], 'attributions on the seed article', () => {
     expect(passive?.cue?.text).toMatch(/\bdeemed$/);
   });
 
+  it('reads "the reported presence of extremist symbols" as no attribution', () => {
+    expect(analysis.attributions.filter((a) => a.cue?.text === 'reported' && /\bthe$/.test(a.source?.text ?? ''))).toEqual([]);
+  });
+
   it('profiles the sourcing', () => {
     const sourcing = analysis.sourcing!;
     expect(sourcing.outlets).toContain('RIA Novosti');
