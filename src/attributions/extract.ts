@@ -10,7 +10,9 @@ import type { Token } from '../core/doc.js';
 import type { Sentence } from '../core/schema.js';
 import { groupSpans, type Group } from './group.js';
 import { isNoise } from './noise.js';
-import { repairLabels } from './repair.js';
+import { cuesInContent, repairLabels } from './repair.js';
+import { quoteState } from './features.js';
+import { cueStrength, lemma } from './lexicon.js';
 import { ruleGroups } from './rules.js';
 import { joinBrokenSentences } from './sentences.js';
 import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
@@ -20,7 +22,9 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 export function extractGroups(model: TaggerModel, text: string, docSentences: readonly Sentence[], docTokens: readonly Token[]): Group[] {
   const { sentences, tokens } = joinBrokenSentences(text, docSentences, docTokens);
-  const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, decode(model, tokens, text))));
+  const strong = Uint8Array.from(tokens, (t) => (cueStrength(model.lexicon, lemma(t.text)) >= 2 ? 1 : 0));
+  const labels = cuesInContent(tokens, decode(model, tokens, text), strong, quoteState(tokens, text));
+  const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, labels)));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);
   const removed = new Set<Group>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleSpan } from '../eval/brat.js';
 import { segment } from '../text/segment.js';
-import { repairLabels } from './repair.js';
+import { cuesInContent, repairLabels } from './repair.js';
 import { joinBrokenSentences } from './sentences.js';
 import { labelsToSpans, spansToLabels } from './tagger.js';
 
@@ -71,5 +71,31 @@ describe('repairLabels: where a source phrase ends', () => {
     expect(repairedSource(text, [['source', 'Trump'], ['cue', 'declared'], ['content', 'that the dam holds']])).toBe('Trump');
     const title = 'The town’s chief engineer said the dam holds.';
     expect(repairedSource(title, [['source', 'engineer'], ['cue', 'said'], ['content', 'the dam holds']])).toBe('The town’s chief engineer');
+  });
+});
+
+describe('cuesInContent: a claiming verb swallowed into content', () => {
+  const run = (text: string, strongWords: string[]) => {
+    const { tokens } = segment(text, 'en');
+    const start = text.indexOf('Adding');
+    const labels = spansToLabels(tokens, [{ role: 'content', start, end: text.length - 1 }]);
+    const strong = Uint8Array.from(tokens, (t) => (strongWords.includes(t.text) ? 1 : 0));
+    const spans = labelsToSpans(tokens, repairLabels(tokens, cuesInContent(tokens, labels, strong, new Uint8Array(tokens.length))));
+    return spans.map((s) => `${s.role}: ${text.slice(s.start, s.end)}`);
+  };
+
+  it('makes a strong cue verb after a name the cue, and the name its source', () => {
+    expect(run('Adding to the gravity, General Valery Gerasimov reported to Putin that the town fell.', ['reported'])).toEqual([
+      'source: General Valery Gerasimov',
+      'cue: reported',
+      'content: to Putin that the town fell',
+    ]);
+  });
+
+  it('leaves content alone when the verb is not a cue or no name stands before it', () => {
+    expect(run('Adding to the gravity, General Valery Gerasimov walked to Putin.', ['reported'])).toEqual(['content: Adding to the gravity, General Valery Gerasimov walked to Putin']);
+    expect(run('Adding to the gravity, the general reported to Putin that the town fell.', ['reported'])).toEqual([
+      'content: Adding to the gravity, the general reported to Putin that the town fell',
+    ]);
   });
 });

@@ -42,6 +42,11 @@ describeWithShared(['seed'], 'attributions on the seed article', () => {
     expect(passive?.cue?.text).toMatch(/\bdeemed$/);
   });
 
+  it('finds Gerasimov reporting to Putin in a sentence that opens with a participle phrase', () => {
+    const report = analysis.attributions.find((a) => a.cue?.text === 'reported' && a.source?.text.includes('Valery Gerasimov'));
+    expect(report?.source?.kind).toBe('named-person');
+  });
+
   it('reads "the reported presence of extremist symbols" as no attribution', () => {
     expect(analysis.attributions.filter((a) => a.cue?.text === 'reported' && /\bthe$/.test(a.source?.text ?? ''))).toEqual([]);
   });
