@@ -22,8 +22,8 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 export function extractGroups(model: TaggerModel, text: string, docSentences: readonly Sentence[], docTokens: readonly Token[]): Group[] {
   const { sentences, tokens } = joinBrokenSentences(text, docSentences, docTokens);
-  const strong = Uint8Array.from(tokens, (t) => (cueStrength(model.lexicon, lemma(t.text)) >= 2 ? 1 : 0));
-  const labels = cuesInContent(tokens, decode(model, tokens, text), strong, quoteState(tokens, text));
+  const isCue = (i: number) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 2;
+  const labels = cuesInContent(tokens, decode(model, tokens, text), isCue, () => quoteState(tokens, text));
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, labels)));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);

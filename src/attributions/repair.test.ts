@@ -79,8 +79,8 @@ describe('cuesInContent: a claiming verb swallowed into content', () => {
     const { tokens } = segment(text, 'en');
     const start = text.indexOf('Adding');
     const labels = spansToLabels(tokens, [{ role: 'content', start, end: text.length - 1 }]);
-    const strong = Uint8Array.from(tokens, (t) => (strongWords.includes(t.text) ? 1 : 0));
-    const spans = labelsToSpans(tokens, repairLabels(tokens, cuesInContent(tokens, labels, strong, new Uint8Array(tokens.length))));
+    const isCue = (i: number) => strongWords.includes(tokens[i]!.text);
+    const spans = labelsToSpans(tokens, repairLabels(tokens, cuesInContent(tokens, labels, isCue, () => new Uint8Array(tokens.length))));
     return spans.map((s) => `${s.role}: ${text.slice(s.start, s.end)}`);
   };
 

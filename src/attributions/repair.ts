@@ -261,20 +261,23 @@ function appositions(tokens: readonly Token[], labels: number[]): void {
 /**
  * A claiming verb the tagger swallowed into content, in a sentence where it found no cue: "Adding to
  * the gravity of the situation, General Staff Chief Valery Gerasimov reported to President Putin
- * ..." tagged as content from "Adding". A strong cue verb (`strong[i]`: most of its training
- * occurrences are cues) right after a name, outside quotation marks, becomes the cue; the content
- * before it is released, so that the source repair above finds the name's phrase.
+ * ..." tagged as content from "Adding". A cue verb (`isCue`: often a cue in training) right after
+ * a name, outside quotation marks (`quotes`), becomes the cue; the content before it is released,
+ * so that the source repair above finds the name's phrase.
  */
-export function cuesInContent(tokens: readonly Token[], input: readonly number[], strong: Uint8Array, quoted: Uint8Array): number[] {
+export function cuesInContent(tokens: readonly Token[], input: readonly number[], isCue: (i: number) => boolean, quotes: () => Uint8Array): number[] {
   const labels = [...input];
   const n = tokens.length;
+  let quoted: Uint8Array | undefined;
   for (let s0 = 0; s0 < n; ) {
     let s1 = s0;
     while (s1 + 1 < n && tokens[s1 + 1]!.sentence === tokens[s0]!.sentence) s1++;
     let hasCue = false;
     for (let k = s0; k <= s1 && !hasCue; k++) hasCue = roleOf(labels[k]!) === CUE;
     for (let k = s0 + 1; k <= s1 && !hasCue; k++) {
-      if (roleOf(labels[k]!) !== CONTENT || !strong[k] || quoted[k] || tokens[k]!.pos !== 'VERB' || tokens[k - 1]!.pos !== 'PROPN') continue;
+      if (roleOf(labels[k]!) !== CONTENT || tokens[k]!.pos !== 'VERB' || tokens[k - 1]!.pos !== 'PROPN' || !isCue(k)) continue;
+      quoted ??= quotes(); // rarely needed: computed on first use
+      if (quoted[k]) continue;
       for (let j = s0; j < k; j++) if (roleOf(labels[j]!) === CONTENT) labels[j] = 0;
       labels[k] = B_CUE;
       if (k + 1 <= s1 && roleOf(labels[k + 1]!) === CONTENT) labels[k + 1] = B_CONTENT;
