@@ -85,13 +85,7 @@ const scareQuotes: Rule = {
     const out = [];
     for (let i = 1; i < ctx.tokens.length; i++) {
       if (!isQuoteMark(ctx.lower[i]!) || ctx.quoted[i] || !ctx.quoted[i + 1 < ctx.tokens.length ? i + 1 : i]) continue;
-      let close = -1;
-      for (let k = i + 1; k <= Math.min(ctx.tokens.length - 1, i + 4); k++) {
-        if (isQuoteMark(ctx.lower[k]!) && !ctx.quoted[k]) {
-          close = k;
-          break;
-        }
-      }
+      const close = firstAhead(ctx, i, i + 1, i + 5, (k) => isQuoteMark(ctx.lower[k]!) && !ctx.quoted[k]);
       if (close < 0 || close - i - 1 < 1 || !sameSentence(ctx, i - 1, close)) continue;
       let common = false;
       for (let k = i + 1; k < close; k++) {
