@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../core/schema.js';
+import { repeatedClaims } from '../testing/run-on.js';
 import { sourcingProfile } from './sourcing.js';
 
 describe('sourcingProfile', () => {
@@ -25,13 +26,7 @@ describe('sourcingProfile', () => {
   });
 
   it('stays linear when one run-on sentence holds thousands of attributions', () => {
-    const unit = '“It holds” — Ana Berg, ';
-    const n = 40_000;
-    const long = unit.repeat(n);
-    const many: Attribution[] = Array.from({ length: n }, (_, i) => {
-      const at = i * unit.length;
-      return { id: `a${i}`, source: { start: at + 12, end: at + 20, text: 'Ana Berg', kind: 'named-person' }, cue: { start: at + 10, end: at + 11, text: '—' }, content: { start: at, end: at + 10 }, mode: 'direct' };
-    });
+    const { text: long, attributions: many } = repeatedClaims('“It holds” — Ana Berg, ', 40_000, { source: 'Ana Berg', cue: '—', content: '“It holds”', mode: 'direct' });
     const t0 = performance.now();
     const p = sourcingProfile(long, [{ start: 0, end: long.length }], many);
     expect(performance.now() - t0).toBeLessThan(1000);

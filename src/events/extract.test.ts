@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Attribution, Entity } from '../core/schema.js';
+import type { Entity } from '../core/schema.js';
+import { repeatedClaims } from '../testing/run-on.js';
 import { buildContext } from '../findings/fixture.js';
 import { extractEvents, sortableStart, timeline } from './extract.js';
 
@@ -72,13 +73,8 @@ describe('events', () => {
   });
 
   it('stays linear in the attributions of one run-on sentence', () => {
-    const unit = '“It holds” — Ana Berg, ';
     const n = 40_000;
-    const text = unit.repeat(n);
-    const attributions: Attribution[] = Array.from({ length: n }, (_, i) => {
-      const at = i * unit.length;
-      return { id: `a${i + 1}`, source: { start: at + 12, end: at + 20, text: 'Ana Berg', kind: 'named-person' }, cue: { start: at + 10, end: at + 11, text: '—' }, content: { start: at, end: at + 10 }, mode: 'direct' };
-    });
+    const { text, attributions } = repeatedClaims('“It holds” — Ana Berg, ', n, { source: 'Ana Berg', cue: '—', content: '“It holds”', mode: 'direct' });
     const t0 = performance.now();
     const berg: Entity = { id: 'e1', type: 'person', name: 'Ana Berg', mentions: attributions.map((a) => ({ start: a.source!.start, end: a.source!.end })) };
     const events = extractEvents({ text, sentences: [{ start: 0, end: text.length }], times: [], attributions, entities: [berg] });
@@ -87,13 +83,7 @@ describe('events', () => {
   });
 
   it('stays linear when every claim runs to the end of a long text', () => {
-    const unit = 'he said, according to officials, ';
-    const n = 10_000;
-    const text = unit.repeat(n);
-    const attributions: Attribution[] = Array.from({ length: n }, (_, i) => {
-      const at = i * unit.length;
-      return { id: `a${i + 1}`, source: { start: at, end: at + 2, text: 'he', kind: 'named-person' }, cue: { start: at + 3, end: at + 7, text: 'said' }, content: { start: at + 9, end: text.length }, mode: 'indirect' };
-    });
+    const { text, attributions } = repeatedClaims('he said, according to officials, ', 10_000, { source: 'he', cue: 'said', content: 'according to officials', toEnd: true, mode: 'indirect' });
     const t0 = performance.now();
     const events = extractEvents({ text, sentences: [{ start: 0, end: text.length }], times: [], attributions });
     expect(performance.now() - t0).toBeLessThan(2000);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, SEED_PATH, SEED_PUBLISHED } from '../testing/shared.js';
+import { repeatedClaims } from '../testing/run-on.js';
 import { buildContext } from './fixture.js';
 import { runRules } from './run.js';
 import { RULES } from './rules/index.js';
@@ -22,13 +23,7 @@ describe('the rule set', () => {
   });
 
   it('quotes only the head of long claims: thousands of them in a long text stay linear', () => {
-    const unit = 'were later deemed overly optimistic and ';
-    const n = 10_000;
-    const text = unit.repeat(n);
-    const attributions = Array.from({ length: n }, (_, i) => {
-      const at = i * unit.length;
-      return { id: `a${i}`, source: null, cue: { start: at + 11, end: at + 17, text: 'deemed' }, content: { start: at + 18, end: text.length }, mode: 'passive' };
-    });
+    const { text, attributions } = repeatedClaims('were later deemed overly optimistic and ', 10_000, { cue: 'deemed', content: 'overly optimistic', toEnd: true, mode: 'passive' });
     const t0 = performance.now();
     const found = runRules({ ...buildContext({ text }), attributions });
     expect(performance.now() - t0).toBeLessThan(2000);
