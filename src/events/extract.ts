@@ -7,6 +7,7 @@
  */
 import type { Attribution, Entity, Event, PlaceLink, Sentence, TimeExpr } from '../core/schema.js';
 import { isCountryName } from '../findings/geo.js';
+import { excerpt } from '../core/excerpt.js';
 import { lowerBound } from '../core/search.js';
 import { FORCE_PHRASE, NATIONALITIES, TRIGGERS, type EventType } from './lexicon.js';
 
@@ -209,10 +210,7 @@ function buildEvent(trigger: Trigger, c: Context): Event {
   const who = actors.find((a) => a.role === 'agent' || a.role === 'source')?.text;
   if (isSpeech && c.attribution) {
     // a timeline line for a statement: who, and what they said
-    // only the head of the claim is shown: a claim may run over many sentences
-    const { start, end } = c.attribution.content;
-    const said = c.text.slice(start, Math.min(end, start + 200)).replace(/\s+/g, ' ').trim();
-    event.summary = `${who ?? 'unnamed source'} (${triggerText}): “${said.length > 90 ? `${said.slice(0, 89)}…` : said}”`;
+    event.summary = `${who ?? 'unnamed source'} (${triggerText}): “${excerpt(c.text, c.attribution.content, 90)}”`;
   } else {
     const where = place ? c.text.slice(place.start, place.end) : undefined;
     event.summary = [who, triggerText, where ? `(${where})` : undefined].filter(Boolean).join(' ');

@@ -5,6 +5,7 @@
  */
 import type { Attribution, Entity, Event, Finding, PlaceLink, Sentence, Severity, TimeExpr } from '../core/schema.js';
 import type { Anchor } from '../times/anchor.js';
+import { excerpt } from '../core/excerpt.js';
 
 export interface FindingContext {
   text: string;
@@ -31,11 +32,7 @@ export interface Rule {
 
 /** The text of a span, quoted for a message, shortened when long. */
 export function quote(ctx: FindingContext, span: { start: number; end: number }, max = 80): string {
-  // only the head is read: a span may run over thousands of characters, and every finding quotes
-  const head = ctx.text.slice(span.start, Math.min(span.end, span.start + max * 4));
-  const s = head.replace(/\s+/g, ' ').trim();
-  const cut = s.length > max || span.end - span.start > head.length;
-  return `“${cut ? `${s.slice(0, max - 1)}…` : s}”`;
+  return `“${excerpt(ctx.text, span, max)}”`;
 }
 
 /** The sentence holding an offset (binary search over the sentence spans). */

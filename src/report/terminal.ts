@@ -5,6 +5,7 @@
  * hostile text cannot drive the terminal.
  */
 import type { Analysis, Attribution, Entity, Event, PlaceLink } from '../core/schema.js';
+import { excerpt } from '../core/excerpt.js';
 import { LOW_PLACE_CONFIDENCE, countBy, lineIndex, techniqueSentenceShare, wordCount, type LineCol } from './stats.js';
 
 type Paint = (s: string) => string;
@@ -39,11 +40,7 @@ const clean = (s: string) => s.replace(CONTROL, ' ');
 
 const MAX_QUOTE = 70;
 function quote(text: string, span: { start: number; end: number }): string {
-  // only the head is read: a claim may run over thousands of characters
-  const head = text.slice(span.start, Math.min(span.end, span.start + MAX_QUOTE * 4));
-  const s = clean(head).replace(/ {2,}/g, ' ').trim();
-  const cut = s.length > MAX_QUOTE || span.end - span.start > head.length;
-  return `"${cut ? `${s.slice(0, MAX_QUOTE - 1)}…` : s}"`;
+  return `"${excerpt(text, span, MAX_QUOTE, (s) => clean(s).replace(/ {2,}/g, ' ').trim())}"`;
 }
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const list = (pairs: [string, number][]) => pairs.map(([k, n]) => `${clean(k)} ${n}`).join(', ');
