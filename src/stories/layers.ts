@@ -1,0 +1,79 @@
+/**
+ * What the story layer reads of an article's Analysis, indexed by sentence: the attributions that
+ * cover each sentence, its place mentions with their GeoNames links, its technique spans.
+ */
+import type { Analysis, Attribution, SourceKind } from '../core/schema.js';
+import { lowerBound } from '../core/search.js';
+import type { Span } from './align.js';
+
+export interface PlaceMention extends Span {
+  text: string;
+  geonamesId: number;
+  /** the entity's name, the place it stands for */
+  place: string;
+}
+
+export interface TechniqueSpan extends Span {
+  technique: string;
+}
+
+export interface SentenceLayers {
+  attributions: Attribution[];
+  places: PlaceMention[];
+  techniques: TechniqueSpan[];
+}
+
+export interface ArticleLayers {
+  text: string;
+  sentences: Span[];
+  /** keyed by sentence start */
+  bySentence: Map<number, SentenceLayers>;
+}
+
+const empty = (): SentenceLayers => ({ attributions: [], places: [], techniques: [] });
+
+export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attributions' | 'entities' | 'techniques'>): ArticleLayers {
+  const sentences = a.sentences.map((s) => ({ start: s.start, end: s.end }));
+  const bySentence = new Map<number, SentenceLayers>();
+  const at = (s: Span) => {
+    let l = bySentence.get(s.start);
+    if (!l) bySentence.set(s.start, (l = empty()));
+    return l;
+  };
+  // every sentence a span overlaps
+  const overlapping = (span: Span): Span[] => {
+    const out: Span[] = [];
+    for (let i = lowerBound(sentences, (s) => s.end <= span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
+      out.push(sentences[i]!);
+    }
+    return out;
+  };
+  for (const attr of a.attributions) {
+    if (!attr.source) continue;
+    const hull = {
+      start: Math.min(attr.content.start, attr.source.start, attr.cue?.start ?? Infinity),
+      end: Math.max(attr.content.end, attr.source.end, attr.cue?.end ?? 0),
+    };
+    for (const s of overlapping(hull)) at(s).attributions.push(attr);
+  }
+  for (const e of a.entities) {
+    const id = e.place?.geonamesId;
+    if (id === null || id === undefined) continue;
+    for (const m of e.mentions) {
+      for (const s of overlapping(m)) {
+        at(s).places.push({ start: m.start, end: m.end, text: a.document.text.slice(m.start, m.end), geonamesId: id, place: e.place!.name });
+      }
+    }
+  }
+  for (const t of a.techniques) for (const s of overlapping(t)) at(s).techniques.push({ start: t.start, end: t.end, technique: t.technique });
+  return { text: a.document.text, sentences, bySentence };
+}
+
+export function layersOf(article: ArticleLayers, sentence: Span): SentenceLayers {
+  return article.bySentence.get(sentence.start) ?? empty();
+}
+
+/** The kind of the first source covering the sentence, or null when none does. */
+export function sourceKindOf(l: SentenceLayers): SourceKind | null {
+  return l.attributions[0]?.source?.kind ?? null;
+}
