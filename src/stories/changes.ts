@@ -6,7 +6,7 @@
 import type { AlignedSentence, Span } from './align.js';
 import { credits } from './clusters.js';
 import { certaintyIn, hedgesIn } from './hedges.js';
-import { type ArticleLayers, layersOf, sourceKindOf } from './layers.js';
+import { type ArticleLayers, layersOf, sourceKindOf, sourceOf } from './layers.js';
 import { figuresIn } from './numbers.js';
 import { words } from './words.js';
 
@@ -56,10 +56,10 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
     // there, the attribution stage read the two sentences differently, which is no change of theirs
     const stillNamed = (src: Span) => words(o.text, src.start, src.end).every((w) => rewriteWords.has(w.w));
     // a source named in another sentence is judged there
-    const own = ol.attributions[0]?.source;
+    const own = sourceOf(ol)?.source;
     const inside = own && own.start >= os.start && own.end <= os.end;
     if (ok && !rk && inside && !stillNamed(own)) {
-      const src = ol.attributions[0]!.source!;
+      const src = own;
       out.push({
         kind: 'attribution-dropped',
         origin: { start: src.start, end: src.end },
@@ -68,7 +68,7 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
         evidence: { sourceKind: ok, source: o.text.slice(src.start, src.end) },
       });
     } else if (!ok && rk) {
-      const src = rl.attributions[0]!.source!;
+      const src = sourceOf(rl)!.source!;
       out.push({ kind: 'attribution-added', origin: os, rewrite: { start: src.start, end: src.end }, message: `The rewrite attributes this to ${q(r.text, src)} (${rk}); the origin gives no source.` });
     } else if (ok && rk && ok !== rk) {
       out.push({ kind: 'source-kind-changed', origin: os, rewrite: rs, message: `The source changed from ${ok} to ${rk}.`, evidence: { from: ok, to: rk } });
@@ -82,7 +82,7 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
     const had = new Set(certaintyIn(o.text, os).map((c) => c.term));
     for (const c of certaintyIn(r.text, rs)) {
       if (had.has(c.term)) continue;
-      out.push({ kind: 'certainty-added', origin: os, rewrite: { start: c.start, end: c.end }, message: `The rewrite adds “${c.term}”, presenting the claim as established.`, evidence: { marker: c.term, originSourceKind: ok, originSource: ok ? o.text.slice(ol.attributions[0]!.source!.start, ol.attributions[0]!.source!.end) : null } });
+      out.push({ kind: 'certainty-added', origin: os, rewrite: { start: c.start, end: c.end }, message: `The rewrite adds “${c.term}”, presenting the claim as established.`, evidence: { marker: c.term, originSourceKind: ok, originSource: ok ? o.text.slice(sourceOf(ol)!.source!.start, sourceOf(ol)!.source!.end) : null } });
     }
 
     const rf = figuresIn(r.text, rs);

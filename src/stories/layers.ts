@@ -73,7 +73,14 @@ export function layersOf(article: ArticleLayers, sentence: Span): SentenceLayers
   return article.bySentence.get(sentence.start) ?? empty();
 }
 
-/** The kind of the first source covering the sentence, or null when none does. */
+/**
+ * The kind of the first source covering the sentence, or null when none does. The "it" of "it has
+ * been confirmed that", "it is reported that" names nobody: such a claim has no source.
+ */
 export function sourceKindOf(l: SentenceLayers): SourceKind | null {
-  return l.attributions[0]?.source?.kind ?? null;
+  return sourceOf(l)?.source?.kind ?? null;
+}
+
+export function sourceOf(l: SentenceLayers): Attribution | undefined {
+  return l.attributions.find((a) => a.source && !/^(?:it|this)$/i.test(a.source.text));
 }
