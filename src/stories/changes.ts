@@ -8,19 +8,10 @@ import { credits } from './clusters.js';
 import { certaintyIn, hedgesIn } from './hedges.js';
 import { type ArticleLayers, layersOf, sourceKindOf, sourceOf } from './layers.js';
 import { figuresIn } from './numbers.js';
+import type { ChangeKind } from './schema.js';
 import { words } from './words.js';
 
-export type ChangeKind =
-  | 'attribution-dropped'
-  | 'attribution-added'
-  | 'source-kind-changed'
-  | 'hedge-removed'
-  | 'certainty-added'
-  | 'number-changed'
-  | 'spelling-switched'
-  | 'technique-added'
-  | 'origin-credited'
-  | 'origin-uncited';
+export type { ChangeKind };
 
 export interface Change {
   kind: ChangeKind;

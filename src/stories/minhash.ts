@@ -26,10 +26,15 @@ function fmix32(h: number): number {
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));
 
 export function signature(shingles: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  return minhash(shingles, SIGNATURE_SIZE);
+}
+
+/** A MinHash signature of `size` hash functions (at most SIGNATURE_SIZE). */
+export function minhash(shingles: Uint32Array, size: number): Uint32Array {
+  const sig = new Uint32Array(size).fill(0xffffffff);
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s]!;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    for (let i = 0; i < size; i++) {
       const h = fmix32(x ^ SEEDS[i]!);
       if (h < sig[i]!) sig[i] = h;
     }
@@ -55,13 +60,18 @@ export function containment(jaccard: number, sizeA: number, sizeB: number): numb
   return Math.min(1, inter / small);
 }
 
+/** A bucket key from a band number and its rows. */
+export function fmix32Of(band: number, ...rows: number[]): number {
+  let h = fmix32(band + 1);
+  for (const r of rows) h = fmix32(h ^ r);
+  return h;
+}
+
 /** One 32-bit key per band (band number mixed in, so equal rows in different bands do not collide). */
 export function bandKeys(sig: Uint32Array): Uint32Array {
   const keys = new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
-    let h = fmix32(b + 1);
-    for (let r = 0; r < BAND_ROWS; r++) h = fmix32(h ^ sig[b * BAND_ROWS + r]!);
-    keys[b] = h;
+    keys[b] = fmix32Of(b, ...sig.subarray(b * BAND_ROWS, (b + 1) * BAND_ROWS));
   }
   return keys;
 }
