@@ -1,29 +1,34 @@
 /**
  * Stories over a corpus: articles added one at a time to a near-duplicate index; the copies found
  * join their story; each member aligned to the story's origin with the changes our layers see.
+ * The index keeps only sketches and references: the Analyses of a story's members are loaded
+ * when the story is reported, so a corpus need not fit in memory.
  */
+import type { Analysis } from '../core/schema.js';
 import { alignSentences } from './align.js';
 import { changesOf } from './changes.js';
 import { pickOrigin, UnionFind } from './clusters.js';
 import { indexLayers } from './layers.js';
-import { NearDuplicateIndex, sketch, compare, type Sketch, type SketchStore } from './near-duplicates.js';
-import type { CorpusArticle, Story, StoryMemberReport } from './types.js';
+import { NearDuplicateIndex, compare, sketch, type Sketch, type SketchStore } from './near-duplicates.js';
+import type { ArticleRef, CorpusArticle, Story, StoryMemberReport } from './types.js';
+
+export type LoadAnalysis = (ref: ArticleRef) => Analysis | Promise<Analysis>;
 
 export class StoryIndex {
   private readonly index: NearDuplicateIndex;
   private readonly groups = new UnionFind();
-  private readonly articles: CorpusArticle[] = [];
+  private readonly refs: ArticleRef[] = [];
   private readonly sketches: Sketch[] = [];
 
   constructor(store?: SketchStore) {
     this.index = new NearDuplicateIndex(store);
   }
 
-  /** Adds an article; returns the internal numbers of the articles it copies or that copy it. */
-  add(article: CorpusArticle): number[] {
-    const n = this.articles.length;
-    const s = sketch(article.analysis.document.text);
-    this.articles.push(article);
+  /** Adds an article by its text; returns the internal numbers of the earlier articles it copies or that copy it. */
+  addText(ref: ArticleRef, text: string): number[] {
+    const n = this.refs.length;
+    const s = sketch(text);
+    this.refs.push(ref);
     this.sketches.push(s);
     const matches = this.index.add(n, s);
     this.groups.find(n);
@@ -31,38 +36,45 @@ export class StoryIndex {
     return matches.map((m) => m.id);
   }
 
-  /** Every story of two or more articles, the origin first, members in date order. */
-  stories(): Story[] {
+  add(article: CorpusArticle): number[] {
+    return this.addText(article.ref, article.analysis.document.text);
+  }
+
+  /** The groups of copies (two or more articles each), as references. */
+  groupsOf(): ArticleRef[][] {
+    return [...this.groups.groups().values()].map((g) => g.map((i) => this.refs[i]!));
+  }
+
+  /** Every story, the origin first, members in date order; `load` gives a member's Analysis. */
+  async stories(load: LoadAnalysis): Promise<Story[]> {
     const out: Story[] = [];
-    for (const members of this.groups.groups().values()) out.push(this.story(members));
+    for (const members of this.groups.groups().values()) out.push(await this.story(members, load));
     return out.sort((a, b) => (a.origin.publishedAt ?? '').localeCompare(b.origin.publishedAt ?? '') || a.id.localeCompare(b.id));
   }
 
-  private story(members: number[]): Story {
-    const view = members.map((id) => {
-      const a = this.articles[id]!;
-      return { id, publishedAt: a.ref.publishedAt ?? a.analysis.document.publishedAt, outlet: a.ref.outlet ?? a.analysis.document.outlet, text: a.analysis.document.text };
-    });
-    const originId = pickOrigin(view).id;
-    const origin = this.articles[originId]!;
-    const originLayers = indexLayers(origin.analysis);
+  private async story(members: number[], load: LoadAnalysis): Promise<Story> {
+    const analyses = new Map<number, Analysis>();
+    for (const id of members) analyses.set(id, await load(this.refs[id]!));
+    const outletOf = (id: number) => this.refs[id]!.outlet ?? analyses.get(id)!.document.outlet;
+    const dayOf = (id: number) => this.refs[id]!.publishedAt ?? analyses.get(id)!.document.publishedAt;
+    const originId = pickOrigin(members.map((id) => ({ id, publishedAt: dayOf(id), outlet: outletOf(id), text: analyses.get(id)!.document.text }))).id;
+    const origin = analyses.get(originId)!;
+    const originLayers = indexLayers(origin);
+    const originOutlet = outletOf(originId);
     const report = (id: number): StoryMemberReport => {
-      const a = this.articles[id]!;
-      const alignment = alignSentences(origin.analysis.document.text, origin.analysis.sentences, a.analysis.document.text, a.analysis.sentences);
-      const originOutlet = origin.ref.outlet ?? origin.analysis.document.outlet;
-      const sameOutlet = originOutlet && (a.ref.outlet ?? a.analysis.document.outlet) === originOutlet;
-      const changes = changesOf({ origin: originLayers, rewrite: indexLayers(a.analysis), originOutlet: sameOutlet ? null : originOutlet }, alignment);
+      const a = analyses.get(id)!;
+      const alignment = alignSentences(origin.document.text, origin.sentences, a.document.text, a.sentences);
+      const sameOutlet = originOutlet !== undefined && outletOf(id) === originOutlet;
+      const changes = changesOf({ origin: originLayers, rewrite: indexLayers(a), originOutlet: sameOutlet ? null : originOutlet }, alignment);
       return {
-        article: a.ref,
+        article: this.refs[id]!,
         similarity: round(compare(this.sketches[originId]!, this.sketches[id]!).containment),
         alignment: alignment.map(({ kind, origin: o, rewrite: r }) => ({ kind, origin: o, rewrite: r })),
         changes,
       };
     };
-    const ordered = members
-      .filter((id) => id !== originId)
-      .sort((x, y) => (view.find((v) => v.id === x)!.publishedAt ?? '').localeCompare(view.find((v) => v.id === y)!.publishedAt ?? '') || x - y);
-    return { id: `s-${origin.ref.id}`, origin: origin.ref, members: ordered.map(report) };
+    const ordered = members.filter((id) => id !== originId).sort((x, y) => (dayOf(x) ?? '').localeCompare(dayOf(y) ?? '') || x - y);
+    return { id: `s-${this.refs[originId]!.id}`, origin: this.refs[originId]!, members: ordered.map(report) };
   }
 }
 

@@ -3,6 +3,7 @@
  * add an origin and its rewrites to a story index and read back the findings.
  */
 import { analyze } from '../analyze.js';
+import type { Analysis } from '../core/schema.js';
 import { runCorpusRules } from './findings/rules.js';
 import { StoryIndex } from './stories.js';
 import type { CorpusFinding, Story } from './types.js';
@@ -25,12 +26,14 @@ export interface Version {
 
 export async function storiesFor(versions: readonly Version[]): Promise<{ stories: Story[]; findings: CorpusFinding[] }> {
   const index = new StoryIndex();
-  let n = 0;
+  const analyses = new Map<string, Analysis>();
   for (const v of versions) {
+    const ref = { id: `a${analyses.size}`, outlet: v.outlet, publishedAt: v.publishedAt };
     const analysis = await analyze({ kind: 'text', text: v.text }, { published: v.publishedAt });
-    index.add({ ref: { id: `a${n++}`, outlet: v.outlet, publishedAt: v.publishedAt }, analysis });
+    analyses.set(ref.id, analysis);
+    index.add({ ref, analysis });
   }
-  const stories = index.stories();
+  const stories = await index.stories((ref) => analyses.get(ref.id)!);
   return { stories, findings: runCorpusRules({ stories }) };
 }
 

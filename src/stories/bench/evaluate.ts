@@ -47,11 +47,11 @@ export async function evaluateRewrites(options: MakeOptions, progress?: (done: n
     analyses.set(a.id, await analyze({ kind: 'text', text: a.text }, { ...(a.publishedAt ? { published: a.publishedAt } : {}) }));
     progress?.(++done, bench.articles.length);
   }
-  const stories = storiesOf(bench, analyses);
+  const stories = await storiesOf(bench, analyses);
   return score(bench, analyses, stories, runCorpusRules({ stories }));
 }
 
-export function storiesOf(bench: Benchmark, analyses: ReadonlyMap<string, Analysis>): Story[] {
+export function storiesOf(bench: Benchmark, analyses: ReadonlyMap<string, Analysis>): Promise<Story[]> {
   const index = new StoryIndex();
   const r = rng(bench.seed ^ 0x5bd1e995);
   const order = [...bench.articles];
@@ -62,7 +62,7 @@ export function storiesOf(bench: Benchmark, analyses: ReadonlyMap<string, Analys
   for (const a of order) {
     index.add({ ref: { id: a.id, outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}), ...(a.path ? { path: a.path } : {}) }, analysis: analyses.get(a.id)! });
   }
-  return index.stories();
+  return index.stories((ref) => analyses.get(ref.id)!);
 }
 
 export function score(bench: Benchmark, analyses: ReadonlyMap<string, Analysis>, stories: Story[], findings: CorpusFinding[]): RewriteScores {
