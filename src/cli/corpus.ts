@@ -16,6 +16,7 @@ import type { ArticleSummary, CorpusStore, SearchQuery } from '../corpus/store.j
 import { isIsoDay } from '../ingest/dates.js';
 import { renderHtml } from '../report/html.js';
 import { renderTerminal } from '../report/terminal.js';
+import { registerCorpusStories } from './corpus-stories.js';
 import { byteCount, positiveInteger, processIo, progressBars, type CliIo } from './analyze.js';
 
 interface StoreFlag {
@@ -28,6 +29,7 @@ export function registerCorpus(program: Command, io: CliIo = processIo()): void 
     .description('keep many articles in a store, analysed once: add, ls, show, search, export, reanalyze, rm, stats, outlet')
     .option('--store <location>', 'an SQLite file or a postgres:// URL (default: $UNSPIN_STORE, else ./unspin.db)');
   const location = (cmd: Command) => storeLocation((cmd.optsWithGlobals() as StoreFlag).store, io.env ?? process.env);
+  registerCorpusStories(corpus, (cmd, body) => withStore(location(cmd), body), io);
 
   corpus
     .command('add')

@@ -10,6 +10,7 @@ import { UnionFind } from './clusters.js';
 import { indexLayers, layersOf, sourceOf } from './layers.js';
 import { fmix32Of, minhash } from './minhash.js';
 import type { ArticleRef, Claim, ClaimAppearance } from './types.js';
+import { isFigure } from './numbers.js';
 import { fnv1a, words } from './words.js';
 
 /** Tokens in a claim signature, and LSH bands of 2 rows over them. */
@@ -17,7 +18,7 @@ export const CLAIM_HASHES = 32;
 const ROWS = 2;
 /** Two sentences state one claim when this share of their tokens agree (estimated Jaccard). */
 export const MIN_CLAIM_JACCARD = 0.5;
-export const MIN_CLAIM_TOKENS = 5;
+export const MIN_CLAIM_TOKENS = 4;
 
 const STOP = new Set(
   ('a an the and or but of in on at to for from by with as into over after before since than that this these those it its is are was were be been ' +
@@ -29,6 +30,8 @@ export interface ClaimUnit {
   article: number;
   start: number;
   end: number;
+  /** the sentence, to show the claim as its first appearance words it */
+  text: string;
   tokens: Uint32Array;
   attributed: boolean;
   sourceKind?: string;
@@ -42,15 +45,17 @@ export function claimUnits(article: number, a: Analysis): ClaimUnit[] {
   const out: ClaimUnit[] = [];
   for (const s of layers.sentences) {
     const l = layersOf(layers, s);
+    const attr = sourceOf(l);
     const tokens = new Set<number>();
     const inPlace = (start: number) => l.places.find((p) => start >= p.start && start < p.end);
+    // the claim is what is said, not who says it: the source and the cue are left out
+    const said = [attr?.source, attr?.cue].filter((x): x is { start: number; end: number } => !!x);
     for (const w of words(text, s.start, s.end)) {
-      if (w.end > s.end || STOP.has(w.w) || /^\d/.test(w.w)) continue;
+      if (w.end > s.end || STOP.has(w.w) || isFigure(w.w) || said.some((x) => w.start >= x.start && w.start < x.end)) continue;
       const p = inPlace(w.start);
       tokens.add(p ? fnv1a(`#${p.geonamesId}`) : fnv1a(w.w));
     }
     if (tokens.size < MIN_CLAIM_TOKENS) continue;
-    const attr = sourceOf(l);
     const credits = [
       ...(attr?.via ?? []).map((v) => v.name),
       ...(attr?.source?.kind === 'outlet' ? [attr.source.text] : []),
@@ -59,6 +64,7 @@ export function claimUnits(article: number, a: Analysis): ClaimUnit[] {
       article,
       start: s.start,
       end: s.end,
+      text: text.slice(s.start, s.end),
       tokens: Uint32Array.from(tokens),
       attributed: attr !== undefined,
       ...(attr?.source ? { sourceKind: attr.source.kind } : {}),
@@ -106,7 +112,7 @@ export class ClaimIndex {
   }
 
   /** Claims that appear in two or more articles, each with its appearances in time order. */
-  claims(refs: readonly ArticleRef[], textOf: (article: number) => string): Claim[] {
+  claims(refs: readonly ArticleRef[]): Claim[] {
     const out: Claim[] = [];
     const day = (u: ClaimUnit) => refs[u.article]!.publishedAt ?? '9999';
     for (const members of this.groups.groups().values()) {
@@ -124,7 +130,7 @@ export class ClaimIndex {
           ...(cited ? { cites: refs[cited.article]! } : {}),
         };
       });
-      out.push({ id: `c-${refs[first.article]!.id}-${first.start}`, text: textOf(first.article).slice(first.start, first.end), first: refs[first.article]!, appearances });
+      out.push({ id: `c-${refs[first.article]!.id}-${first.start}`, text: first.text, first: refs[first.article]!, appearances });
     }
     return out.sort((a, b) => (a.first.publishedAt ?? '').localeCompare(b.first.publishedAt ?? '') || a.id.localeCompare(b.id));
   }

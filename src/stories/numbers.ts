@@ -16,6 +16,9 @@ const SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1
 // words between a number and what it counts: "3 more soldiers", "30 of the drones"
 const SKIP = new Set(['more', 'other', 'of', 'the', 'additional', 'new', 'people', 'than', 'over', 'some', 'about', 'nearly', 'almost', 'around']);
 
+/** Whether a folded word is a number, in digits or in words. */
+export const isFigure = (w: string) => /^\d/.test(w) || w in UNITS;
+
 export interface Figure {
   value: number;
   /** the word it counts, folded ('soldiers'); '' when none follows */

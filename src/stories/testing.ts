@@ -10,7 +10,7 @@ import type { CorpusFinding, Story } from './types.js';
 
 export const WIRE_STORY = [
   'Russian forces shelled the town of Kupiansk overnight, damaging a school and two apartment blocks.',
-  'According to a source in the regional military administration, 3 civilians were killed and 12 wounded.',
+  'According to a source in the regional military administration, 3 civilians were killed and 12 wounded in the strike on the school.',
   'The governor said rescue teams were still searching the rubble on Wednesday morning.',
   'Ukraine’s air force reportedly shot down 14 of the 20 drones launched at the Kharkiv region.',
   'Kupiansk, retaken by Ukrainian troops in September 2022, has been under constant fire since the summer.',
