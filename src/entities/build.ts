@@ -19,6 +19,7 @@ import { corefer } from './coref.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { outletContext, outletsBeforeNouns } from './outlets.js';
+import { knownAreas, retypeKnownPlaces } from './known-places.js';
 import { placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
@@ -68,7 +69,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 2. overlaps
   const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
-  const kept = loneNamesAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)));
+  const kept = retypeKnownPlaces(view, loneNamesAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c))));
 
   // 3. propagation, then the weakest cues on free tokens
   const taken = new Uint8Array(n);
@@ -81,7 +82,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const placeEnds = new Map([...kept, ...propagated].filter((c) => c.type === 'place').map((c) => [c.last, c.confidence]));
   const places = placesFromCues(view, lex, free, placeEnds);
   for (const c of places) taken.fill(1, c.first, c.last + 1);
-  const cued = [...outlets, ...places];
+  const areas = knownAreas(view, lex, free);
+  for (const c of areas) taken.fill(1, c.first, c.last + 1);
+  const cued = [...outlets, ...places, ...areas];
   const repeated = propagateNames(view, lex, cued, taken);
 
   // 4. coreference
