@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
 import { formatGeoScore, readGeoCorpus, type Resolution } from '../eval/geo.js';
 import { evaluatePlaces } from '../geo/evaluate.js';
+import { auditPlaceFindings, formatPlaceAudit } from '../geo/audit.js';
+import { sharedPath } from '../core/paths.js';
 import type { Entity, PlaceLink } from '../core/schema.js';
 import { countryName } from '../geo/context.js';
 import { loadGazetteer } from '../geo/gazetteer.js';
@@ -72,6 +74,22 @@ export function registerPlaces({ program, evaluate }: { program: Command; evalua
       }
       const name = opts.corpus.split(/[\\/]/).pop() ?? opts.corpus;
       process.stdout.write(opts.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatGeoScore(score, name)}\n`);
+    });
+
+  evaluate
+    .command('place-findings')
+    .description('run the pipeline on a folder of real articles and list every place-out-of-region and toponym-variants finding (false-alarm audit)')
+    .option('--dir <dir>', 'folder of .txt articles', sharedPath('data', 'warnews', 'articles'))
+    .option('--json', 'print the audit as JSON')
+    .action(async (opts: { dir: string; json?: boolean }) => {
+      let audit;
+      try {
+        audit = await auditPlaceFindings(opts.dir, (done, total) => done % 50 === 0 && process.stderr.write(`${done}/${total} articles\n`));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read ${opts.dir}`);
+        throw err;
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(audit, null, 2)}\n` : `${formatPlaceAudit(audit)}\n`);
     });
 
   program

@@ -67,6 +67,7 @@ export const PlaceLinkSchema = Type.Object({
   lat: Nullable(Type.Number()),
   lon: Nullable(Type.Number()),
   countryCode: Nullable(Type.String()),
+  feature: Type.Optional(Type.String({ description: 'GeoNames feature code of the linked place: PPLC a capital, PPLA a regional seat, PPL..., ADM1, PCLI a country' })),
   confidence: Confidence,
   matchedBy: Type.Optional(Type.String({ description: 'exact | alternate | transliteration | former-name | fuzzy' })),
   formerName: Type.Optional(Type.String({ description: 'set when the text uses an old name of a renamed place' })),

@@ -47,4 +47,15 @@ describe('gazetteer-backed recognition', () => {
     const es = entities('Russian and Canadian officials met.');
     expect(es.filter((e) => e.type === 'place')).toEqual([]);
   });
+  it('keeps a hyphenated settlement name whole, and a compound of two places apart', () => {
+    const es = entities('Statements about the situation in Artemovsk and Kupyansk-Vuzlovyi were exaggerated. The Russia-Ukraine war goes on.', [
+      ['LOC', 'Artemovsk'],
+      ['ORG', 'Kupyansk'],
+    ]);
+    expect(es.filter((e) => e.type === 'place').map((e) => e.name)).toEqual(['Artemovsk', 'Kupyansk-Vuzlovyi', 'Russia', 'Ukraine']);
+  });
+  it('takes a name the gazetteer does not know, where an outlet stands, for the outlet', () => {
+    const es = entities('"We are patching potholes," he told the Springfield Gazette.', [['LOC', 'Springfield Gazette']]);
+    expect(typeOf(es, 'Springfield Gazette')).toBe('outlet');
+  });
 });

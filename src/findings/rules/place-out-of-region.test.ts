@@ -48,6 +48,27 @@ describe('place-out-of-region', () => {
     expect(placeOutOfRegion.check(ctx)).toEqual([]);
   });
 
+  it('stays silent for confident far cities the text sets elsewhere, capitals named for governments, and datelines', () => {
+    const ctx = buildContext({
+      text: `MOSCOW, May 3 — ${text('The unit was branded a gang by Moscow. A drone strike was reported in Krasnodar, 400 km to the south-east; talks are due in Paris.')}`,
+      entities: [
+        ...front,
+        { type: 'place', names: ['MOSCOW', 'Moscow'], place: { geonamesId: 524901, name: 'Moscow', countryCode: 'RU', lat: 55.75, lon: 37.62, confidence: 0.4, feature: 'PPLC' } },
+        { type: 'place', names: ['Krasnodar'], place: { geonamesId: 542420, name: 'Krasnodar', countryCode: 'RU', lat: 45.04, lon: 38.98, confidence: 1, feature: 'PPLA' } },
+        { type: 'place', names: ['Paris'], place: { geonamesId: 2988507, name: 'Paris', countryCode: 'FR', lat: 48.85, lon: 2.35, confidence: 0.45, feature: 'PPLC' } },
+      ],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+
+  it('stays silent for a dateline that is no capital', () => {
+    const ctx = buildContext({
+      text: `LVIV, May 3 — ${text('')}`,
+      entities: [...front, { type: 'place', names: ['LVIV'], place: { geonamesId: 702550, name: 'Lviv', countryCode: 'UA', lat: 49.84, lon: 24.03, confidence: 0.3, feature: 'PPLA' } }],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+
   it('stays silent without enough located places to know the region', () => {
     const ctx = buildContext({
       text: 'Talks in Geneva and Kramatorsk.',

@@ -4,8 +4,15 @@ import { countryName, haversineKm, isCountryName, median } from '../geo.js';
 
 /** Farther than this from the story's other places counts as far. */
 export const FAR_KM = 500;
-/** Links below this confidence are uncertain: they do not define the region, and are checked harder. */
+/** Links below this confidence are doubtful: they do not define the region, and only they are flagged. */
 const CONFIDENT = 0.5;
+/**
+ * Never flagged: countries, regions, continents, waters, and capitals, which stories name for
+ * their governments ("branded a gang by Moscow") and for talks held there ("talks in Paris").
+ */
+const NOT_A_STORY_SETTLEMENT = new Set(['PCLI', 'ADM1', 'RGN', 'CONT', 'H', 'PPLC']);
+/** a dateline: the mention opens the text ("MOSCOW, May 3 —") */
+const isDateline = (text: string, start: number) => start < 40 && text.slice(0, start).trim() === '';
 
 interface Located {
   entityId: string;
@@ -18,13 +25,14 @@ interface Located {
 
 export const placeOutOfRegion: Rule = {
   id: 'place-out-of-region',
-  doc: "A place that lies far (over 500 km) from the story's other places and in another country, or an uncertain match far from them: the text may mean another place of that name, or the place may not belong in the story.",
+  doc: "A settlement whose link is doubtful (confidence under 0.5) and that lies far (over 500 km) from the story's other places: the text may mean another place of that name, missing from the gazetteer. Confident links, capitals, countries, regions and datelines are never flagged: stories name far places on purpose.",
   severity: 'warning',
   check(ctx: FindingContext): Finding[] {
     const located: Located[] = [];
     for (const e of ctx.entities) {
       const link = ctx.places[e.id];
       if (!link || isCountryName(e.name) || isCountryName(link.name)) continue;
+      if (NOT_A_STORY_SETTLEMENT.has(link.feature ?? '') || e.mentions.some((m) => isDateline(ctx.text, m.start))) continue;
       const best = link.lat !== null && link.lon !== null ? link : bestCandidate(link);
       if (!best || best.lat === null || best.lon === null) continue;
       located.push({ entityId: e.id, name: e.name, link, lat: best.lat, lon: best.lon, countryCode: best.countryCode });
@@ -40,8 +48,7 @@ export const placeOutOfRegion: Rule = {
       if (km <= FAR_KM) continue;
       const country = storyCountry(others);
       const foreign = country !== null && p.countryCode !== null && p.countryCode !== country;
-      const uncertain = p.link.confidence < CONFIDENT;
-      if (!foreign && !uncertain) continue;
+      if (p.link.confidence >= CONFIDENT) continue;
 
       const entity = ctx.entities.find((e) => e.id === p.entityId)!;
       const near = (p.link.candidates ?? []).filter((c) => haversineKm(c, centre) <= FAR_KM);
@@ -59,7 +66,7 @@ export const placeOutOfRegion: Rule = {
         severity: this.severity,
         message:
           `“${entity.name}” is matched to ${where}, ${why.join(' and ')}` +
-          `${uncertain ? `; the match is uncertain (confidence ${p.link.confidence.toFixed(2)})` : ''}. ` +
+          `; the match is uncertain (confidence ${p.link.confidence.toFixed(2)}). ` +
           `Check which place the text means. ${alternatives}`,
         spans: entity.mentions.map((m) => ({ start: m.start, end: m.end })),
         evidence: {
