@@ -165,6 +165,9 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
   // GeoNames' alternate names are noisy ("Missouri" for Bozeman): where some place bears the name
   // as its own, a place that merely lists it needs more evidence
   const someoneOwns = r.candidates.some((c) => c.matchedBy === 'exact' || c.matchedBy === 'transliteration' || c.matchedBy === 'former-name');
+  // and where one is spelled exactly so, a place whose name only folds to the same skeleton
+  // ("Asia" and Ashiya) needs more evidence too
+  const someoneExact = r.candidates.some((c) => c.matchedBy === 'exact');
   const scored = r.candidates.map((c): Candidate => {
     const p = c.place;
     const reasons: string[] = [];
@@ -191,6 +194,7 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       if (someoneOwns) score -= W.othersName;
     }
     else if (c.matchedBy === 'exact' || c.matchedBy === 'transliteration') score += W.ownName;
+    if (c.matchedBy === 'transliteration' && someoneExact) score -= W.othersName;
     if (c.matchedBy === 'fuzzy') {
       score -= 0.1 * c.distance;
       reasons.push(`spelled ${c.distance} letter${c.distance > 1 ? 's' : ''} away from one of its names`);
@@ -283,6 +287,14 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
   const p = best.place;
   const notes: string[] = [];
   let confidence = confidenceOf(ranked);
+  if (best.matchedBy === 'fuzzy' && !best.supported) {
+    // a near spelling with nothing in the article for it ("Putin" and Putian): no link, candidates listed
+    return {
+      geonamesId: null, name: r.entity.name, lat: null, lon: null, countryCode: null, confidence: 0,
+      note: `no place is spelled "${r.entity.name}"; the nearest spellings (${ranked.slice(0, 3).map((c) => c.place.name).join(', ')}) have nothing in the article for them`,
+      candidates: shown(ranked),
+    };
+  }
   if (best.matchedBy === 'former-name') {
     const info = gaz.renamedInfo(p.geonamesId);
     notes.push(
@@ -305,18 +317,7 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
     notes.push(`${ranked.length} places share this name; the article does not make clear which`);
   }
 
-  const candidates: PlaceCandidate[] = ranked.slice(0, SHOWN_CANDIDATES).map((c) => ({
-    geonamesId: c.place.geonamesId,
-    name: c.place.name,
-    kind: c.place.kind,
-    countryCode: c.place.countryCode,
-    ...(c.place.admin1 ? { admin1: c.place.admin1 } : {}),
-    lat: c.place.lat,
-    lon: c.place.lon,
-    ...(c.place.population ? { population: c.place.population } : {}),
-    score: round(c.score, 3),
-    reasons: c.reasons,
-  }));
+  const candidates = shown(ranked);
   return {
     geonamesId: p.geonamesId,
     name: p.name,
@@ -330,4 +331,19 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
     ...(notes.length ? { note: notes.join('; ') } : {}),
     candidates,
   };
+}
+
+function shown(ranked: Candidate[]): PlaceCandidate[] {
+  return ranked.slice(0, SHOWN_CANDIDATES).map((c) => ({
+    geonamesId: c.place.geonamesId,
+    name: c.place.name,
+    kind: c.place.kind,
+    countryCode: c.place.countryCode,
+    ...(c.place.admin1 ? { admin1: c.place.admin1 } : {}),
+    lat: c.place.lat,
+    lon: c.place.lon,
+    ...(c.place.population ? { population: c.place.population } : {}),
+    score: round(c.score, 3),
+    reasons: c.reasons,
+  }));
 }

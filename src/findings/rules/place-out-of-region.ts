@@ -1,4 +1,4 @@
-import type { Finding, PlaceCandidate, PlaceLink } from '../../core/schema.js';
+import type { Finding, PlaceLink } from '../../core/schema.js';
 import type { FindingContext, Rule } from '../context.js';
 import { countryName, haversineKm, isCountryName, median } from '../geo.js';
 
@@ -12,6 +12,7 @@ const CONFIDENT = 0.5;
  */
 const NOT_A_STORY_SETTLEMENT = new Set(['PCLI', 'ADM1', 'RGN', 'CONT', 'H', 'PPLC']);
 /** a dateline: the mention opens the text ("MOSCOW, May 3 —") */
+const LOCATIVE = /\b(?:in|near|outside|at|into|to|towards?|from|around|village of|town of|city of|settlement of)[ \t]+$/iu;
 const isDateline = (text: string, start: number) => start < 40 && text.slice(0, start).trim() === '';
 
 interface Located {
@@ -21,6 +22,8 @@ interface Located {
   lat: number;
   lon: number;
   countryCode: string | null;
+  /** named by its own spelling and used as a location */
+  flaggable: boolean;
 }
 
 export const placeOutOfRegion: Rule = {
@@ -33,14 +36,19 @@ export const placeOutOfRegion: Rule = {
       const link = ctx.places[e.id];
       if (!link || isCountryName(e.name) || isCountryName(link.name)) continue;
       if (NOT_A_STORY_SETTLEMENT.has(link.feature ?? '') || e.mentions.some((m) => isDateline(ctx.text, m.start))) continue;
-      const best = link.lat !== null && link.lon !== null ? link : bestCandidate(link);
-      if (!best || best.lat === null || best.lon === null) continue;
-      located.push({ entityId: e.id, name: e.name, link, lat: best.lat, lon: best.lon, countryCode: best.countryCode });
+      // an unlinked name contradicts nothing; a fuzzy or alternate-name link is no claim about the name
+      if (link.lat === null || link.lon === null) continue;
+      const named = link.matchedBy === 'exact' || link.matchedBy === 'transliteration' || link.matchedBy === 'former-name';
+      // flagged only where the text uses the name as a location ("in X", "the village of X"): a
+      // capitalised word the tagger took for a place ("the West", "Peace") is no claim about a place
+      const usedAsLocation = e.mentions.some((m) => LOCATIVE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start)));
+      located.push({ entityId: e.id, name: e.name, link, lat: link.lat, lon: link.lon, countryCode: link.countryCode, flaggable: named && usedAsLocation });
     }
     const confident = located.filter((p) => p.link.confidence >= CONFIDENT);
     const findings: Finding[] = [];
 
     for (const p of located) {
+      if (!p.flaggable) continue;
       const others = confident.filter((o) => o.entityId !== p.entityId && o.link.geonamesId !== p.link.geonamesId);
       if (others.length < 2) continue;
       const centre = { lat: median(others.map((o) => o.lat)), lon: median(others.map((o) => o.lon)) };
@@ -83,10 +91,6 @@ export const placeOutOfRegion: Rule = {
     return findings;
   },
 };
-
-function bestCandidate(link: PlaceLink): PlaceCandidate | undefined {
-  return [...(link.candidates ?? [])].sort((a, b) => b.score - a.score)[0];
-}
 
 /** The country most of the places are in, when one has a strict majority of them. */
 function storyCountry(places: Located[]): string | null {
