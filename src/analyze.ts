@@ -48,6 +48,7 @@ function toAnalysis(doc: Doc, timings: Analysis['timings'], cut: string[]): Anal
     credits.push('GeoNames (geonames.org), CC-BY 4.0: place names and coordinates');
   }
   const sourcing = doc.maybe('sourcing');
+  const techniques = doc.maybe('techniques');
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'unspin', version: VERSION },
@@ -57,7 +58,9 @@ function toAnalysis(doc: Doc, timings: Analysis['timings'], cut: string[]): Anal
     attributions: doc.maybe('attributions') ?? [],
     ...(sourcing ? { sourcing } : {}),
     times: doc.maybe('times') ?? [],
-    techniques: doc.maybe('techniques') ?? [],
+    techniques: techniques?.shown ?? [],
+    ...(techniques ? { candidates: techniques.candidates } : {}),
+    ...(techniques?.summary ? { techniqueSummary: techniques.summary } : {}),
     events: doc.maybe('events') ?? [],
     findings: doc.maybe('findings') ?? [],
     timings,

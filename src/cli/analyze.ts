@@ -18,6 +18,8 @@ import { expandInputs, inputName } from '../ingest/index.js';
 import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
 import { renderTerminal } from '../report/terminal.js';
+import { showCandidates } from '../techniques/layer.js';
+import { probability } from './techniques.js';
 
 /** Where the CLI reads and writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -39,6 +41,7 @@ interface AnalyzeFlags {
   allowPrivate?: boolean;
   budget?: number;
   maxBytes?: number;
+  minConfidence?: number;
   color: boolean;
 }
 
@@ -54,6 +57,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses')
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
+    .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
 }
@@ -95,10 +99,10 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
           if (batch) collected.push(analysis);
           else io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
         } else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
-        else io.stdout.write(`${renderTerminal(analysis, { color })}\n`);
+        else io.stdout.write(`${renderTerminal(showCandidates(analysis, flags.minConfidence), { color })}\n`);
         if (flags.html) {
           const file = batch ? join(flags.html, reportName(input, analysis)) : flags.html;
-          await writeFile(file, renderHtml(analysis));
+          await writeFile(file, renderHtml(showCandidates(analysis, flags.minConfidence)));
           say(`unspin: wrote ${file}`);
         }
       } catch (err) {

@@ -13,6 +13,7 @@ import type {
   Sentence,
   Sourcing,
   Technique,
+  TechniqueSummary,
   TimeExpr,
 } from './schema.js';
 
@@ -36,7 +37,8 @@ export interface Layers {
   times: TimeExpr[];
   attributions: Attribution[];
   sourcing: Sourcing;
-  techniques: Technique[];
+  /** shown: at or above the model's threshold; candidates: below it */
+  techniques: { shown: Technique[]; candidates: Technique[]; summary?: TechniqueSummary };
   events: Event[];
   findings: Finding[];
 }

@@ -167,8 +167,27 @@ export const TechniqueSchema = Type.Object({
   end: Offset,
   confidence: Confidence,
   cues: Type.Optional(Type.Array(Type.String())),
+  holder: Type.Optional(
+    Type.Object(
+      {
+        kind: Type.Union([Type.Literal('outlet'), Type.Literal('quoted')]),
+        attributionId: Type.Optional(Type.String({ description: 'the attribution whose content holds the span' })),
+        source: Type.Optional(Type.String({ description: 'who is quoted, as the text names them' })),
+      },
+      { description: "whose words: the outlet's own voice, or a quotation (the quoted speaker's technique)" },
+    ),
+  ),
 });
 export type Technique = Static<typeof TechniqueSchema>;
+
+export const TechniqueSummarySchema = Type.Object({
+  threshold: Confidence,
+  sentenceScores: Type.Array(Confidence, { description: 'per sentence (as in sentences[]): the probability it carries any technique' }),
+  sentenceShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of sentences with a technique at or above the threshold' }),
+  byTechnique: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }), { description: 'that share, by technique' }),
+  outletVoiceShare: Nullable(Type.Number({ minimum: 0, maximum: 1, description: "share of the shown spans in the outlet's own voice (not in a quotation)" })),
+});
+export type TechniqueSummary = Static<typeof TechniqueSummarySchema>;
 
 export const EventSchema = Type.Object({
   id: Type.String(),
@@ -225,7 +244,9 @@ export const AnalysisSchema = Type.Object(
     attributions: Type.Array(AttributionSchema),
     sourcing: Type.Optional(SourcingSchema),
     times: Type.Array(TimeSchema),
-    techniques: Type.Array(TechniqueSchema),
+    techniques: Type.Array(TechniqueSchema, { description: 'technique spans at or above the default threshold' }),
+    candidates: Type.Optional(Type.Array(TechniqueSchema, { description: 'technique spans below the default threshold, with their confidence' })),
+    techniqueSummary: Type.Optional(TechniqueSummarySchema),
     events: Type.Array(EventSchema),
     findings: Type.Array(FindingSchema),
     timings: Type.Array(TimingSchema),
