@@ -3,25 +3,20 @@
  * weaker ones (candidates), whose words each span is (the outlet's or a quoted speaker's), each
  * sentence's probability of carrying a technique, and the article's summary.
  */
-import type { Attribution, Technique, TechniqueSummary } from '../core/schema.js';
+import type { Attribution, Technique } from '../core/schema.js';
+import type { TechniqueLayer, TechniqueSummary } from './schema.js';
 import { lowerBound } from '../core/search.js';
 import { calibrate, sentenceInputs } from './calibration.js';
 import type { ArticleContext } from './context.js';
 import { detectTechniques } from './detect.js';
 import type { TechniqueModel } from './model.js';
 
-export interface TechniqueLayer {
-  shown: Technique[];
-  candidates: Technique[];
-  summary?: TechniqueSummary;
-}
-
 /** Detects, calibrates, assigns each span its holder, and splits shown from candidates. */
 export function techniqueLayer(ctx: ArticleContext, model: TechniqueModel, attributions: readonly Attribution[] = []): TechniqueLayer {
   const margins = model.margins(ctx);
   const spans = withHolders(ctx, detectTechniques(ctx, model, {}, margins), attributions);
   const calibration = model.calibration;
-  if (!calibration) return { shown: spans, candidates: [] };
+  if (!calibration) throw new Error("the technique model has no calibration: rebuild it with 'unspin train techniques'");
   const shown = spans.filter((t) => t.confidence >= calibration.threshold);
   const candidates = spans.filter((t) => t.confidence < calibration.threshold);
   const sentenceScores = ctx.sentences.map((_, s) => round(calibrate(calibration.sentences, sentenceInputs(ctx, margins, s))));
