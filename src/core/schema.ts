@@ -154,9 +154,25 @@ export const TimeSchema = Type.Object({
   start: Offset,
   end: Offset,
   text: Type.String(),
-  value: Nullable(Type.String({ description: 'ISO 8601 as precise as known: 2025-12-13 | 2025-12 | 2025 | 2022-SP' })),
-  precision: Type.Optional(Type.String({ description: 'day | week | month | season | year | partial' })),
+  type: Type.Union([Type.Literal('DATE'), Type.Literal('TIME'), Type.Literal('DURATION'), Type.Literal('SET')], {
+    description: 'TIMEX3 type: a calendar date or period (DATE), a time of day (TIME), a length of time (DURATION), a recurrence (SET)',
+  }),
+  value: Nullable(
+    Type.String({
+      description:
+        'TIMEX3 value, as precise as known: 2025-12-13 | 2025-12 | 2025 | 2022-SP | 2025-W50 | 2025-Q3 | 2025-12-13TEV | 2025-12-13T22:00 | P3W | PT2H | PRESENT_REF | PAST_REF | FUTURE_REF | XXXX-12-13 (year unknown)',
+    }),
+  ),
+  precision: Type.Optional(
+    Type.String({ description: 'how finely the value places the expression: minute | day | week | month | quarter | season | half | year | decade | century | partial' }),
+  ),
   end_value: Type.Optional(Type.String({ description: 'end of a range, when stated' })),
+  interval: Type.Optional(
+    Type.Object(
+      { start: Type.String(), end: Type.String() },
+      { description: 'the days a DURATION covers when the text fixes them ("the past two weeks"), first and last' },
+    ),
+  ),
   anchored: Type.Optional(Type.Boolean()),
 });
 export type TimeExpr = Static<typeof TimeSchema>;

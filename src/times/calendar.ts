@@ -4,6 +4,8 @@
  * XXXX-12-13 when the year is unknown (no publication date, or a dateline without a year).
  */
 
+import type { Direction } from './direction.js';
+
 /** A calendar day; `y` is null when the year is unknown. */
 export interface Day {
   y: number | null;
@@ -33,7 +35,9 @@ export function addDays(day: Day, n: number): Day {
 /** 0 = Sunday ... 6 = Saturday */
 export const weekday = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 
-export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 
 export const isValidDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(2000, m);
 
@@ -55,21 +59,36 @@ export function formatWeek(y: number, m: number, d: number): string {
 }
 
 /**
- * The year of a month/day that has none in the text: the nearest past, since news reports what
- * happened ("December 13th" in a story of 5 January 2026 is 2025-12-13). A date up to `aheadDays`
- * after the anchor stays in the anchor's year, for stories announcing something imminent.
+ * The year of a month/day that has none in the text, from the direction its verb gives: the latest
+ * such day on or before the anchor for the past ("captured on 3 March"), the first one after it
+ * for the future ("talks resume on 3 March"), else the past one unless the next is much nearer
+ * ("stock of record Dec. 15" in a November story is this December; "December 13th" in January last year's).
  */
-export function inferYear(anchor: Day, m: number, d: number, aheadDays = 0): number | null {
+export function yearForDay(anchor: Day, m: number, d: number, direction: Direction): number | null {
   if (anchor.y === null) return null;
-  const sameYear = dayNumber(anchor.y, m, Math.min(d, daysInMonth(anchor.y, m)));
   const a = dayNumber(anchor.y, anchor.m, anchor.d);
-  return sameYear - a <= aheadDays ? anchor.y : anchor.y - 1;
+  const at = (y: number) => dayNumber(y, m, Math.min(d, daysInMonth(y, m)));
+  return pickYear(anchor.y, (y) => at(y) - a, direction);
 }
 
-/** Year of a month with no year in the text: this year unless the month is still to come. */
-export function inferMonthYear(anchor: Day, m: number): number | null {
+/** The year of a month with no year in the text: the same choice, counted in months. */
+export function yearForMonth(anchor: Day, m: number, direction: Direction): number | null {
   if (anchor.y === null) return null;
-  return m <= anchor.m ? anchor.y : anchor.y - 1;
+  return pickYear(anchor.y, (y) => (y - anchor.y!) * 12 + m - anchor.m, direction);
+}
+
+/**
+ * Of last year, this year and next, the one `distance` (negative: before the anchor) makes fit. With
+ * no direction, news reports the past: the next occurrence is taken only when it is less than half
+ * as far ahead as the last one is behind ("record date Dec. 15" in November, not "in March").
+ */
+function pickYear(y: number, distance: (y: number) => number, direction: Direction): number {
+  const years = [y - 1, y, y + 1];
+  const past = years.filter((c) => distance(c) <= 0).at(-1)!;
+  const next = years.find((c) => distance(c) >= 0)!;
+  if (direction === 'past') return past;
+  if (direction === 'future') return next;
+  return 2 * distance(next) < -distance(past) ? next : past;
 }
 
 /** The season a day falls in, with the year that season is named by (winter: its December's year). */
