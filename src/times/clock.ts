@@ -37,6 +37,7 @@ export const CLOCK_RULES: DateRule[] = [
   {
     // 10 p.m. Wednesday | 8:30 am | 5 p.m. EST | 14:30 GMT
     name: 'clock',
+    hint: /\d[ \t]?[ap]\.?m|\d[:.]\d\d/i,
     pattern: re(
       String.raw`\b(\d{1,2})(?:[:.](\d{2}))?[ \t]?(?:([ap])\.?m\.?(?![\p{L}])|(?<=\d{2})(?=[ \t]{1,2}(?:GMT|UTC|local time|Kyiv time|Moscow time)))${ZONE}${DAY_AFTER}`,
     ),
@@ -56,6 +57,7 @@ export const CLOCK_RULES: DateRule[] = [
   {
     // noon Thursday | midnight | mid-afternoon yesterday | morning Friday
     name: 'named-time',
+    hint: /noon|midnight|midday|morning|afternoon|evening/i,
     pattern: re(
       String.raw`\b(?:(${ci('noon|midnight|midday')})|(${ci('mid-morning|mid-afternoon|morning|afternoon|evening')})(?=,?[ \t]{1,2}(?:on[ \t]{1,2})?(?:${WEEKDAY_PATTERN}|${ci('yesterday|today|tomorrow')})\b))${DAY_AFTER}`,
     ),

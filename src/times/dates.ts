@@ -131,6 +131,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // the spring of 2022 | last winter | summer 2023 | this autumn
     name: 'season',
+    hint: /spring|summer|autumn|winter|fall/i,
     pattern: re(
       String.raw`\b(?:(${ci('last|this|next|early|late|the')})[ \t]{1,2})?(${ci('spring|summer|autumn|winter|fall')})\b(?:[ \t]{1,2}(?:of[ \t]{1,2})?(\d{4})\b)?`,
     ),
@@ -150,6 +151,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // on Thursday | Wednesday night | last Monday | next Friday
     name: 'weekday',
+    hint: /day\b/i,
     pattern: re(
       String.raw`\b(?:(${ci('last|this|next|this coming')})[ \t]{1,2})?(${WEEKDAY_PATTERN})(?:[ \t]{1,2}(morning|afternoon|evening|night))?\b`,
     ),
@@ -165,6 +167,7 @@ export const DATE_RULES: DateRule[] = [
   },
   {
     name: 'deictic-day',
+    hint: /yesterday|today|tonight|tomorrow|night|morning|afternoon|evening/i,
     pattern: re(
       String.raw`\b(${ci('the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening')})\b`,
     ),
@@ -180,12 +183,14 @@ export const DATE_RULES: DateRule[] = [
   {
     // last week | this month | next year | the past year
     name: 'relative-unit',
+    hint: /week|month|year/i,
     pattern: re(String.raw`\b(${ci('last|this|next|past|coming|previous')})[ \t]{1,2}(week|month|year|weekend)\b`),
     resolve: (m, ctx) => (ctx.anchor === null ? { value: null, precision: 'partial' } : unitValue(ctx.anchor, m[2]!, OFFSET[m[1]!.toLowerCase()]!)),
   },
   {
     // the weekend | over the weekend: the last one, unless the verb points ahead
     name: 'the-weekend',
+    hint: /weekend/i,
     pattern: re(String.raw`\b${ci('the')}[ \t]{1,2}weekend\b`),
     resolve: (m, ctx) => {
       const a = ctx.anchor;
@@ -197,12 +202,14 @@ export const DATE_RULES: DateRule[] = [
   {
     // earlier this month | later this week
     name: 'earlier-this',
+    hint: /earlier|later/i,
     pattern: re(String.raw`\b(${ci('earlier|later')})[ \t]{1,2}(?:this|in the)[ \t]{1,2}(week|month|year)\b`),
     resolve: (m, ctx) => (ctx.anchor === null ? { value: null, precision: 'partial' } : unitValue(ctx.anchor, m[2]!, 0)),
   },
   {
     // three days ago | a week ago | 13 hours ago
     name: 'ago',
+    hint: /ago\b/i,
     pattern: re(String.raw`\b(${ci(COUNT_PATTERN)})[ \t]{1,2}(minute|hour|day|week|month|year)s?[ \t]{1,2}ago\b`),
     resolve: (m, ctx) => {
       if (ctx.anchor === null) return { value: null, precision: 'partial' };

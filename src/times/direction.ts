@@ -22,11 +22,15 @@ const LOOK_WORDS = 8;
 /** Words in -ed that are not a past verb here (adjectives, participles of plans). */
 const NOT_PAST = /^(?:proposed|intended|needed|used|based|related|alleged|united|limited|detailed|advanced|supposed|red|bed|shed|wed|hundred|dated)$/i;
 
+const known = new Map<string, Direction | null>();
+
 function classify(word: string): Direction | null {
-  if (FUTURE_WORD.test(word)) return 'future';
-  if (NOT_PAST.test(word)) return null;
-  if (PAST_WORD.test(word)) return 'past';
-  return null;
+  let d = known.get(word);
+  if (d !== undefined) return d;
+  d = FUTURE_WORD.test(word) ? 'future' : NOT_PAST.test(word) ? null : PAST_WORD.test(word) ? 'past' : null;
+  // a bounded memo: news has a small vocabulary of verbs, an attack may not
+  if (known.size < 20_000) known.set(word, d);
+  return d;
 }
 
 function words(text: string): string[] {

@@ -47,6 +47,7 @@ export const DURATION_RULES: DateRule[] = [
   {
     // the past 24 hours | the next two weeks | the past day: counted from the anchor
     name: 'anchored-duration',
+    hint: /past|last|previous|next|coming|following/i,
     pattern: re(
       String.raw`\b${ci('the')}[ \t]{1,2}(${ci('past|last|previous|next|coming|following')})[ \t]{1,2}(?:(${COUNT})[ \t-]{1,2}(${UNIT})s?|(day|hour|week))\b(?:[ \t]{1,2}or[ \t]so\b)?`,
     ),
@@ -65,6 +66,7 @@ export const DURATION_RULES: DateRule[] = [
   {
     // three weeks | a two-year deal | nearly 40 years | the first nine months | two to three days | several months
     name: 'duration',
+    hint: /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i,
     pattern: re(
       String.raw`\b(?:(?:${ci(AMOUNT_MODIFIER)})[ \t]{1,2})?(?:${ci('the')}[ \t]{1,2}(?:(?:${RELATIVE})[ \t]{1,2})?)?(${COUNT})(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}(?:${COUNT_PATTERN}))?(?:[ \t]{1,2}more)?[ \t-]{1,2}(${UNIT})s?\b(?![ \t]{1,2}(?:ago|earlier|later|before|after|from now|old)\b|-)(?<!(?:quarter|half)(?=[ \t]{1,2}of\b))(?:[ \t]{1,2}or[ \t]so\b)?`,
     ),
@@ -77,6 +79,7 @@ export const DURATION_RULES: DateRule[] = [
   {
     // for years | for decades | for centuries
     name: 'vague-duration',
+    hint: /days|weeks|months|years|decades|centuries/i,
     pattern: re(String.raw`(?<=\b(?:${ci('for|over|within')})[ \t])(days|weeks|months|years|decades|centuries)\b(?![ \t]{1,2}(?:ago|earlier|later|of)\b)`),
     resolve: (m) => ({ type: 'DURATION', value: durationValue(null, m[1]!), precision: 'partial' }),
   },

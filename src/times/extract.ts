@@ -94,6 +94,7 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
 function applyRules(sentence: string, offset: number, ctx: RuleContext): Found[] {
   const matches: Found[] = [];
   for (const rule of RULES) {
+    if (rule.hint && !rule.hint.test(sentence)) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
       if (m[0].length === 0) {

@@ -53,6 +53,7 @@ export const QUARTER_RULES: DateRule[] = [
   {
     // the third quarter | third-quarter | the fiscal first quarter | the fourth quarter of 1990 | this year's third quarter | the 1988 third quarter
     name: 'quarter',
+    hint: /quarter|half/i,
     pattern: re(
       String.raw`\b(?:(${ci('this|last|next')})[ \t]year's[ \t]{1,2}|${ci('the')}[ \t]{1,2}(?:(\d{4})[ \t]{1,2})?)?${MODIFIERS}(${ORDINALS})[ \t-]{1,2}(quarter|half)s?\b(?:[ \t]{1,2}of[ \t]{1,2}(?:fiscal[ \t]{1,2})?(\d{4}|this year|last year|next year))?`,
     ),
@@ -75,6 +76,7 @@ export const QUARTER_RULES: DateRule[] = [
   {
     // the quarter | the latest quarter | the year-ago quarter | this quarter | last quarter | the latest period
     name: 'the-quarter',
+    hint: /quarter|period/i,
     pattern: re(
       String.raw`\b(?:(${ci('this|last|next')})|${ci('the')}[ \t]{1,2}${MODIFIERS})(quarter|period)\b(?![ \t]{1,2}(?:of|century)\b|-)`,
     ),
@@ -96,6 +98,7 @@ export const QUARTER_RULES: DateRule[] = [
   {
     // a year earlier | a year ago | year-earlier | year-ago: said of a quarter just named, that quarter a year before
     name: 'year-ago-quarter',
+    hint: /year[ -](?:ago|earlier)/i,
     pattern: re(String.raw`\b(?:${ci('a year (?:earlier|ago)|year-(?:earlier|ago)|the year-(?:earlier|ago) (?:quarter|period)')})\b(?![ \t-]{1,2}(?:quarter|period|levels?)\b)`),
     resolve: (m, ctx) => {
       if (!ctx.quarter || ctx.sentence - ctx.quarter.sentence > 3) return null;

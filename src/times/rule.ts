@@ -36,6 +36,8 @@ export interface RuleContext {
 
 export interface DateRule {
   name: string;
+  /** a cheap test a sentence must pass before the pattern runs on it (most sentences hold no time) */
+  hint?: RegExp;
   pattern: RegExp;
   resolve(m: RegExpExecArray, ctx: RuleContext): Resolution | null;
 }

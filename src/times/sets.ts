@@ -17,6 +17,7 @@ export const SET_RULES: DateRule[] = [
   {
     // every week | each July | every two months | each Thursday | every spring
     name: 'every',
+    hint: /every|each/i,
     pattern: re(
       String.raw`\b(?:${ci('every|each')})[ \t]{1,2}(?:(${COUNT_PATTERN}|other)[ \t]{1,2})?(${WEEKDAY_PATTERN}|${MONTH_PATTERN}|${ci('spring|summer|autumn|fall|winter|morning|evening|night|day|week|month|quarter|year|decade|hour|minute')})s?\b`,
     ),
@@ -36,12 +37,14 @@ export const SET_RULES: DateRule[] = [
   {
     // on Mondays | Sundays
     name: 'weekdays',
+    hint: /days\b/i,
     pattern: re(String.raw`\b(?:${ci('on')}[ \t]{1,2})?(${WEEKDAY_PATTERN})s\b`),
     resolve: (m) => set(`XXXX-WXX-${isoWeekday(m[1]!)}`),
   },
   {
     // twice a day | $5 million a year | 300 a month | per week
     name: 'rate',
+    hint: /\b(?:a|per) (?:hour|day|week|month|quarter|year)/i,
     pattern: re(
       String.raw`(?:(?<=(?:\d[\d,.%]*|\b(?:once|twice|thrice|times))(?:[ \t]{1,2}[\p{L}-]{1,20}){0,2}[ \t]{1,2})${ci('a')}|\b${ci('per')})[ \t]{1,2}(hour|day|week|month|quarter|year)\b(?![ \t]{1,2}(?:ago|earlier|later|before|after)\b)`,
     ),
@@ -50,6 +53,7 @@ export const SET_RULES: DateRule[] = [
   {
     // daily | weekly | annually
     name: 'adverb',
+    hint: /ly\b/i,
     // only as an adverb: at the end of a clause or before a preposition ("rose 8% annually through 1992"), not "daily volume"
     pattern: re(String.raw`\b(hourly|daily|nightly|weekly|monthly|annually|yearly)\b(?=[ \t]*(?:[.,;:)!?]|$)|[ \t]{1,2}(?:since|through|until|in|at|on|and|or|from|for|to|during|over|by|between)\b)`),
     resolve: (m) => set(ADVERBS[m[1]!]!),
