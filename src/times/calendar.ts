@@ -117,3 +117,30 @@ export function inferSeasonYear(anchor: Day, season: Season, which: 'this' | 'la
   if (which === 'next') year++;
   return year;
 }
+
+const SEASON_MONTH: Record<string, string> = { SP: '03', SU: '06', FA: '09', WI: '12' };
+
+/**
+ * The first day a DATE or TIME value covers, as a sortable string at the value's own precision:
+ * 2022-SP -> 2022-03, 2025-W50 -> 2025-12-08, 2025-Q3 -> 2025-07, 2025-H2 -> 2025-07, 199 (the 1990s)
+ * -> 1990, 2025-12-13TEV -> 2025-12-13. Null for durations, sets and PRESENT_REF-like references.
+ */
+export function valueStart(value: string): string | null {
+  if (/^\d{4}(?:-\d{2}){0,2}$/.test(value)) return value;
+  const time = /^(\d{4}-\d{2}-\d{2})T/.exec(value);
+  if (time) return time[1]!;
+  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (season) return `${season[1]}-${SEASON_MONTH[season[2]!]}`;
+  const part = /^(\d{4})-(Q|H)([1-4])$/.exec(value);
+  if (part) return `${part[1]}-${pad((Number(part[3]) - 1) * (part[2] === 'Q' ? 3 : 6) + 1)}`;
+  const week = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  if (week) {
+    const y = Number(week[1]);
+    const jan4 = dayNumber(y, 1, 4);
+    const monday = jan4 - ((weekday(y, 1, 4) + 6) % 7) + (Number(week[2]) - 1) * 7 + (value.endsWith('-WE') ? 5 : 0);
+    return formatDay(fromDayNumber(monday));
+  }
+  const decade = /^(\d{3})$/.exec(value);
+  if (decade) return `${decade[1]}0`;
+  return null;
+}

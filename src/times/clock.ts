@@ -39,17 +39,17 @@ export const CLOCK_RULES: DateRule[] = [
     name: 'clock',
     hint: /\d[ \t]?[ap]\.?m|\d[:.]\d\d/i,
     pattern: re(
-      String.raw`\b(\d{1,2})(?:[:.](\d{2}))?[ \t]?(?:([ap])\.?m\.?(?![\p{L}])|(?<=\d{2})(?=[ \t]{1,2}(?:GMT|UTC|local time|Kyiv time|Moscow time)))${ZONE}${DAY_AFTER}`,
+      String.raw`\b(\d{1,2})(?:[:.](\d{2}))?[ \t]?(?:(?:([ap])\.?m\.?|([AP])M)(?![\p{L}])|(?<=\d{2})(?=[ \t]{1,2}(?:GMT|UTC|local time|Kyiv time|Moscow time)))${ZONE}${DAY_AFTER}`,
     ),
     resolve: (m, ctx) => {
       let h = Number(m[1]);
       const min = m[2] ? Number(m[2]) : 0;
-      const half = m[3]?.toLowerCase();
+      const half = (m[3] ?? m[4])?.toLowerCase();
       if (half === undefined && m[2] === undefined) return null;
       if (h > 24 || min > 59 || (half && (h === 0 || h > 12))) return null;
       if (half === 'p' && h < 12) h += 12;
       if (half === 'a' && h === 12) h = 0;
-      const day = dayOf(ctx, m, m[4]);
+      const day = dayOf(ctx, m, m[5]);
       const time = `T${pad(h)}:${pad(min)}`;
       return { type: 'TIME', value: day ? formatDay(day) + time : null, precision: day ? 'minute' : 'partial' };
     },

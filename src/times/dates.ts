@@ -129,6 +129,26 @@ export const DATE_RULES: DateRule[] = [
     resolve: (m) => ({ value: m[1]!, precision: 'year' }),
   },
   {
+    // a 2014 offensive | 1990 was a bad year | (see 1998): a year standing alone, not a count ("2000 troops")
+    name: 'bare-year',
+    pattern: re(
+      String.raw`(?<![\d$€£#.,/:-]|\b(?:than|about|some|nearly|almost|over|to|and|or|of|No)[ \t])\b(19\d\d|20\d\d)\b(?![.,:/-]?\d|[ \t]{0,2}(?:%|percent|km|kilomet|miles|[\p{Ll}-]+s\b(?!')|[ \t]?(?:m|ft|kg|mm)\b))`,
+    ),
+    resolve: (m, ctx) => {
+      const y = Number(m[1]);
+      // a figure far after the anchor is a count, not a year
+      if (ctx.anchor?.y != null && y > ctx.anchor.y + 30) return null;
+      return { value: m[1]!, precision: 'year' };
+    },
+  },
+  {
+    // the 1990s | the mid-1980s | the '80s
+    name: 'decade',
+    hint: /\d0s\b|'\d0s/,
+    pattern: re(String.raw`\b(?:${ci('the')}[ \t]{1,2})?(?:(?:${ci('early|mid|late')})[ -]?)?(?:(1[89]\d|20\d)0s|'(\d)0s)\b`),
+    resolve: (m) => ({ value: m[1] ?? `19${m[2]}`, precision: 'decade' }),
+  },
+  {
     // the spring of 2022 | last winter | summer 2023 | this autumn
     name: 'season',
     hint: /spring|summer|autumn|winter|fall/i,

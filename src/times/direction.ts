@@ -11,9 +11,9 @@ export type Direction = 'past' | 'future' | 'none';
 // A modal or a "going/due/set/expected/scheduled/plans to" group points ahead; "would" too, as
 // the future seen from a past report ("said construction would begin in the spring of 2027").
 const FUTURE_WORD =
-  /^(?:will|'ll|shall|would|wo|going|due|set|expected|scheduled|planned|plans?|planning|intends?|aims?|hopes?|upcoming|coming|next|forthcoming|payable)$/i;
+  /^(?:will|'ll|shall|would|wo|going|due|set|expected|scheduled|planned|plans|planning|intends?|aims?|hopes?|upcoming|coming|next|forthcoming|payable)$/i;
 const PAST_WORD =
-  /^(?:was|were|had|did|said|told|met|went|began|came|saw|made|took|gave|fell|rose|won|lost|left|held|sent|hit|struck|shot|killed|ago|last|past|earlier|since|previously|became|got|ran|found|brought|built|sold|bought|paid|spent|led|kept|put|thought|knew|wrote|spoke|broke|fought|flew|drove|stood|chose|seized|captured|launched|announced|reported|according|\w{3,}ed)$/i;
+  /^(?:was|were|had|did|said|told|met|went|began|came|saw|made|took|gave|fell|rose|won|lost|left|held|sent|hit|struck|shot|killed|previously|became|got|ran|found|brought|built|sold|bought|paid|spent|led|kept|put|thought|knew|wrote|spoke|broke|fought|flew|drove|stood|chose|seized|captured|launched|announced|reported|according|\w{3,}ed)$/i;
 // words a clause boundary is made of: governing verbs are not looked for across them
 const BOUNDARY = /^(?:that|which|who|whom|whose|when|while|because|although|though|but|and|or|if|after|before|as|where)$/i;
 const WORD = /[\p{L}']+|[,;:()"“”]|—|–/gu;

@@ -15,7 +15,7 @@ const UNIT_CODE: Record<string, string> = {
   second: 'S', minute: 'M', hour: 'H', day: 'D', week: 'W', fortnight: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'Y', century: 'Y',
 };
 const MULTIPLE: Record<string, number> = { fortnight: 2, decade: 10, century: 100 };
-const AMOUNT_MODIFIER = 'about|nearly|almost|roughly|approximately|around|more than|less than|fewer than|at least|at most|up to|no more than|under|over|some|just over|just under|within|barely|only';
+const AMOUNT_MODIFIER = 'about|nearly|almost|roughly|approximately|around|more than|less than|fewer than|at least|at most|up to|no more than|some|just over|just under|within|barely|only';
 const RELATIVE = 'past|last|previous|next|coming|following|first|final|latest|remaining|same|year-earlier|year-ago|comparable';
 
 const unitOf = (word: string) => {

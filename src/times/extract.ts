@@ -35,7 +35,7 @@ export interface Found extends Resolution {
 // Russian and Ukrainian: the future auxiliary anywhere in the sentence (no clause reading yet)
 const OTHER_FUTURE = /(?<!\p{L})(?:будет|будут|буде|будуть)(?!\p{L})/iu;
 const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter|now|current|recent|lately|past|future|soon|present|moment|quarter|half|period|every|each|daily|weekly|monthly|annual|yearly|hourly|noon|midnight|midday|morning|afternoon|evening|night|decade|centur|minute|second|fortnight)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
 
 const CHRONO_MAX_CHARS = 2000;
 const require = createRequire(import.meta.url);
@@ -219,7 +219,7 @@ function normalise(r: chrono.ParsedResult, ctx: RuleContext, direction: Directio
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   // not after a short capitalised abbreviation (Dec., Gen., St.)
-  const boundary = /(?<!\b[A-Z][a-z]{0,3})[.!?]+(?=\s)|\n/g;
+  const boundary = /(?<!\b[A-Z][a-z]{0,3}|\b[ap]\.m)[.!?]+(?=\s)|\n/g;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
