@@ -137,8 +137,8 @@ function techniquesAdded(o: ArticleLayers, r: ArticleLayers, os: Span | null, rs
       kind: 'technique-added',
       origin: os,
       rewrite: { start: t.start, end: t.end },
-      message: `The rewrite adds ${q(r.text, t)} (${t.technique.replace(/_/g, ' ')}), not in the origin.`,
-      evidence: { technique: t.technique },
+      message: `The rewrite adds ${q(r.text, t)}, not in the origin, which the technique detector reads as ${t.technique.replace(/_/g, ' ').replace(',', ', ')} (confidence ${t.confidence.toFixed(2)}).`,
+      evidence: { technique: t.technique, confidence: t.confidence },
     });
   }
   return out;

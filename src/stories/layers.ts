@@ -15,6 +15,7 @@ export interface PlaceMention extends Span {
 
 export interface TechniqueSpan extends Span {
   technique: string;
+  confidence: number;
 }
 
 export interface SentenceLayers {
@@ -32,7 +33,11 @@ export interface ArticleLayers {
 
 const empty = (): SentenceLayers => ({ attributions: [], places: [], techniques: [] });
 
-export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attributions' | 'entities' | 'techniques'>): ArticleLayers {
+/**
+ * `candidates` are the technique spans below the detector's threshold: a rewrite that adds words
+ * the detector marks even weakly is worth showing, with the confidence that says how weakly.
+ */
+export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attributions' | 'entities' | 'techniques'> & { candidates?: Analysis['techniques'] }): ArticleLayers {
   const sentences = a.sentences.map((s) => ({ start: s.start, end: s.end }));
   const bySentence = new Map<number, SentenceLayers>();
   const at = (s: Span) => {
@@ -65,7 +70,9 @@ export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attrib
       }
     }
   }
-  for (const t of a.techniques) for (const s of overlapping(t)) at(s).techniques.push({ start: t.start, end: t.end, technique: t.technique });
+  for (const t of [...a.techniques, ...(a.candidates ?? [])]) {
+    for (const s of overlapping(t)) at(s).techniques.push({ start: t.start, end: t.end, technique: t.technique, confidence: t.confidence });
+  }
   return { text: a.document.text, sentences, bySentence };
 }
 
