@@ -3,7 +3,7 @@ import { buildContext } from './context.js';
 import { detectTechniques } from './detect.js';
 import { loadLexicons } from './lexicons.js';
 import { loadClusters } from './clusters.js';
-import { loadTechniqueModel } from './model.js';
+import { techniqueModel } from './model.js';
 import { readAsEnglish } from '../core/language.js';
 import { TechniqueSchema } from './schema.js';
 
@@ -18,15 +18,16 @@ export const techniquesAnalyzer = defineAnalyzer({
   adds: 'techniques',
   schema: (T) => T.Array(TechniqueSchema(T)),
   absent: [],
+  model: techniqueModel,
   run(doc) {
     if (!readAsEnglish(doc.info.language)) return [];
     const ctx = buildContext(doc.text, doc.get('tokens'), doc.get('sentences'), loadLexicons());
-    return detectTechniques(ctx, loadTechniqueModel());
+    return detectTechniques(ctx, techniqueModel.load());
   },
   warm(language) {
     if (!readAsEnglish(language)) return;
     loadLexicons();
-    loadTechniqueModel();
+    techniqueModel.load();
     loadClusters();
   },
 });
