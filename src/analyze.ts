@@ -21,7 +21,7 @@ export interface AnalyzeOptions extends IngestOptions {
    * an earlier report of the same text: each of its layers whose analyzer, version, model and
    * inputs are unchanged is kept, the rest and what depends on them recomputed
    */
-  reuse?: Analysis;
+  reuse?: Analysis | readonly Analysis[];
   /** at a cold start, load the models while a worker thread segments the text (the CLI sets it) */
   warmInParallel?: boolean;
 }
@@ -39,8 +39,9 @@ export function analyzeDocument(info: DocumentInfo, warnings: string[] = [], opt
   const analyzers = options.analyzers ?? defaultAnalyzers;
   let reuse;
   if (options.reuse) {
-    if (sameDocument(options.reuse.document, info)) reuse = earlierRun(options.reuse, analyzers);
-    else doc.warnings.push(`reuse: the earlier report is of another document (${options.reuse.document.id}, not ${info.id}); every layer recomputed`);
+    const same = ([] as Analysis[]).concat(options.reuse).find((r) => sameDocument(r.document, info));
+    if (same) reuse = earlierRun(same, analyzers);
+    else doc.warnings.push(`reuse: no earlier report of this document (${info.id}) with the same metadata; every layer recomputed`);
   }
   const run = runPipeline(doc, analyzers, { budgetMs: options.budgetMs, reuse });
   return toAnalysis(doc, run);

@@ -44,3 +44,20 @@ export function fingerprint(file: string): string {
   for (const path of valueClosure(file)) hash.update(`${relative(SRC, path)}\0${readFileSync(path, 'utf8')}\0`);
   return hash.digest('hex').slice(0, 16);
 }
+
+const REGISTRY = join(SRC, 'analyzers.ts');
+// `import { a, b } from './x/analyzer.js';` in the registry
+const REGISTRY_IMPORT = /import\s*\{([^}]*)\}\s*from\s*'(\.[^']+)'/g;
+
+/** Each registered analyzer's module, by the name it is exported as. */
+export function analyzerModules(): { exportName: string; file: string }[] {
+  const out: { exportName: string; file: string }[] = [];
+  for (const m of readFileSync(REGISTRY, 'utf8').matchAll(REGISTRY_IMPORT)) {
+    const file = resolve(SRC, m[2]!.replace(/\.js$/, '.ts'));
+    for (const name of m[1]!.split(',').map((s) => s.trim()).filter(Boolean)) out.push({ exportName: name, file });
+  }
+  return out;
+}
+
+export const readLock = (): Lock => (existsSync(LOCK_FILE) ? (JSON.parse(readFileSync(LOCK_FILE, 'utf8')) as Lock) : {});
+export const lockJson = (lock: Lock) => `${JSON.stringify(lock, null, 2)}\n`;
