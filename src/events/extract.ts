@@ -189,7 +189,7 @@ function buildEvent(trigger: Trigger, c: Context): Event {
     }
   }
 
-  const place = isSpeech ? undefined : nearestPlace(trigger, near, c.places);
+  const place = isSpeech ? undefined : nearestPlace(trigger, near, c.places, c.text);
   const time = nearest(trigger, around(c.times, trigger));
   const triggerText = c.text.slice(trigger.start, trigger.end);
   const event: Event = {
@@ -230,9 +230,15 @@ function agentOf(trigger: Span, forces: Force[], text: string): Force | undefine
   return before ?? forces.find((f) => f.start >= trigger.end);
 }
 
-/** The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). */
-function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Readonly<Record<string, PlaceLink>>): Mention | undefined {
-  const candidates = mentions.filter((mn) => mn.entity.type === 'place' || places[mn.entity.id]);
+/**
+ * The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). A place
+ * after "by" is an agent, the government named for its capital ("branded a gang by Moscow"), not
+ * where the action happens.
+ */
+function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Readonly<Record<string, PlaceLink>>, text: string): Mention | undefined {
+  const candidates = mentions.filter(
+    (mn) => (mn.entity.type === 'place' || places[mn.entity.id]) && !/\bby[ \t]+(?:the[ \t]+)?$/iu.test(text.slice(Math.max(0, mn.start - 8), mn.start)),
+  );
   let best: Mention | undefined;
   let bestScore = Infinity;
   for (const mn of candidates) {
