@@ -32,6 +32,18 @@ describe('events', () => {
     expect(byTrigger('killed').time).toBeUndefined();
   });
 
+  it('places an event where it happens, not at a capital named as the agent after "by"', () => {
+    const moscow = buildContext({
+      text: 'Command redeployed assault units of the regiment, branded a criminal gang by Moscow, towards the embattled town of Kupiansk.',
+      entities: [
+        { names: ['Moscow'], type: 'place', place: place('Moscow', 524901, 55.75, 37.62, 'RU') },
+        { names: ['Kupiansk'], type: 'place', place: place('Kupiansk', 703656, 49.71, 37.61) },
+      ],
+    });
+    const moved = moscow.events.find((e) => e.trigger?.text === 'redeployed')!;
+    expect(moved.placeEntityId).toBe('e2');
+  });
+
   it('links a force phrase to the entity it mentions', () => {
     const linked = buildContext({
       text: 'The Ukrainian National Guard shelled the bridge.',
