@@ -188,7 +188,7 @@ function buildEvent(trigger: Trigger, c: Context): Event {
     }
   }
 
-  const place = isSpeech ? undefined : nearestPlace(trigger, near, c.places);
+  const place = isSpeech ? undefined : nearestPlace(trigger, near, c.places, c.text);
   const time = nearest(trigger, around(c.times, trigger));
   const triggerText = c.text.slice(trigger.start, trigger.end);
   const event: Event = {
@@ -229,9 +229,14 @@ function agentOf(trigger: Span, forces: Force[], text: string): Force | undefine
   return before ?? forces.find((f) => f.start >= trigger.end);
 }
 
-/** The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). */
-function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Readonly<Record<string, PlaceLink>>): Mention | undefined {
-  const candidates = mentions.filter((mn) => mn.entity.type === 'place' || places[mn.entity.id]);
+/**
+ * The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). A
+ * place right after "by" names who acts, not where ("branded a gang by Moscow", "occupied by
+ * Russia"): on warnews, 23 of 1,072 placed events had such a place, and none was the location.
+ */
+function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Readonly<Record<string, PlaceLink>>, text: string): Mention | undefined {
+  const agentPlace = (mn: Mention) => /\bby[ \t]+(?:the[ \t]+)?$/i.test(text.slice(Math.max(0, mn.start - 12), mn.start));
+  const candidates = mentions.filter((mn) => (mn.entity.type === 'place' || places[mn.entity.id]) && !agentPlace(mn));
   let best: Mention | undefined;
   let bestScore = Infinity;
   for (const mn of candidates) {

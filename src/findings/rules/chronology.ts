@@ -3,8 +3,9 @@ import { countryName } from '../geo.js';
 import { type FindingContext, type Rule, quote, readableDate, sentenceAt } from '../context.js';
 import { sortableStart } from '../../events/extract.js';
 
-// case-sensitive, so that the month May is not read as the modal
-const FUTURE = /\b(?:[Ww]ill|shall|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) expected to|could|might|may)\b/;
+// case-sensitive, so that the month May is not read as the modal; "would" is the future of reported
+// speech ("said construction would begin in the spring of 2027")
+const FUTURE = /\b(?:[Ww]ill|[Ww]ould|shall|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) expected to|could|might|may)\b/;
 
 /** The place an event is at, as one key for every spelling: the GeoNames id when linked, else the entity. */
 function placeKey(ctx: FindingContext, e: Event): string | undefined {
