@@ -237,7 +237,7 @@ function severity(value: string): Finding['severity'] {
   return value;
 }
 
-function positiveInteger(flag: string): (value: string) => number {
+export function positiveInteger(flag: string): (value: string) => number {
   return (value) => {
     if (!/^\d{1,9}$/.test(value) || Number(value) === 0) throw new UsageError(`${flag} must be a positive whole number, not '${value}'`);
     return Number(value);
@@ -245,7 +245,7 @@ function positiveInteger(flag: string): (value: string) => number {
 }
 
 /** "5000000", "800k", "20M" -> bytes. */
-function byteCount(value: string): number {
+export function byteCount(value: string): number {
   const m = /^(\d{1,12})\s*([kKmM]?)[bB]?$/.exec(value.trim());
   const n = m ? Number(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2]!.toLowerCase()] ?? 1) : 0;
   if (!m || n === 0) throw new UsageError(`--max-bytes must be a size such as 5000000, 800k or 20M, not '${value}'`);
@@ -253,7 +253,7 @@ function byteCount(value: string): number {
 }
 
 /** cli-progress is loaded only for a batch on a terminal: single runs do not pay for it. */
-function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
+export function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
   const { MultiBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   return new MultiBar(options, Presets.shades_classic);
 }
