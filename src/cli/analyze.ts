@@ -20,6 +20,8 @@ import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
 import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
 import { SECTIONS, findingsAtLeast, renderBatchSummary, renderTerminal, type Section, type TerminalOptions } from '../report/terminal.js';
+import { showCandidates } from '../techniques/layer.js';
+import { probability } from './techniques.js';
 
 /** Where the CLI reads and writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -47,6 +49,7 @@ interface AnalyzeFlags {
   allowPrivate?: boolean;
   budget?: number;
   maxBytes?: number;
+  minConfidence?: number;
   color: boolean;
 }
 
@@ -68,6 +71,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses')
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
+    .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
 }
@@ -127,10 +131,10 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
         if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
         if (flags.json && !batch) io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
         else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
-        else if (terminal) io.stdout.write(`${renderTerminal(analysis, view)}${batch ? '\n' : ''}`);
+        else if (terminal) io.stdout.write(`${renderTerminal(showCandidates(analysis, flags.minConfidence), view)}${batch ? '\n' : ''}`);
         if (html) {
           const file = html.folder ? join(html.path, reportName(input, analysis)) : html.path;
-          await writeFile(file, renderHtml(analysis));
+          await writeFile(file, renderHtml(showCandidates(analysis, flags.minConfidence)));
           say(`unspin: wrote ${file}`);
         }
         if (!batch) done.push(analysis);
