@@ -54,12 +54,6 @@ describe('examples/wire-report.txt, published 2025-11-20', () => {
     const redeployed = a.events.find((e) => e.trigger?.text === 'redeployed')!;
     expect(a.entities.find((e) => e.id === redeployed.placeEntityId)?.place?.geonamesId).toBe(703656);
   });
-
-  it('techniques: the loaded wording is found', () => {
-    const spans = a.techniques.map((t) => spanText(a, t));
-    expect(spans.some((s) => s.includes('relentless shelling'))).toBe(true);
-    expect(a.techniques.some((t) => t.technique === 'Name_Calling,Labeling' && spanText(a, t).includes('criminal gang'))).toBe(true);
-  });
 });
 
 describe('examples/council-budget.html and .txt', () => {
