@@ -11,6 +11,7 @@ import { registerCorpus } from './corpus.js';
 import { registerNer } from './ner.js';
 import { registerPlaces } from './places.js';
 import { registerTechniques } from './techniques.js';
+import { registerTimes } from './times.js';
 
 export function buildProgram(io: CliIo = processIo()): Command {
   const program = new Command('unspin')
@@ -29,7 +30,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   // `train <what>` rebuilds a shipped model, `eval <what>` scores one on gold data.
   const train = program.command('train').description('rebuild a shipped model from the corpora in ../shared/data');
   const evaluate = program.command('eval').description('score a model on a gold-standard file or folder');
-  for (const register of [registerNer, registerPlaces, registerAttribution, registerTechniques] as ((c: { program: Command; train: Command; evaluate: Command }) => void)[]) {
+  for (const register of [registerNer, registerPlaces, registerAttribution, registerTechniques, registerTimes] as ((c: { program: Command; train: Command; evaluate: Command }) => void)[]) {
     register({ program, train, evaluate });
   }
   return program;

@@ -3,8 +3,13 @@
  * for a user checking a place by hand. The context text supplies what an article would: the
  * countries, regions and other places it names.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { UsageError, UserError } from '../core/errors.js';
+import { formatGeoScore, readGeoCorpus, type Resolution } from '../eval/geo.js';
+import { evaluatePlaces } from '../geo/evaluate.js';
+import { auditPlaceFindings, formatPlaceAudit } from '../geo/audit.js';
+import { sharedPath } from '../core/paths.js';
 import type { Entity, PlaceLink } from '../core/schema.js';
 import { countryName } from '../geo/context.js';
 import { loadGazetteer } from '../geo/gazetteer.js';
@@ -38,7 +43,55 @@ function formatLink(name: string, link: PlaceLink, contextPlaces: string[]): str
   return `${lines.join('\n')}\n`;
 }
 
-export function registerPlaces({ program }: { program: Command }): void {
+function readCorpus(path: string) {
+  let xml: string;
+  try {
+    xml = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`cannot read ${path}`);
+  }
+  const articles = readGeoCorpus(xml);
+  if (articles.length === 0) throw new UserError(`${path} has no <article> with a <text>: not a geoparsing corpus (LGL, TR-News)`);
+  return articles;
+}
+
+export function registerPlaces({ program, evaluate }: { program: Command; evaluate: Command }): void {
+  evaluate
+    .command('places')
+    .description('score recognition and resolution of places on a geoparsing corpus (LGL, TR-News XML)')
+    .requiredOption('--corpus <file>', 'XML corpus with gold toponyms, e.g. ../shared/data/geo/lgl.xml')
+    .option('--json', 'print the scores as JSON')
+    .option('--errors <file>', 'write each resolved gold toponym with its error (TSV), for reading mistakes')
+    .action((opts: { corpus: string; json?: boolean; errors?: string }) => {
+      const articles = readCorpus(opts.corpus);
+      const resolved: Resolution[] = [];
+      const score = evaluatePlaces(articles, opts.errors ? (r) => resolved.push(r) : undefined);
+      if (opts.errors) {
+        const rows = resolved.map((r) =>
+          [r.article, r.gold.start, r.gold.phrase, r.gold.geonamesId, r.predicted.geonamesId ?? '', Math.round(r.km), r.predicted.confidence].join('\t'),
+        );
+        writeFileSync(opts.errors, `article\tstart\tphrase\tgold id\tpredicted id\tkm\tconfidence\n${rows.join('\n')}\n`);
+      }
+      const name = opts.corpus.split(/[\\/]/).pop() ?? opts.corpus;
+      process.stdout.write(opts.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatGeoScore(score, name)}\n`);
+    });
+
+  evaluate
+    .command('place-findings')
+    .description('run the pipeline on a folder of real articles and list every place-out-of-region and toponym-variants finding (false-alarm audit)')
+    .option('--dir <dir>', 'folder of .txt articles', sharedPath('data', 'warnews', 'articles'))
+    .option('--json', 'print the audit as JSON')
+    .action(async (opts: { dir: string; json?: boolean }) => {
+      let audit;
+      try {
+        audit = await auditPlaceFindings(opts.dir, (done, total) => done % 50 === 0 && process.stderr.write(`${done}/${total} articles\n`));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read ${opts.dir}`);
+        throw err;
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(audit, null, 2)}\n` : `${formatPlaceAudit(audit)}\n`);
+    });
+
   program
     .command('places')
     .description('look a place name up in the gazetteer: candidates, scores and reasons')

@@ -19,7 +19,8 @@ import { corefer } from './coref.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { outletContext, outletsBeforeNouns } from './outlets.js';
-import { placesFromCues } from './places.js';
+import { knownAreas, knownAs, retypeKnownPlaces } from './known-places.js';
+import { hyphenated, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
 import { endsPossessive, isPossessive, tokenView, type TokenView } from './tokens.js';
@@ -68,7 +69,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 2. overlaps
   const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
-  const kept = loneNamesAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)));
+  const kept = joinHyphenated(view, retypeKnownPlaces(view, loneNamesAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)))));
 
   // 3. propagation, then the weakest cues on free tokens
   const taken = new Uint8Array(n);
@@ -81,7 +82,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const placeEnds = new Map([...kept, ...propagated].filter((c) => c.type === 'place').map((c) => [c.last, c.confidence]));
   const places = placesFromCues(view, lex, free, placeEnds);
   for (const c of places) taken.fill(1, c.first, c.last + 1);
-  const cued = [...outlets, ...places];
+  const areas = knownAreas(view, lex, free);
+  for (const c of areas) taken.fill(1, c.first, c.last + 1);
+  const cued = [...outlets, ...places, ...areas];
   const repeated = propagateNames(view, lex, cued, taken);
 
   // 4. coreference
@@ -126,8 +129,11 @@ function nerCandidate(
       if (span.label === 'MISC') return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'misc' })];
       return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: outletContext(view, lex, first, last) ? 'outlet' : 'organization' })];
     }
-    case 'LOC':
-      return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'place' })];
+    case 'LOC': {
+      // "told the Springfield Gazette": a name the gazetteer does not know, where an outlet stands
+      const outlet = last > first && outletContext(view, lex, first, last) && knownAs(view.text.slice(view.tokens[first]!.start, view.tokens[last]!.end)) === null;
+      return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: outlet ? 'outlet' : 'place' })];
+    }
     default:
       return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'misc' })];
   }
@@ -187,6 +193,17 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
     }
   }
   return [c];
+}
+
+/** A place the tagger cut at a hyphen takes the rest of its name: "Kupiansk-Vuzlovyi" (places.ts). */
+function joinHyphenated(view: TokenView, kept: Candidate[]): Candidate[] {
+  const word = (t: number) => view.cap[t]! && view.compact[t] !== '';
+  const joined = kept.map((c) =>
+    c.type === 'place' && hyphenated(view, c.last, word) ? fromTokens(view, c.first, c.last + 2, { type: 'place', evidence: c.evidence, confidence: c.confidence }) : c,
+  );
+  // the rest of the name is no entity of its own
+  const ends = new Set(joined.filter((c, k) => c !== kept[k]).map((c) => c.last));
+  return ends.size ? joined.filter((c) => !(c.first === c.last && ends.has(c.last) && c.type !== 'place')) : joined;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -23,10 +23,11 @@ export function outletContext(view: TokenView, lex: Lexicon, first: number, last
     if (cues.nounsAfter.has(w) || cues.staffAfter.has(w)) return true;
     if (cues.verbsAfter.has(w) && !isPossessive(lower[last + 1]!)) return true;
   }
-  // a cue phrase ending right before the name ("reported by", "told")
-  for (let s = Math.max(0, first - 3); s < first; s++) {
+  // a cue phrase ending right before the name ("reported by", "told", "told the")
+  const at = first > 0 && lower[first - 1] === 'the' ? first - 1 : first;
+  for (let s = Math.max(0, at - 3); s < at; s++) {
     const cue = cues.verbsBefore.matchAt(view, s);
-    if (cue && cue.last === first - 1 && sameStretch(view, s, first)) {
+    if (cue && cue.last === at - 1 && sameStretch(view, s, first)) {
       // "according to X" alone is any source: it needs an outlet noun after, checked above
       return cue.value !== 'according to';
     }

@@ -7,6 +7,7 @@
  * below the model's and lexicon's.
  */
 import { fromTokens, type Candidate } from './candidates.js';
+import { knownAs } from './known-places.js';
 import type { Lexicon } from './lexicon.js';
 import { isDemonym, isPossessive, isQuote, sameStretch, type TokenView } from './tokens.js';
 
@@ -31,7 +32,11 @@ export function placesFromCues(
     if (!word(i)) continue;
     // the capitalised run i..last
     let last = i;
-    while (last + 1 < n && last + 1 - i < MAX_NAME && word(last + 1) && sameStretch(view, last, last + 1)) last++;
+    for (;;) {
+      if (last + 1 < n && last + 1 - i < MAX_NAME && word(last + 1) && sameStretch(view, last, last + 1)) last++;
+      else if (hyphenated(view, last, word)) last += 2;
+      else break;
+    }
     const before = i > 0 && sameStretch(view, i - 1, i) ? lower[i - 1]! : '';
     const before2 = i > 1 && sameStretch(view, i - 2, i) ? lower[i - 2]! : '';
     const next = last + 1 < n && sameStretch(view, last, last + 1) && free(last + 1) ? lower[last + 1]! : '';
@@ -59,6 +64,18 @@ export function placesFromCues(
     i = last;
   }
   return out;
+}
+
+/**
+ * "Kupiansk-Vuzlovyi": a capitalised word joined by a hyphen, with no space, continues the name
+ * (another place than Kupiansk), unless it is a place of its own ("Russia-Ukraine war").
+ */
+export function hyphenated(view: TokenView, t: number, word: (t: number) => boolean): boolean {
+  const { tokens } = view;
+  const hyphen = tokens[t + 1];
+  const next = tokens[t + 2];
+  if (!hyphen || !next || hyphen.text !== '-' || hyphen.start !== tokens[t]!.end || next.start !== hyphen.end || !word(t + 2)) return false;
+  return knownAs(next.text) === null;
 }
 
 function placeWord(view: TokenView, lex: Lexicon, t: number): boolean {

@@ -32,15 +32,16 @@ describe('events', () => {
     expect(byTrigger('killed').time).toBeUndefined();
   });
 
-  it('does not place an event at a place that acts ("by Moscow"), but at the next one', () => {
-    const agent = buildContext({
-      text: 'Ukrainian command redeployed assault units, branded a criminal gang by Moscow, towards the town of Kupiansk.',
+  it('places an event where it happens, not at a capital named as the agent after "by"', () => {
+    const moscow = buildContext({
+      text: 'Command redeployed assault units of the regiment, branded a criminal gang by Moscow, towards the embattled town of Kupiansk.',
       entities: [
         { names: ['Moscow'], type: 'place', place: place('Moscow', 524901, 55.75, 37.62, 'RU') },
-        { names: ['Kupiansk'], type: 'place', place: place('Kupiansk', 703656, 49.71, 37.62) },
+        { names: ['Kupiansk'], type: 'place', place: place('Kupiansk', 703656, 49.71, 37.61) },
       ],
     });
-    expect(agent.events.find((e) => e.trigger?.text === 'redeployed')!.placeEntityId).toBe('e2');
+    const moved = moscow.events.find((e) => e.trigger?.text === 'redeployed')!;
+    expect(moved.placeEntityId).toBe('e2');
   });
 
   it('links a force phrase to the entity it mentions', () => {

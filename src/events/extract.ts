@@ -9,6 +9,7 @@ import type { Attribution, Entity, Event, PlaceLink, Sentence, TimeExpr } from '
 import { isCountryName } from '../findings/geo.js';
 import { excerpt } from '../core/excerpt.js';
 import { lowerBound } from '../core/search.js';
+import { valueStart } from '../times/calendar.js';
 import { FORCE_PHRASE, NATIONALITIES, TRIGGERS, type EventType } from './lexicon.js';
 
 export interface EventInput {
@@ -230,13 +231,14 @@ function agentOf(trigger: Span, forces: Force[], text: string): Force | undefine
 }
 
 /**
- * The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). A
- * place right after "by" names who acts, not where ("branded a gang by Moscow", "occupied by
- * Russia"): on warnews, 23 of 1,072 placed events had such a place, and none was the location.
+ * The place mention nearest the trigger, preferring one after it ("took X", "patrolling X"). A place
+ * after "by" is an agent, the government named for its capital ("branded a gang by Moscow"), not
+ * where the action happens.
  */
 function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Readonly<Record<string, PlaceLink>>, text: string): Mention | undefined {
-  const agentPlace = (mn: Mention) => /\bby[ \t]+(?:the[ \t]+)?$/i.test(text.slice(Math.max(0, mn.start - 12), mn.start));
-  const candidates = mentions.filter((mn) => (mn.entity.type === 'place' || places[mn.entity.id]) && !agentPlace(mn));
+  const candidates = mentions.filter(
+    (mn) => (mn.entity.type === 'place' || places[mn.entity.id]) && !/\bby[ \t]+(?:the[ \t]+)?$/iu.test(text.slice(Math.max(0, mn.start - 8), mn.start)),
+  );
   let best: Mention | undefined;
   let bestScore = Infinity;
   for (const mn of candidates) {
@@ -250,9 +252,16 @@ function nearestPlace(trigger: Span, mentions: readonly Mention[], places: Reado
   return best;
 }
 
+/**
+ * The date or time nearest the trigger. A length of time ("for three weeks"), a recurrence ("every
+ * day") or "now" / "recently" is not the date an event happened on, so it does not date one.
+ */
 function nearest(trigger: Span, times: readonly TimeExpr[]): TimeExpr | undefined {
   let best: TimeExpr | undefined;
-  for (const t of times) if (!best || distance(trigger, t) < distance(trigger, best)) best = t;
+  for (const t of times) {
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || (t.value !== null && t.value.endsWith('_REF'))) continue;
+    if (!best || distance(trigger, t) < distance(trigger, best)) best = t;
+  }
   return best;
 }
 
@@ -272,18 +281,5 @@ export function timeline(events: Event[]): Event[] {
     .map((x) => x.e);
 }
 
-const SEASON_MONTH: Record<string, string> = { SP: '03', SU: '06', FA: '09', WI: '12' };
-
-/** The first day a value covers, as a sortable string: 2022-SP -> 2022-03, 2025-W50 -> 2025-12-08. */
-export function sortableStart(value: string): string {
-  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
-  if (season) return `${season[1]}-${SEASON_MONTH[season[2]!]}`;
-  const week = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (week) {
-    const y = Number(week[1]);
-    const jan4 = Date.UTC(y, 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000;
-    return new Date(monday).toISOString().slice(0, 10);
-  }
-  return value;
-}
+/** The first day a value covers, as a sortable string (see times/calendar.ts); durations and references sort as given. */
+export const sortableStart = (value: string): string => valueStart(value) ?? value;

@@ -15,6 +15,7 @@ export interface FixturePlace {
   lat: number | null;
   lon: number | null;
   confidence?: number;
+  feature?: string;
   matchedBy?: string;
   formerName?: string;
   candidates?: PlaceLink['candidates'];

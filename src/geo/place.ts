@@ -12,7 +12,7 @@ export interface Place {
   /** GeoNames admin1 code ('' when unknown) */
   admin1: string;
   population: number;
-  /** GeoNames feature code (PPL, PPLA, PPLC...); ADM1/RGN for regions, PCLI for countries */
+  /** GeoNames feature code (PPL, PPLA, PPLC...); ADM1 for our first-level regions, RGN colloquial ones, CONT continents, H waters; PCLI countries */
   feature: string;
   /** for regions: every admin1 code the region spans (Donbas: Donetsk and Luhansk oblasts) */
   covers?: string[];

@@ -23,6 +23,7 @@ export const PlaceLinkSchema = (T: TypeBuilder) =>
     lat: Nullable(T, T.Number()),
     lon: Nullable(T, T.Number()),
     countryCode: Nullable(T, T.String()),
+    feature: T.Optional(T.String({ description: 'GeoNames feature code of the linked place: PPLC a capital, PPLA a regional seat, PPL..., ADM1, PCLI a country' })),
     confidence: Confidence(T),
     matchedBy: T.Optional(T.String({ description: 'exact | alternate | transliteration | former-name | fuzzy' })),
     formerName: T.Optional(T.String({ description: 'set when the text uses an old name of a renamed place' })),

@@ -121,10 +121,10 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
       outlets: [outlet],
     },
     times: [
-      { ...withText(at('14 December')), value: '2025-12-14', precision: 'day', anchored: true },
-      { ...withText(at('Saturday')), value: '2025-12-13', precision: 'day', anchored: true },
-      { ...withText(at('overnight')), value: null, precision: 'partial' },
-      { ...withText(at('in March')), value: '2025-03', precision: 'month', anchored: true },
+      { ...withText(at('14 December')), type: 'DATE', value: '2025-12-14', precision: 'day', anchored: true },
+      { ...withText(at('Saturday')), type: 'DATE', value: '2025-12-13', precision: 'day', anchored: true },
+      { ...withText(at('overnight')), type: 'TIME', value: null, precision: 'partial' },
+      { ...withText(at('in March')), type: 'DATE', value: '2025-03', precision: 'month', anchored: true },
     ],
     techniques: [
       { technique: 'Name_Calling,Labeling', ...at(loaded), confidence: 0.86, cues: ['dehumanising noun for a group'] },

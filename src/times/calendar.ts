@@ -4,6 +4,8 @@
  * XXXX-12-13 when the year is unknown (no publication date, or a dateline without a year).
  */
 
+import type { Direction } from './direction.js';
+
 /** A calendar day; `y` is null when the year is unknown. */
 export interface Day {
   y: number | null;
@@ -33,7 +35,9 @@ export function addDays(day: Day, n: number): Day {
 /** 0 = Sunday ... 6 = Saturday */
 export const weekday = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 
-export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
 
 export const isValidDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(2000, m);
 
@@ -55,21 +59,36 @@ export function formatWeek(y: number, m: number, d: number): string {
 }
 
 /**
- * The year of a month/day that has none in the text: the nearest past, since news reports what
- * happened ("December 13th" in a story of 5 January 2026 is 2025-12-13). A date up to `aheadDays`
- * after the anchor stays in the anchor's year, for stories announcing something imminent.
+ * The year of a month/day that has none in the text, from the direction its verb gives: the latest
+ * such day on or before the anchor for the past ("captured on 3 March"), the first one after it
+ * for the future ("talks resume on 3 March"), else the past one unless the next is much nearer
+ * ("stock of record Dec. 15" in a November story is this December; "December 13th" in January last year's).
  */
-export function inferYear(anchor: Day, m: number, d: number, aheadDays = 0): number | null {
+export function yearForDay(anchor: Day, m: number, d: number, direction: Direction): number | null {
   if (anchor.y === null) return null;
-  const sameYear = dayNumber(anchor.y, m, Math.min(d, daysInMonth(anchor.y, m)));
   const a = dayNumber(anchor.y, anchor.m, anchor.d);
-  return sameYear - a <= aheadDays ? anchor.y : anchor.y - 1;
+  const at = (y: number) => dayNumber(y, m, Math.min(d, daysInMonth(y, m)));
+  return pickYear(anchor.y, (y) => at(y) - a, direction);
 }
 
-/** Year of a month with no year in the text: this year unless the month is still to come. */
-export function inferMonthYear(anchor: Day, m: number): number | null {
+/** The year of a month with no year in the text: the same choice, counted in months. */
+export function yearForMonth(anchor: Day, m: number, direction: Direction): number | null {
   if (anchor.y === null) return null;
-  return m <= anchor.m ? anchor.y : anchor.y - 1;
+  return pickYear(anchor.y, (y) => (y - anchor.y!) * 12 + m - anchor.m, direction);
+}
+
+/**
+ * Of last year, this year and next, the one `distance` (negative: before the anchor) makes fit. With
+ * no direction, news reports the past: the next occurrence is taken only when it is less than half
+ * as far ahead as the last one is behind ("record date Dec. 15" in November, not "in March").
+ */
+function pickYear(y: number, distance: (y: number) => number, direction: Direction): number {
+  const years = [y - 1, y, y + 1];
+  const past = years.filter((c) => distance(c) <= 0).at(-1)!;
+  const next = years.find((c) => distance(c) >= 0)!;
+  if (direction === 'past') return past;
+  if (direction === 'future') return next;
+  return 2 * distance(next) < -distance(past) ? next : past;
 }
 
 /** The season a day falls in, with the year that season is named by (winter: its December's year). */
@@ -97,4 +116,31 @@ export function inferSeasonYear(anchor: Day, season: Season, which: 'this' | 'la
   if (which === 'last' && index(season, year) === current) year--;
   if (which === 'next') year++;
   return year;
+}
+
+const SEASON_MONTH: Record<string, string> = { SP: '03', SU: '06', FA: '09', WI: '12' };
+
+/**
+ * The first day a DATE or TIME value covers, as a sortable string at the value's own precision:
+ * 2022-SP -> 2022-03, 2025-W50 -> 2025-12-08, 2025-Q3 -> 2025-07, 2025-H2 -> 2025-07, 199 (the 1990s)
+ * -> 1990, 2025-12-13TEV -> 2025-12-13. Null for durations, sets and PRESENT_REF-like references.
+ */
+export function valueStart(value: string): string | null {
+  if (/^\d{4}(?:-\d{2}){0,2}$/.test(value)) return value;
+  const time = /^(\d{4}-\d{2}-\d{2})T/.exec(value);
+  if (time) return time[1]!;
+  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (season) return `${season[1]}-${SEASON_MONTH[season[2]!]}`;
+  const part = /^(\d{4})-(Q|H)([1-4])$/.exec(value);
+  if (part) return `${part[1]}-${pad((Number(part[3]) - 1) * (part[2] === 'Q' ? 3 : 6) + 1)}`;
+  const week = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  if (week) {
+    const y = Number(week[1]);
+    const jan4 = dayNumber(y, 1, 4);
+    const monday = jan4 - ((weekday(y, 1, 4) + 6) % 7) + (Number(week[2]) - 1) * 7 + (value.endsWith('-WE') ? 5 : 0);
+    return formatDay(fromDayNumber(monday));
+  }
+  const decade = /^(\d{3})$/.exec(value);
+  if (decade) return `${decade[1]}0`;
+  return null;
 }

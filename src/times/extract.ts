@@ -9,8 +9,13 @@ import type * as chrono from 'chrono-node';
 import type { Sentence, TimeExpr } from '../core/schema.js';
 import { lowerBound } from '../core/search.js';
 import type { Anchor } from './anchor.js';
-import { addDays, formatDay, formatMonth, inferYear, weekday } from './calendar.js';
-import { RULES, type Resolution, type RuleContext } from './rules.js';
+import { formatDay, formatMonth, yearForDay, yearForMonth } from './calendar.js';
+import { type Direction, directionAt } from './direction.js';
+import { weekdayDate } from './dates.js';
+import { widen } from './extent.js';
+import { quarterOf } from './quarters.js';
+import type { Resolution, RuleContext } from './rule.js';
+import { RULES } from './rules.js';
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from './words.js';
 import { readAsEnglish } from '../core/language.js';
 
@@ -22,14 +27,15 @@ export interface ExtractInput {
   sentences?: readonly Sentence[];
 }
 
-interface Found extends Resolution {
+export interface Found extends Resolution {
   start: number;
   end: number;
 }
 
-const FUTURE = /\b(?:will|shall|won't|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) set to|(?:is|are) expected to|intends? to)\b|(?<!\p{L})(?:будет|будут|буде|будуть)(?!\p{L})/iu;
+// Russian and Ukrainian: the future auxiliary anywhere in the sentence (no clause reading yet)
+const OTHER_FUTURE = /(?<!\p{L})(?:будет|будут|буде|будуть)(?!\p{L})/iu;
 const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter|now|current|recent|lately|past|future|soon|present|moment|quarter|half|period|every|each|daily|weekly|monthly|annual|yearly|hourly|noon|midnight|midday|morning|afternoon|evening|night|decade|centur|minute|second|fortnight)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
 
 const CHRONO_MAX_CHARS = 2000;
 const require = createRequire(import.meta.url);
@@ -50,24 +56,35 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
   const english = readAsEnglish(input.language);
   const found: Found[] = [];
 
-  for (const s of sentences) {
+  let quarter: RuleContext['quarter'];
+  for (const [index, s] of sentences.entries()) {
     const sentence = text.slice(s.start, s.end);
     if (!PREFILTER.test(sentence)) continue;
-    const ctx: RuleContext = { anchor: anchor?.day ?? null, future: FUTURE.test(sentence) };
-    const own: Found[] = english ? applyRules(sentence, s.start, ctx) : [];
+    const ctx: RuleContext = {
+      anchor: anchor?.day ?? null,
+      sentence: index,
+      quarter,
+      direction: english ? (start, end) => directionAt(sentence, start, end) : () => (OTHER_FUTURE.test(sentence) ? 'future' : 'none'),
+    };
+    const own: Found[] = english ? widen(sentence, s.start, applyRules(sentence, s.start, ctx), anchor?.day.y ?? null) : [];
     // chrono's parsers are slow on very long runs of text; a real sentence is well under this
     const wanted = sentence.length <= CHRONO_MAX_CHARS && (!english || leftOver(sentence, s.start, own));
     const parser = wanted ? parserFor(english ? 'en' : input.language) : undefined;
     const extra = parser ? applyChrono(parser, sentence, s.start, ctx, english) : [];
-    for (const f of own) found.push(f);
+    for (const f of own) {
+      found.push(f);
+      const q = quarterOf(f);
+      if (q) quarter = { ...q, sentence: index };
+    }
     for (const f of uncovered(own, sweep(extra))) found.push(f);
   }
 
   return found
     .sort((a, b) => a.start - b.start)
     .map((f) => {
-      const t: TimeExpr = { start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value, precision: f.precision };
+      const t: TimeExpr = { start: f.start, end: f.end, text: text.slice(f.start, f.end), type: f.type ?? 'DATE', value: f.value, precision: f.precision };
       if (f.endValue) t.end_value = f.endValue;
+      if (f.interval) t.interval = f.interval;
       t.anchored = f.value !== null && !f.value.startsWith('XXXX');
       return t;
     });
@@ -77,6 +94,7 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
 function applyRules(sentence: string, offset: number, ctx: RuleContext): Found[] {
   const matches: Found[] = [];
   for (const rule of RULES) {
+    if (rule.hint && !rule.hint.test(sentence)) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
       if (m[0].length === 0) {
@@ -139,29 +157,38 @@ function applyChrono(parser: chrono.Chrono, sentence: string, offset: number, ct
   const instant = new Date(Date.UTC(a?.y ?? 2001, (a?.m ?? 1) - 1, a?.d ?? 1, 12));
   const out: Found[] = [];
   for (const r of parser.parse(sentence, { instant, timezone: 0 })) {
+    if (english && (FRACTION.test(r.text) || WEEKDAY_ABBREVIATION.test(sentence.slice(r.index, r.index + r.text.length + 1)))) continue;
     const bare = english ? BARE_SLASH.exec(r.text) : null;
-    const res = bare ? bareSlashDate(Number(bare[1]), Number(bare[2]), sentence.slice(0, r.index), () => normalise(r, ctx)) : normalise(r, ctx);
+    const direction = ctx.direction(r.index, r.index + r.text.length);
+    const res = bare
+      ? bareSlashDate(Number(bare[1]), Number(bare[2]), sentence.slice(0, r.index), direction, () => normalise(r, ctx, direction))
+      : normalise(r, ctx, direction);
     if (res) out.push({ ...res, start: offset + r.index, end: offset + r.index + r.text.length });
   }
   return out;
 }
 
 const BARE_SLASH = /^(\d{1,2})\/(\d{1,2})$/;
-const TIME_PREPOSITION = /\b(?:on|by|since|until|till|from|before|after|through)\s+$/i;
+// prices in fractions ("12 3/4%", "rose 4 5/8 to 112 5/8"), and a bare "Sun" or "Wed" ("Sun Microsystems")
+const FRACTION = /^(?:\d{1,4}[ \t]{1,2}to[ \t]{1,2})?\d{1,4}[ \t]{1,2}\d{1,2}\/\d{1,2}$/;
+const WEEKDAY_ABBREVIATION = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?![.,])/;
+const TIME_PREPOSITION = /\b(?:on|by|since|until|till|from|before|after|through|for)\s+$/i;
 
 /**
  * Month and day in figures with no year ("9/11", "3/4", "24/7") are seldom a date of the story in
  * news text: "24/7" is round the clock, "3/4 of voters" a fraction, and "9/11" the attacks of
- * 11 September 2001. Such figures are read as a date (month first, as chrono's English parser
- * reads them) only after a preposition of time: "on 3/4", "since 5/12".
+ * 11 September 2001 unless a verb points ahead to it ("the vote is scheduled for 9/11"). Such
+ * figures are read as a date (month first, as chrono's English parser reads them) only after a
+ * preposition of time: "on 3/4", "since 5/12".
  */
-function bareSlashDate(first: number, second: number, before: string, asDate: () => Resolution | null): Resolution | null {
-  if (first === 9 && second === 11) return { value: '2001-09-11', precision: 'day' };
-  if (first > 12 || !TIME_PREPOSITION.test(before)) return null;
+function bareSlashDate(first: number, second: number, before: string, direction: Direction, asDate: () => Resolution | null): Resolution | null {
+  const afterPreposition = TIME_PREPOSITION.test(before);
+  if (first === 9 && second === 11 && !(afterPreposition && direction === 'future')) return { value: '2001-09-11', precision: 'day' };
+  if (first > 12 || !afterPreposition) return null;
   return asDate();
 }
 
-function normalise(r: chrono.ParsedResult, ctx: RuleContext): Resolution | null {
+function normalise(r: chrono.ParsedResult, ctx: RuleContext, direction: Direction): Resolution | null {
   const known = (c: string) => r.start.isCertain(c as chrono.Component);
   const get = (c: string) => r.start.get(c as chrono.Component)!;
   const a = ctx.anchor;
@@ -171,20 +198,19 @@ function normalise(r: chrono.ParsedResult, ctx: RuleContext): Resolution | null 
     const m = get('month');
     const d = get('day');
     if (literalYear) return { value: formatDay({ y: get('year'), m, d }), precision: 'day' };
-    if (literalDay) return { value: formatDay({ y: a ? inferYear(a, m, d) : null, m, d }), precision: 'day' };
+    if (literalDay) return { value: formatDay({ y: a ? yearForDay(a, m, d, direction) : null, m, d }), precision: 'day' };
     // a relative day chrono computed from the reference ("вчера")
     if (!a) return { value: null, precision: 'partial' };
     return { value: formatDay({ y: a.y === null ? null : get('year'), m, d }), precision: 'day' };
   }
   if (known('month')) {
-    const y = literalYear ? get('year') : a?.y == null ? null : get('month') <= a.m ? a.y : a.y - 1;
+    const y = literalYear ? get('year') : a ? yearForMonth(a, get('month'), direction) : null;
     return { value: formatMonth(y, get('month')), precision: 'month' };
   }
   if (literalYear) return { value: String(get('year')), precision: 'year' };
   if (known('weekday')) {
     if (!a || a.y === null) return { value: null, precision: 'partial' };
-    const back = (weekday(a.y, a.m, a.d) - get('weekday') + 7) % 7;
-    return { value: formatDay(addDays(a, ctx.future ? (7 - back) % 7 || 7 : -back)), precision: 'day' };
+    return { value: formatDay(weekdayDate(a, get('weekday'), direction)), precision: 'day' };
   }
   return null;
 }
@@ -193,7 +219,7 @@ function normalise(r: chrono.ParsedResult, ctx: RuleContext): Resolution | null 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   // not after a short capitalised abbreviation (Dec., Gen., St.)
-  const boundary = /(?<!\b[A-Z][a-z]{0,3})[.!?]+(?=\s)|\n/g;
+  const boundary = /(?<!\b[A-Z][a-z]{0,3}|\b[ap]\.m)[.!?]+(?=\s)|\n/g;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;

@@ -2,10 +2,11 @@ import type { Event, Finding } from '../../core/schema.js';
 import { countryName } from '../geo.js';
 import { type FindingContext, type Rule, quote, readableDate, sentenceAt } from '../context.js';
 import { sortableStart } from '../../events/extract.js';
+import { valueStart } from '../../times/calendar.js';
+import { directionAt } from '../../times/direction.js';
 
-// case-sensitive, so that the month May is not read as the modal; "would" is the future of reported
-// speech ("said construction would begin in the spring of 2027")
-const FUTURE = /\b(?:[Ww]ill|[Ww]ould|shall|is due to|are due to|(?:is|are) scheduled|plans? to|(?:is|are) expected to|could|might|may)\b/;
+// a hedge is not a report of the past either ("could come in June"); case-sensitive, so that the month May is not the modal
+const HEDGE = /\b(?:could|might|may)\b/;
 
 /** The place an event is at, as one key for every spelling: the GeoNames id when linked, else the entity. */
 function placeKey(ctx: FindingContext, e: Event): string | undefined {
@@ -86,10 +87,15 @@ function afterPublication(ctx: FindingContext, rule: Rule): Finding[] {
     const v = e.time?.value;
     if (!v || v.startsWith('XXXX') || seen.has(e.time!.start)) continue;
     // compare at the precision of the value: a month after the publication month, a day after its day
-    const start = sortableStart(v);
-    if (start <= published.slice(0, start.length)) continue;
+    const start = valueStart(v);
+    if (start === null || start <= published.slice(0, start.length)) continue;
+    // the verb that governs the date points ahead ("said construction would begin in the spring of 2027"):
+    // the times layer reads it, not a "will" anywhere in the sentence
     const sentence = sentenceAt(ctx, e.time!.start);
-    if (sentence && FUTURE.test(ctx.text.slice(sentence.start, sentence.end))) continue;
+    if (sentence) {
+      const said = ctx.text.slice(sentence.start, sentence.end);
+      if (directionAt(said, e.time!.start - sentence.start, e.time!.end - sentence.start) === 'future' || HEDGE.test(said)) continue;
+    }
     seen.add(e.time!.start);
     findings.push({
       rule: rule.id,

@@ -12,7 +12,7 @@ describe('place-out-of-region', () => {
       text: text('Units were also sent to Krasnogorsk.'),
       entities: [
         ...front,
-        { type: 'place', names: ['Krasnogorsk'], place: { geonamesId: 542374, name: 'Krasnogorsk', countryCode: 'RU', lat: 55.82, lon: 37.33, confidence: 0.3, candidates: [] } },
+        { type: 'place', names: ['Krasnogorsk'], place: { geonamesId: 542374, name: 'Krasnogorsk', countryCode: 'RU', lat: 55.82, lon: 37.33, confidence: 0.3, matchedBy: 'exact', candidates: [] } },
       ],
     });
     const [f, ...rest] = placeOutOfRegion.check(ctx);
@@ -26,10 +26,10 @@ describe('place-out-of-region', () => {
   it('names a nearer candidate when the gazetteer has one', () => {
     const near = { geonamesId: 1, name: 'Krasnohorivka', countryCode: 'UA', lat: 48.0, lon: 37.5, score: 0.2, reasons: [] };
     const ctx = buildContext({
-      text: text('Shelling hit Krasnogorka.'),
+      text: text('Shelling hit the village of Krasnogorka.'),
       entities: [
         ...front,
-        { type: 'place', names: ['Krasnogorka'], place: { geonamesId: 2, name: 'Krasnogorka', countryCode: 'KZ', lat: 49.5, lon: 72.0, confidence: 0.35, candidates: [near] } },
+        { type: 'place', names: ['Krasnogorka'], place: { geonamesId: 2, name: 'Krasnogorka', countryCode: 'KZ', lat: 49.5, lon: 72.0, confidence: 0.35, matchedBy: 'exact', candidates: [near] } },
       ],
     });
     expect(placeOutOfRegion.check(ctx)[0]!.message).toContain('nearer the story: Krasnohorivka, Ukraine');
@@ -44,6 +44,39 @@ describe('place-out-of-region', () => {
         ua('Kyiv', 703448, 50.45, 30.52),
         { type: 'place', names: ['Russia'], place: { geonamesId: 2017370, name: 'Russia', countryCode: 'RU', lat: 60, lon: 100 } },
       ],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+
+  it('stays silent for confident far cities the text sets elsewhere, capitals named for governments, and datelines', () => {
+    const ctx = buildContext({
+      text: `MOSCOW, May 3 — ${text('The unit was branded a gang by Moscow. A drone strike was reported in Krasnodar, 400 km to the south-east; talks are due in Paris.')}`,
+      entities: [
+        ...front,
+        { type: 'place', names: ['MOSCOW', 'Moscow'], place: { geonamesId: 524901, name: 'Moscow', countryCode: 'RU', lat: 55.75, lon: 37.62, confidence: 0.4, feature: 'PPLC' } },
+        { type: 'place', names: ['Krasnodar'], place: { geonamesId: 542420, name: 'Krasnodar', countryCode: 'RU', lat: 45.04, lon: 38.98, confidence: 1, feature: 'PPLA' } },
+        { type: 'place', names: ['Paris'], place: { geonamesId: 2988507, name: 'Paris', countryCode: 'FR', lat: 48.85, lon: 2.35, confidence: 0.45, feature: 'PPLC' } },
+      ],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+
+  it('stays silent for a word the tagger took for a place, and for a near spelling', () => {
+    const ctx = buildContext({
+      text: text('Sanctions from the West bit. Aid reached Borodzianka.'),
+      entities: [
+        ...front,
+        { type: 'place', names: ['West'], place: { geonamesId: 4740686, name: 'West', countryCode: 'US', lat: 31.8, lon: -97.09, confidence: 0.3, matchedBy: 'exact' } },
+        { type: 'place', names: ['Borodzianka'], place: { geonamesId: 1, name: 'Borodzianka', countryCode: 'BY', lat: 53.0, lon: 27.0, confidence: 0.3, matchedBy: 'fuzzy' } },
+      ],
+    });
+    expect(placeOutOfRegion.check(ctx)).toEqual([]);
+  });
+
+  it('stays silent for a dateline that is no capital', () => {
+    const ctx = buildContext({
+      text: `LVIV, May 3 — ${text('')}`,
+      entities: [...front, { type: 'place', names: ['LVIV'], place: { geonamesId: 702550, name: 'Lviv', countryCode: 'UA', lat: 49.84, lon: 24.03, confidence: 0.3, feature: 'PPLA' } }],
     });
     expect(placeOutOfRegion.check(ctx)).toEqual([]);
   });

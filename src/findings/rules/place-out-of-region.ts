@@ -1,11 +1,19 @@
-import type { Finding, PlaceCandidate, PlaceLink } from '../../core/schema.js';
+import type { Finding, PlaceLink } from '../../core/schema.js';
 import type { FindingContext, Rule } from '../context.js';
 import { countryName, haversineKm, isCountryName, median } from '../geo.js';
 
 /** Farther than this from the story's other places counts as far. */
 export const FAR_KM = 500;
-/** Links below this confidence are uncertain: they do not define the region, and are checked harder. */
+/** Links below this confidence are doubtful: they do not define the region, and only they are flagged. */
 const CONFIDENT = 0.5;
+/**
+ * Never flagged: countries, regions, continents, waters, and capitals, which stories name for
+ * their governments ("branded a gang by Moscow") and for talks held there ("talks in Paris").
+ */
+const NOT_A_STORY_SETTLEMENT = new Set(['PCLI', 'ADM1', 'RGN', 'CONT', 'H', 'PPLC']);
+/** a dateline: the mention opens the text ("MOSCOW, May 3 —") */
+const LOCATIVE = /\b(?:in|near|outside|at|into|to|towards?|from|around|village of|town of|city of|settlement of)[ \t]+$/iu;
+const isDateline = (text: string, start: number) => start < 40 && text.slice(0, start).trim() === '';
 
 interface Located {
   entityId: string;
@@ -14,25 +22,33 @@ interface Located {
   lat: number;
   lon: number;
   countryCode: string | null;
+  /** named by its own spelling and used as a location */
+  flaggable: boolean;
 }
 
 export const placeOutOfRegion: Rule = {
   id: 'place-out-of-region',
-  doc: "A place that lies far (over 500 km) from the story's other places and in another country, or an uncertain match far from them: the text may mean another place of that name, or the place may not belong in the story.",
+  doc: "A settlement whose link is doubtful (confidence under 0.5) and that lies far (over 500 km) from the story's other places: the text may mean another place of that name, missing from the gazetteer. Confident links, capitals, countries, regions and datelines are never flagged: stories name far places on purpose.",
   severity: 'warning',
   check(ctx: FindingContext): Finding[] {
     const located: Located[] = [];
     for (const e of ctx.entities) {
       const link = ctx.places[e.id];
       if (!link || isCountryName(e.name) || isCountryName(link.name)) continue;
-      const best = link.lat !== null && link.lon !== null ? link : bestCandidate(link);
-      if (!best || best.lat === null || best.lon === null) continue;
-      located.push({ entityId: e.id, name: e.name, link, lat: best.lat, lon: best.lon, countryCode: best.countryCode });
+      if (NOT_A_STORY_SETTLEMENT.has(link.feature ?? '') || e.mentions.some((m) => isDateline(ctx.text, m.start))) continue;
+      // an unlinked name contradicts nothing; a fuzzy or alternate-name link is no claim about the name
+      if (link.lat === null || link.lon === null) continue;
+      const named = link.matchedBy === 'exact' || link.matchedBy === 'transliteration' || link.matchedBy === 'former-name';
+      // flagged only where the text uses the name as a location ("in X", "the village of X"): a
+      // capitalised word the tagger took for a place ("the West", "Peace") is no claim about a place
+      const usedAsLocation = e.mentions.some((m) => LOCATIVE.test(ctx.text.slice(Math.max(0, m.start - 24), m.start)));
+      located.push({ entityId: e.id, name: e.name, link, lat: link.lat, lon: link.lon, countryCode: link.countryCode, flaggable: named && usedAsLocation });
     }
     const confident = located.filter((p) => p.link.confidence >= CONFIDENT);
     const findings: Finding[] = [];
 
     for (const p of located) {
+      if (!p.flaggable) continue;
       const others = confident.filter((o) => o.entityId !== p.entityId && o.link.geonamesId !== p.link.geonamesId);
       if (others.length < 2) continue;
       const centre = { lat: median(others.map((o) => o.lat)), lon: median(others.map((o) => o.lon)) };
@@ -40,8 +56,7 @@ export const placeOutOfRegion: Rule = {
       if (km <= FAR_KM) continue;
       const country = storyCountry(others);
       const foreign = country !== null && p.countryCode !== null && p.countryCode !== country;
-      const uncertain = p.link.confidence < CONFIDENT;
-      if (!foreign && !uncertain) continue;
+      if (p.link.confidence >= CONFIDENT) continue;
 
       const entity = ctx.entities.find((e) => e.id === p.entityId)!;
       const near = (p.link.candidates ?? []).filter((c) => haversineKm(c, centre) <= FAR_KM);
@@ -59,7 +74,7 @@ export const placeOutOfRegion: Rule = {
         severity: this.severity,
         message:
           `“${entity.name}” is matched to ${where}, ${why.join(' and ')}` +
-          `${uncertain ? `; the match is uncertain (confidence ${p.link.confidence.toFixed(2)})` : ''}. ` +
+          `; the match is uncertain (confidence ${p.link.confidence.toFixed(2)}). ` +
           `Check which place the text means. ${alternatives}`,
         spans: entity.mentions.map((m) => ({ start: m.start, end: m.end })),
         evidence: {
@@ -76,10 +91,6 @@ export const placeOutOfRegion: Rule = {
     return findings;
   },
 };
-
-function bestCandidate(link: PlaceLink): PlaceCandidate | undefined {
-  return [...(link.candidates ?? [])].sort((a, b) => b.score - a.score)[0];
-}
 
 /** The country most of the places are in, when one has a strict majority of them. */
 function storyCountry(places: Located[]): string | null {

@@ -1,0 +1,277 @@
+/**
+ * Our English news rules for calendar dates: days, months, years, seasons, weekdays, deictic days and
+ * weeks. A date without a year takes the year its governing verb points to (direction.ts); a weekday
+ * is in the past week unless the verb points ahead; "over the past day" is a range ending at publication.
+ */
+import {
+  addDays,
+  type Day,
+  daysInMonth,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  inferSeasonYear,
+  isValidDay,
+  type Season,
+  weekday,
+  yearForDay,
+  yearForMonth,
+} from './calendar.js';
+import type { Direction } from './direction.js';
+import { ci, type DateRule, directionOf, type Precision, re, type Resolution, type RuleContext } from './rule.js';
+import { COUNT_PATTERN, MONTH_PATTERN, SEASONS, WEEKDAY_PATTERN, countNumber, monthNumber, weekdayNumber } from './words.js';
+
+const ORD = '(?:st|nd|rd|th)?';
+const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+
+const unknownYear = (ctx: RuleContext) => ctx.anchor === null || ctx.anchor.y === null;
+
+function dayValue(ctx: RuleContext, match: RegExpExecArray, m: number, d: number, y: number | null): string | null {
+  if (!isValidDay(m, d)) return null;
+  if (y !== null) return d <= daysInMonth(y, m) ? formatDay({ y, m, d }) : null;
+  if (ctx.anchor === null) return formatDay({ y: null, m, d });
+  return formatDay({ y: yearForDay(ctx.anchor, m, d, directionOf(ctx, match)), m, d });
+}
+
+/** A whole number of `unit`s (day, hour, week, month, quarter, year, decade) before the anchor (negative n: after). */
+export function shift(anchor: Day, n: number, unit: string): Day {
+  if (unit.startsWith('day')) return addDays(anchor, -n);
+  if (unit.startsWith('hour')) return addDays(anchor, -Math.ceil(n / 24));
+  if (unit.startsWith('week')) return addDays(anchor, -7 * n);
+  const months = n * (unit.startsWith('month') ? 1 : unit.startsWith('quarter') ? 3 : unit.startsWith('decade') ? 120 : 12);
+  const total = (anchor.y ?? 2001) * 12 + (anchor.m - 1) - months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return { y: anchor.y === null ? null : y, m, d: Math.min(anchor.d, daysInMonth(y, m)) };
+}
+
+/** The value of "last/this/next week|month|year" at the anchor. */
+function unitValue(anchor: Day, unit: string, offset: number): { value: string | null; precision: Precision } {
+  if (unit === 'week' || unit === 'weekend') {
+    if (anchor.y === null) return { value: null, precision: 'partial' };
+    const day = addDays(anchor, 7 * offset);
+    return { value: formatWeek(day.y!, day.m, day.d) + (unit === 'weekend' ? '-WE' : ''), precision: 'week' };
+  }
+  if (unit === 'month') {
+    const day = shift(anchor, -offset, 'month');
+    return { value: formatMonth(day.y, day.m), precision: 'month' };
+  }
+  if (anchor.y === null) return { value: null, precision: 'partial' };
+  return { value: String(anchor.y + offset), precision: 'year' };
+}
+
+const OFFSET: Record<string, number> = { last: -1, past: -1, previous: -1, this: 0, coming: 1, next: 1 };
+
+export const DATE_RULES: DateRule[] = [
+  {
+    // 2025-12-13
+    name: 'iso-date',
+    pattern: re(String.raw`\b(\d{4})-(\d{2})-(\d{2})\b`),
+    resolve: (m, ctx) => {
+      const value = dayValue(ctx, m, Number(m[2]), Number(m[3]), Number(m[1]));
+      return value ? { value, precision: 'day' } : null;
+    },
+  },
+  {
+    // 13.12.2025 (day first, as in European and Russian/Ukrainian usage)
+    name: 'dotted-date',
+    pattern: re(String.raw`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`),
+    resolve: (m, ctx) => {
+      const value = dayValue(ctx, m, Number(m[2]), Number(m[1]), Number(m[3]));
+      return value ? { value, precision: 'day' } : null;
+    },
+  },
+  {
+    // December 13th | Dec. 3, 2025 | December 1-3 | December 1 to 3, 2025
+    name: 'month-day',
+    pattern: re(
+      String.raw`\b(${MONTH_PATTERN})\.?[ \t]{1,3}(\d{1,2})${ORD}\b(?:[ \t]{0,2}(?:-|–|—|to|and|until|through)[ \t]{0,2}(\d{1,2})${ORD}\b)?(?:,?[ \t]{1,3}(\d{4})\b)?`,
+    ),
+    resolve: (m, ctx) => rangeOfDays(ctx, m, monthNumber(m[1]!), Number(m[2]), m[3], m[4]),
+  },
+  {
+    // 13 December 2025 | 13th of December | 3 to 5 March
+    name: 'day-month',
+    pattern: re(
+      String.raw`\b(\d{1,2})${ORD}(?:[ \t]{0,2}(?:-|–|—|to|and)[ \t]{0,2}(\d{1,2})${ORD})?(?:[ \t]{1,2}of)?[ \t]{1,3}(${MONTH_PATTERN})\b(?:,?[ \t]{1,3}(\d{4})\b)?`,
+    ),
+    resolve: (m, ctx) => rangeOfDays(ctx, m, monthNumber(m[3]!), Number(m[1]), m[2], m[4]),
+  },
+  {
+    // December 2025 | early December 2025
+    name: 'month-year',
+    pattern: re(String.raw`\b(?:(${ci('early|late|mid')})[- ]?)?(${MONTH_PATTERN})\.?,?[ \t]{1,3}(\d{4})\b`),
+    resolve: (m) => ({ value: formatMonth(Number(m[3]), monthNumber(m[2]!)!), precision: 'month' }),
+  },
+  {
+    // in December | last December | mid-November: a month alone needs a preposition or a modifier
+    name: 'month',
+    pattern: re(
+      String.raw`(?:(?<=\b(?:${ci('in|since|by|until|till|through|during|from|of|for|before|after')}) )|\b(${ci('last|this|next|early|late|mid')})[- ]?)(${FULL_MONTHS})\b(?![ \t]{0,3}\d)`,
+    ),
+    resolve: (m, ctx) => {
+      const month = monthNumber(m[2]!)!;
+      if (ctx.anchor === null) return { value: formatMonth(null, month), precision: 'month' };
+      const which = m[1]?.toLowerCase();
+      // "this June" is the anchor's year; "last June" the latest before the anchor's month, "next June" the first after
+      const direction = which === 'next' ? 'future' : which === 'last' ? 'past' : which === 'this' ? 'none' : directionOf(ctx, m);
+      let year = which === 'this' ? ctx.anchor.y : yearForMonth(ctx.anchor, month, direction);
+      if (year !== null && month === ctx.anchor.m && (which === 'last' || which === 'next')) year += which === 'last' ? -1 : 1;
+      return { value: formatMonth(year, month), precision: 'month' };
+    },
+  },
+  {
+    // in 2022 | since 2014 | by 2030
+    name: 'year',
+    pattern: re(
+      String.raw`(?<=\b(?:${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|the end of|the start of')})[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
+    ),
+    resolve: (m) => ({ value: m[1]!, precision: 'year' }),
+  },
+  {
+    // a 2014 offensive | 1990 was a bad year | (see 1998): a year standing alone, not a count ("2000 troops")
+    name: 'bare-year',
+    pattern: re(
+      String.raw`(?<![\d$€£#.,/:-]|\b(?:than|about|some|nearly|almost|over|to|and|or|of|No)[ \t])\b(19\d\d|20\d\d)\b(?![.,:/-]?\d|[ \t]{0,2}(?:%|percent|km|kilomet|miles|[\p{Ll}-]+s\b(?!')|[ \t]?(?:m|ft|kg|mm)\b))`,
+    ),
+    resolve: (m, ctx) => {
+      const y = Number(m[1]);
+      // a figure far after the anchor is a count, not a year
+      if (ctx.anchor?.y != null && y > ctx.anchor.y + 30) return null;
+      return { value: m[1]!, precision: 'year' };
+    },
+  },
+  {
+    // the 1990s | the mid-1980s | the '80s
+    name: 'decade',
+    hint: /\d0s\b|'\d0s/,
+    pattern: re(String.raw`\b(?:${ci('the')}[ \t]{1,2})?(?:(?:${ci('early|mid|late')})[ -]?)?(?:(1[89]\d|20\d)0s|'(\d)0s)\b`),
+    resolve: (m) => ({ value: m[1] ?? `19${m[2]}`, precision: 'decade' }),
+  },
+  {
+    // the spring of 2022 | last winter | summer 2023 | this autumn
+    name: 'season',
+    hint: /spring|summer|autumn|winter|fall/i,
+    pattern: re(
+      String.raw`\b(?:(${ci('last|this|next|early|late|the')})[ \t]{1,2})?(${ci('spring|summer|autumn|winter|fall')})\b(?:[ \t]{1,2}(?:of[ \t]{1,2})?(\d{4})\b)?`,
+    ),
+    resolve: (m, ctx) => {
+      const word = m[2]!.toLowerCase();
+      const season = SEASONS[word]!;
+      const modifier = m[1]?.toLowerCase();
+      if (m[3]) return { value: `${m[3]}-${season}`, precision: 'season' };
+      // "the fall of Bakhmut", "winter uniforms": without a year a season needs a deictic modifier
+      if (!modifier || (word === 'fall' && !['last', 'this', 'next'].includes(modifier))) return null;
+      if (modifier === 'early' || modifier === 'late') return null;
+      if (ctx.anchor === null || ctx.anchor.y === null) return { value: null, precision: 'partial' };
+      const which = modifier === 'the' ? 'bare' : (modifier as 'last' | 'this' | 'next');
+      return { value: `${inferSeasonYear(ctx.anchor, season as Season, which)}-${season}`, precision: 'season' };
+    },
+  },
+  {
+    // on Thursday | Wednesday night | last Monday | next Friday
+    name: 'weekday',
+    hint: /day\b/i,
+    pattern: re(
+      String.raw`\b(?:(${ci('last|this|next|this coming')})[ \t]{1,2})?(${WEEKDAY_PATTERN})(?:[ \t]{1,2}(morning|afternoon|evening|night))?\b`,
+    ),
+    resolve: (m, ctx) => {
+      const part = m[3] ? DAY_PARTS[m[3].toLowerCase()]! : null;
+      const type = part ? 'TIME' : 'DATE';
+      if (unknownYear(ctx)) return { type, value: null, precision: 'partial' };
+      const modifier = m[1]?.toLowerCase();
+      const direction = modifier === 'next' || modifier === 'this coming' ? 'future' : modifier === 'last' ? 'past' : directionOf(ctx, m);
+      const day = weekdayDate(ctx.anchor!, weekdayNumber(m[2]!), direction, modifier === 'last');
+      return { type, value: formatDay(day) + (part ? `T${part}` : ''), precision: 'day' };
+    },
+  },
+  {
+    name: 'deictic-day',
+    hint: /yesterday|today|tonight|tomorrow|night|morning|afternoon|evening/i,
+    pattern: re(
+      String.raw`\b(${ci('the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening')})\b`,
+    ),
+    resolve: (m, ctx) => {
+      const word = m[1]!.toLowerCase();
+      const part = DAY_PARTS[word.split(' ').at(-1)!];
+      const type = part ? 'TIME' : 'DATE';
+      if (ctx.anchor === null) return { type, value: null, precision: 'partial' };
+      const n = word.startsWith('the day before') ? -2 : word.startsWith('the day after') ? 2 : word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
+      return { type, value: formatDay(addDays(ctx.anchor, n)) + (part ? `T${part}` : ''), precision: 'day' };
+    },
+  },
+  {
+    // last week | this month | next year | the past year
+    name: 'relative-unit',
+    hint: /week|month|year/i,
+    pattern: re(String.raw`\b(${ci('last|this|next|past|coming|previous')})[ \t]{1,2}(week|month|year|weekend)\b`),
+    resolve: (m, ctx) => (ctx.anchor === null ? { value: null, precision: 'partial' } : unitValue(ctx.anchor, m[2]!, OFFSET[m[1]!.toLowerCase()]!)),
+  },
+  {
+    // the weekend | over the weekend: the last one, unless the verb points ahead
+    name: 'the-weekend',
+    hint: /weekend/i,
+    pattern: re(String.raw`\b${ci('the')}[ \t]{1,2}weekend\b`),
+    resolve: (m, ctx) => {
+      const a = ctx.anchor;
+      if (a === null || a.y === null) return { value: null, precision: 'partial' };
+      const saturday = weekdayDate(a, 6, directionOf(ctx, m));
+      return { value: `${formatWeek(saturday.y!, saturday.m, saturday.d)}-WE`, precision: 'week' };
+    },
+  },
+  {
+    // earlier this month | later this week
+    name: 'earlier-this',
+    hint: /earlier|later/i,
+    pattern: re(String.raw`\b(${ci('earlier|later')})[ \t]{1,2}(?:this|in the)[ \t]{1,2}(week|month|year)\b`),
+    resolve: (m, ctx) => (ctx.anchor === null ? { value: null, precision: 'partial' } : unitValue(ctx.anchor, m[2]!, 0)),
+  },
+  {
+    // three days ago | a week ago | 13 hours ago
+    name: 'ago',
+    hint: /ago\b/i,
+    pattern: re(String.raw`\b(${ci(COUNT_PATTERN)})[ \t]{1,2}(minute|hour|day|week|month|year)s?[ \t]{1,2}ago\b`),
+    resolve: (m, ctx) => {
+      if (ctx.anchor === null) return { value: null, precision: 'partial' };
+      const n = countNumber(m[1]!);
+      if (!Number.isFinite(n)) return null;
+      const unit = m[2]!;
+      // the hour of publication is unknown: counted back from midday, as chrono-node does
+      if (unit === 'hour' || unit === 'minute') {
+        const hours = unit === 'hour' ? n : n / 60;
+        return { value: formatDay(addDays(ctx.anchor, Math.floor((12 - hours) / 24))), precision: 'day' };
+      }
+      const day = shift(ctx.anchor, n, unit);
+      if (unit === 'day') return { value: formatDay(day), precision: 'day' };
+      if (unit === 'week') return day.y === null ? { value: null, precision: 'partial' } : { value: formatWeek(day.y, day.m, day.d), precision: 'week' };
+      if (unit === 'month') return { value: formatMonth(day.y, day.m), precision: 'month' };
+      return day.y === null ? { value: null, precision: 'partial' } : { value: String(day.y), precision: 'year' };
+    },
+  },
+];
+
+/** TIMEX3 parts of the day. */
+export const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+
+/**
+ * The date of a weekday named without a date: in the week before the anchor (the anchor's own day
+ * included: "said Friday" in a Friday story) unless it points ahead; "last Monday" is never the anchor day.
+ */
+export function weekdayDate(a: Day, target: number, direction: Direction, last = false): Day {
+  const today = weekday(a.y!, a.m, a.d);
+  if (direction === 'future') return addDays(a, (target - today + 7) % 7 || 7);
+  const back = (today - target + 7) % 7;
+  return addDays(a, -(last ? back || 7 : back));
+}
+
+function rangeOfDays(ctx: RuleContext, match: RegExpExecArray, month: number | null, d1: number, d2: string | undefined, year: string | undefined): Resolution | null {
+  if (month === null) return null;
+  const y = year ? Number(year) : null;
+  const value = dayValue(ctx, match, month, d1, y);
+  if (!value) return null;
+  if (d2 === undefined) return { value, precision: 'day' };
+  const last = Number(d2);
+  if (last <= d1 || !isValidDay(month, last)) return null;
+  return { value, precision: 'day', endValue: value.slice(0, 8) + String(last).padStart(2, '0') };
+}
+

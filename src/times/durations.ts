@@ -1,0 +1,86 @@
+/**
+ * Lengths of time (TIMEX3 DURATION): "three weeks", "a two-year deal", "nearly 40 years", "several
+ * months", "the first nine months", and, counted from the anchor, "the past 24 hours" or "the next
+ * two weeks", whose interval the text fixes. The preposition before them ("in", "over", "for") is
+ * not part of the expression, as in TimeML; a modifier of the amount ("nearly", "at least") is.
+ * An age ("52 years old", "a 136-year-old bank") is not a time.
+ */
+import { formatDay } from './calendar.js';
+import { shift } from './dates.js';
+import { ci, type DateRule, re, type Resolution } from './rule.js';
+import { COUNT_PATTERN, countNumber, VAGUE_COUNT_PATTERN } from './words.js';
+
+const UNIT = 'second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries';
+const UNIT_CODE: Record<string, string> = {
+  second: 'S', minute: 'M', hour: 'H', day: 'D', week: 'W', fortnight: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'Y', century: 'Y',
+};
+const MULTIPLE: Record<string, number> = { fortnight: 2, decade: 10, century: 100 };
+const AMOUNT_MODIFIER = 'about|nearly|almost|roughly|approximately|around|more than|less than|fewer than|at least|at most|up to|no more than|some|just over|just under|within|barely|only';
+const RELATIVE = 'past|last|previous|next|coming|following|first|final|latest|remaining|same|year-earlier|year-ago|comparable';
+
+const unitOf = (word: string) => {
+  const w = word.toLowerCase();
+  return w === 'centuries' ? 'century' : w.replace(/s$/, '');
+};
+
+/** P3W, PT2H, P10Y; an unknown count gives X (PXY, and PXDE, PXCE for decades and centuries). */
+export function durationValue(n: number | null, unitWord: string): string {
+  const unit = unitOf(unitWord);
+  const time = unit === 'second' || unit === 'minute' || unit === 'hour';
+  const count = n === null ? 'X' : String(n * (MULTIPLE[unit] ?? 1));
+  const code = n === null && unit === 'decade' ? 'DE' : n === null && unit === 'century' ? 'CE' : UNIT_CODE[unit]!;
+  return `P${time ? 'T' : ''}${count}${code}`;
+}
+
+function countOf(word: string | undefined): number | null | undefined {
+  if (word === undefined) return 1;
+  const w = word.toLowerCase();
+  if (w === 'a couple of') return 2;
+  if (new RegExp(`^(?:${VAGUE_COUNT_PATTERN})$`).test(w)) return null;
+  const n = countNumber(w);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+const COUNT = `${ci(COUNT_PATTERN)}|${ci(VAGUE_COUNT_PATTERN)}`;
+
+export const DURATION_RULES: DateRule[] = [
+  {
+    // the past 24 hours | the next two weeks | the past day: counted from the anchor
+    name: 'anchored-duration',
+    hint: /past|last|previous|next|coming|following/i,
+    pattern: re(
+      String.raw`\b${ci('the')}[ \t]{1,2}(${ci('past|last|previous|next|coming|following')})[ \t]{1,2}(?:(${COUNT})[ \t-]{1,2}(${UNIT})s?|(day|hour|week))\b(?:[ \t]{1,2}or[ \t]so\b)?`,
+    ),
+    resolve: (m, ctx): Resolution | null => {
+      const n = countOf(m[2]);
+      const unit = (m[3] ?? m[4])!;
+      if (n === undefined) return null;
+      const value = durationValue(n, unit);
+      if (ctx.anchor === null || n === null) return { type: 'DURATION', value, precision: 'partial' };
+      const ahead = /^(?:next|coming|following)$/i.test(m[1]!);
+      const other = shift(ctx.anchor, ahead ? -n : n, unitOf(unit));
+      const [from, to] = ahead ? [ctx.anchor, other] : [other, ctx.anchor];
+      return { type: 'DURATION', value, precision: 'day', interval: { start: formatDay(from), end: formatDay(to) } };
+    },
+  },
+  {
+    // three weeks | a two-year deal | nearly 40 years | the first nine months | two to three days | several months
+    name: 'duration',
+    hint: /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i,
+    pattern: re(
+      String.raw`\b(?:(?:${ci(AMOUNT_MODIFIER)})[ \t]{1,2})?(?:${ci('the')}[ \t]{1,2}(?:(?:${RELATIVE})[ \t]{1,2})?)?(${COUNT})(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}(?:${COUNT_PATTERN}))?(?:[ \t]{1,2}more)?[ \t-]{1,2}(${UNIT})s?\b(?![ \t]{1,2}(?:ago|earlier|later|before|after|from now|old)\b|-)(?<!(?:quarter|half)(?=[ \t]{1,2}of\b))(?:[ \t]{1,2}or[ \t]so\b)?`,
+    ),
+    resolve: (m) => {
+      const n = countOf(m[1]);
+      if (n === undefined) return null;
+      return { type: 'DURATION', value: durationValue(n, m[2]!), precision: 'partial' };
+    },
+  },
+  {
+    // for years | for decades | for centuries
+    name: 'vague-duration',
+    hint: /days|weeks|months|years|decades|centuries/i,
+    pattern: re(String.raw`(?<=\b(?:${ci('for|over|within')})[ \t])(days|weeks|months|years|decades|centuries)\b(?![ \t]{1,2}(?:ago|earlier|later|of)\b)`),
+    resolve: (m) => ({ type: 'DURATION', value: durationValue(null, m[1]!), precision: 'partial' }),
+  },
+];

@@ -1,0 +1,114 @@
+/**
+ * Quarters and halves of a year, as business news names them: "the third quarter", "third-quarter
+ * earnings", "the fourth quarter of 1990", "the first half", "the latest quarter". A quarter with no
+ * year is the latest one begun by the anchor day; "the quarter" and "the latest period" are the
+ * quarter the text last named, else the last one completed; "the year-ago quarter" and "a year
+ * earlier" said of a quarter are that quarter a year before.
+ */
+import type { Day } from './calendar.js';
+import { ci, type DateRule, re, type Resolution, type RuleContext } from './rule.js';
+
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
+const ORDINALS = 'first|second|third|fourth|1st|2nd|3rd|4th|final';
+// "fiscal", "flat", "disappointing"...: at most two words between "the" and the ordinal
+const MODIFIERS = String.raw`(?:(?:fiscal|calendar|latest|current|same|comparable|year-ago|year-earlier|its|their)[ \t-]{1,2}){0,2}`;
+
+export interface Quarter {
+  y: number;
+  q: number;
+}
+
+const quarterOfDay = (d: Day): Quarter => ({ y: d.y!, q: Math.floor((d.m - 1) / 3) + 1 });
+const addQuarters = (x: Quarter, n: number): Quarter => {
+  const i = x.y * 4 + (x.q - 1) + n;
+  return { y: Math.floor(i / 4), q: (i % 4) + 1 };
+};
+const formatQuarter = (x: Quarter) => `${x.y}-Q${x.q}`;
+
+/** The quarter named by its number alone: the latest one of that number begun by the anchor. */
+function latestQuarter(anchor: Day, q: number): Quarter {
+  const now = quarterOfDay(anchor);
+  return { y: q <= now.q ? now.y : now.y - 1, q };
+}
+
+/** The quarter "the quarter" means: the one named last in the same or the three sentences before, else the last completed one. */
+export function referenceQuarter(ctx: RuleContext): Quarter | null {
+  if (ctx.quarter && ctx.sentence - ctx.quarter.sentence <= 3) return ctx.quarter;
+  if (ctx.anchor === null || ctx.anchor.y === null) return null;
+  return addQuarters(quarterOfDay(ctx.anchor), -1);
+}
+
+const quarter = (x: Quarter | null, yearAgo = false): Resolution =>
+  x === null ? { value: null, precision: 'partial' } : { value: formatQuarter(yearAgo ? addQuarters(x, -4) : x), precision: 'quarter' };
+
+const yearWord = (ctx: RuleContext, word: string | undefined): number | null | undefined => {
+  if (!word) return undefined;
+  const w = word.toLowerCase();
+  if (/^\d{4}$/.test(w)) return Number(w);
+  if (ctx.anchor?.y == null) return null;
+  return ctx.anchor.y + (w.startsWith('last') ? -1 : w.startsWith('next') ? 1 : 0);
+};
+
+export const QUARTER_RULES: DateRule[] = [
+  {
+    // the third quarter | third-quarter | the fiscal first quarter | the fourth quarter of 1990 | this year's third quarter | the 1988 third quarter
+    name: 'quarter',
+    hint: /quarter|half/i,
+    pattern: re(
+      String.raw`\b(?:(${ci('this|last|next')})[ \t]year's[ \t]{1,2}|${ci('the')}[ \t]{1,2}(?:(\d{4})[ \t]{1,2})?)?${MODIFIERS}(${ORDINALS})[ \t-]{1,2}(quarter|half)s?\b(?:[ \t]{1,2}of[ \t]{1,2}(?:fiscal[ \t]{1,2})?(\d{4}|this year|last year|next year))?`,
+    ),
+    resolve: (m, ctx) => {
+      const n = ORDINAL[m[3]!.toLowerCase()]!;
+      const half = m[4]!.toLowerCase() === 'half';
+      if (half && n > 2) return null;
+      const year = yearWord(ctx, m[5] ?? m[2]) ?? (m[1] ? yearWord(ctx, m[1]) : undefined);
+      const yearAgo = /year-(?:ago|earlier)/i.test(m[0]);
+      if (half) {
+        const y = year ?? (ctx.anchor?.y == null ? null : n === 2 && ctx.anchor.m <= 6 ? ctx.anchor.y - 1 : ctx.anchor.y);
+        return y === null ? { value: null, precision: 'partial' } : { value: `${y - (yearAgo ? 1 : 0)}-H${n}`, precision: 'half' };
+      }
+      if (year === null) return { value: null, precision: 'partial' };
+      if (ctx.anchor?.y == null && year === undefined) return { value: null, precision: 'partial' };
+      const named = quarter(year !== undefined ? { y: year, q: n } : latestQuarter(ctx.anchor!, n), yearAgo);
+      return yearAgo ? named : { ...named, namesQuarter: true };
+    },
+  },
+  {
+    // the quarter | the latest quarter | the year-ago quarter | this quarter | last quarter | the latest period
+    name: 'the-quarter',
+    hint: /quarter|period/i,
+    pattern: re(
+      String.raw`\b(?:(${ci('this|last|next')})|${ci('the')}[ \t]{1,2}${MODIFIERS})(quarter|period)\b(?![ \t]{1,2}(?:of|century)\b|-)`,
+    ),
+    resolve: (m, ctx) => {
+      const word = m[2]!.toLowerCase();
+      const mods = m[0].toLowerCase();
+      const yearAgo = /year-(?:ago|earlier)/.test(mods);
+      // "the period" alone is any period; only the latest one or a year-ago one is the quarter reported on
+      if (word === 'period' && !/latest|year-ago|year-earlier|comparable|same/.test(mods)) return null;
+      if (m[1]) {
+        if (ctx.anchor?.y == null) return { value: null, precision: 'partial' };
+        const which = m[1].toLowerCase();
+        return quarter(addQuarters(quarterOfDay(ctx.anchor), which === 'last' ? -1 : which === 'next' ? 1 : 0));
+      }
+      if (/current/.test(mods)) return ctx.anchor?.y == null ? { value: null, precision: 'partial' } : quarter(quarterOfDay(ctx.anchor));
+      return quarter(referenceQuarter(ctx), yearAgo);
+    },
+  },
+  {
+    // a year earlier | a year ago | year-earlier | year-ago: said of a quarter just named, that quarter a year before
+    name: 'year-ago-quarter',
+    hint: /year[ -](?:ago|earlier)/i,
+    pattern: re(String.raw`\b(?:${ci('a year (?:earlier|ago)|year-(?:earlier|ago)|the year-(?:earlier|ago) (?:quarter|period)')})\b(?![ \t-]{1,2}(?:quarter|period|levels?)\b)`),
+    resolve: (m, ctx) => {
+      if (!ctx.quarter || ctx.sentence - ctx.quarter.sentence > 3) return null;
+      return quarter(ctx.quarter, true);
+    },
+  },
+];
+
+/** The quarter an expression names outright (2025-Q3), for the reference the next sentences read. */
+export function quarterOf(r: Resolution): Quarter | null {
+  const m = r.namesQuarter && r.value ? /^(\d{4})-Q([1-4])$/.exec(r.value) : null;
+  return m ? { y: Number(m[1]), q: Number(m[2]) } : null;
+}

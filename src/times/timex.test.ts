@@ -1,0 +1,162 @@
+/**
+ * The TIMEX3 patterns of issue 11, each in sentences of our own, with the cases where a rule must
+ * stay silent. Publication date 2025-12-15, a Monday, unless a test says otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import { findAnchor } from './anchor.js';
+import { directionAt } from './direction.js';
+import { extractTimes } from './extract.js';
+
+const PUB = '2025-12-15';
+function tag(text: string, publishedAt: string | null = PUB) {
+  return extractTimes({ text, language: 'en', anchor: findAnchor(publishedAt, text) }).map((t) => [t.text, t.type, t.value]);
+}
+
+describe('durations', () => {
+  it('reads lengths of time, leaving the preposition out and the amount modifier in', () => {
+    expect(tag('The siege lasted for three weeks.')).toEqual([['three weeks', 'DURATION', 'P3W']]);
+    expect(tag('They signed a two-year deal and talked for nearly 40 years.')).toEqual([
+      ['two-year', 'DURATION', 'P2Y'],
+      ['nearly 40 years', 'DURATION', 'P40Y'],
+    ]);
+    expect(tag('The talks took several months.')).toEqual([['several months', 'DURATION', 'PXM']]);
+    expect(tag('The truce held for a decade.')).toEqual([['a decade', 'DURATION', 'P10Y']]);
+    expect(tag('Shelling went on for two hours.')).toEqual([['two hours', 'DURATION', 'PT2H']]);
+  });
+
+  it('gives "the past 24 hours" its interval, ending at publication', () => {
+    const [t] = extractTimes({ text: 'In the past 24 hours, 40 drones were downed.', language: 'en', anchor: findAnchor(PUB, '') });
+    expect(t).toMatchObject({ text: 'the past 24 hours', type: 'DURATION', value: 'PT24H', interval: { start: '2025-12-14', end: '2025-12-15' } });
+    const [n] = extractTimes({ text: 'Repairs will take place over the next two weeks.', language: 'en', anchor: findAnchor(PUB, '') });
+    expect(n).toMatchObject({ text: 'the next two weeks', value: 'P2W', interval: { start: '2025-12-15', end: '2025-12-29' } });
+  });
+
+  it('stays silent on ages and on "a quarter of"', () => {
+    expect(tag('The commander, 52 years old, resigned; a 136-year-old bridge fell.')).toEqual([]);
+    expect(tag('More than a quarter of the voters stayed home.')).toEqual([]);
+  });
+
+  it('dates "a month earlier" and "three days ago", not as durations', () => {
+    expect(tag('Two villages fell three days ago.')).toEqual([['three days ago', 'DATE', '2025-12-12']]);
+  });
+});
+
+describe('the present, past and future without a date', () => {
+  it('reads now, currently, recently, in the past, the future', () => {
+    expect(tag('The town is now under Ukrainian control.')).toEqual([['now', 'DATE', 'PRESENT_REF']]);
+    expect(tag('Troops currently hold the bridge; they recently left the depot.')).toEqual([
+      ['currently', 'DATE', 'PRESENT_REF'],
+      ['recently', 'DATE', 'PAST_REF'],
+    ]);
+    expect(tag('In the past, such talks failed; the future is unclear.')).toEqual([
+      ['the past', 'DATE', 'PAST_REF'],
+      ['the future', 'DATE', 'FUTURE_REF'],
+    ]);
+    expect(tag('Prices rose in recent weeks.')).toEqual([['recent weeks', 'DATE', 'PAST_REF']]);
+  });
+
+  it('stays silent on "now that", "as soon as" and "the past two weeks" (a duration)', () => {
+    expect(tag('Now that the road is open, aid flows.')).toEqual([]);
+    expect(tag('They will leave as soon as possible.')).toEqual([]);
+    expect(tag('In the past two weeks prices rose.').map((t) => t[1])).toEqual(['DURATION']);
+  });
+});
+
+describe('quarters and halves', () => {
+  // 2025-10-28: the third quarter has just ended
+  it('reads the quarter a business story reports, and the year-ago one', () => {
+    expect(tag('The firm posted a third-quarter loss. Sales fell from a year earlier.', '2025-10-28')).toEqual([
+      ['third-quarter', 'DATE', '2025-Q3'],
+      ['a year earlier', 'DATE', '2024-Q3'],
+    ]);
+    expect(tag('Profit in the year-ago quarter was higher; the quarter was weak.', '2025-10-28')).toEqual([
+      ['the year-ago quarter', 'DATE', '2024-Q3'],
+      ['the quarter', 'DATE', '2025-Q3'],
+    ]);
+    expect(tag('Output grew in the fourth quarter of 2024 and in the first half.', '2025-10-28')).toEqual([
+      ['the fourth quarter of 2024', 'DATE', '2024-Q4'],
+      ['the first half', 'DATE', '2025-H1'],
+    ]);
+  });
+
+  it('stays silent on a quarter of something and on "a year earlier" with no quarter named', () => {
+    expect(tag('A quarter of the town was destroyed.', '2025-10-28')).toEqual([]);
+    expect(tag('The bridge was rebuilt a year earlier.', '2025-10-28')).toEqual([]);
+  });
+});
+
+describe('times of day', () => {
+  it('dates a time by the day named after it, else the publication day', () => {
+    expect(tag('The blast came at 10 p.m. Wednesday.')).toEqual([['10 p.m. Wednesday', 'TIME', '2025-12-10T22:00']]);
+    expect(tag('Sirens sounded at 8 PM.')).toEqual([['8 PM', 'TIME', '2025-12-15T20:00']]);
+    expect(tag('Talks broke off at noon Thursday.')).toEqual([['noon Thursday', 'TIME', '2025-12-11T12:00']]);
+    expect(tag('Drones struck on Friday afternoon.')).toEqual([['Friday afternoon', 'TIME', '2025-12-12TAF']]);
+    expect(tag('The governor will speak this evening.')).toEqual([['this evening', 'TIME', '2025-12-15TEV']]);
+  });
+
+  it('stays silent on bare numbers and on "at 10"', () => {
+    expect(tag('The 10 p soldiers left at 10.')).toEqual([]);
+  });
+});
+
+describe('sets', () => {
+  it('reads recurrences', () => {
+    expect(tag('Convoys leave every week.')).toEqual([['every week', 'SET', 'P1W']]);
+    expect(tag('The market opens each July.')).toEqual([['each July', 'SET', 'XXXX-07']]);
+    expect(tag('Patrols go out on Mondays.')).toEqual([['on Mondays', 'SET', 'XXXX-WXX-1']]);
+    expect(tag('The plant makes 300 shells a day.')).toEqual([['a day', 'SET', 'P1D']]);
+    expect(tag('Prices rose 8% annually through 2024.')).toEqual([
+      ['annually', 'SET', 'P1Y'],
+      ['2024', 'DATE', '2024'],
+    ]);
+  });
+
+  it('stays silent on newspapers and adjectives', () => {
+    expect(tag('The daily Kommersant reported the daily volume.')).toEqual([]);
+    expect(tag('It paid its quarterly dividend.')).toEqual([]);
+  });
+});
+
+describe('extents', () => {
+  it('takes modifiers in, and a possessive out', () => {
+    expect(tag('The strike came late last month.')).toEqual([['late last month', 'DATE', '2025-11']]);
+    expect(tag('Output fell early this year.')).toEqual([['early this year', 'DATE', '2025']]);
+    expect(tag("Last month's strike hit the depot.")).toEqual([['Last month', 'DATE', '2025-11']]);
+    expect(tag('The plan runs to the end of November.')).toEqual([['the end of November', 'DATE', '2025-11']]);
+  });
+
+  it('reads a month with "last year" after it as one expression', () => {
+    expect(tag('The town fell in July last year.')).toEqual([['July last year', 'DATE', '2024-07']]);
+  });
+});
+
+describe('direction from the governing verb', () => {
+  it('reads the verb that governs the date, not a "will" elsewhere in the sentence', () => {
+    expect(tag('The minister said on Friday that talks will resume.')).toEqual([['Friday', 'DATE', '2025-12-12']]);
+    expect(tag('The ministry said Tuesday that it had left.')).toEqual([['Tuesday', 'DATE', '2025-12-09']]);
+    expect(tag('The ministry will report on Tuesday.')).toEqual([['Tuesday', 'DATE', '2025-12-16']]);
+  });
+
+  it('sends yearless months where the verb points', () => {
+    expect(tag('The ceasefire is due to last until June.', '2025-04-10')).toEqual([['June', 'DATE', '2025-06']]);
+    expect(tag('They pledged to take the town by May 9.', '2025-04-10')).toEqual([['May 9', 'DATE', '2025-05-09']]);
+    expect(tag('The village was captured in March.', '2025-08-20')).toEqual([['March', 'DATE', '2025-03']]);
+    expect(tag('Construction would begin in the spring of 2027.', '2026-03-04')).toEqual([['the spring of 2027', 'DATE', '2027-SP']]);
+  });
+
+  it('knows the clause a word belongs to', () => {
+    const s = 'The minister said on Friday that talks will resume.';
+    expect(directionAt(s, s.indexOf('Friday'), s.indexOf('Friday') + 6)).toBe('past');
+    const t = 'On Tuesday, troops entered the town.';
+    expect(directionAt(t, 3, 10)).toBe('past');
+    const u = 'The contract expires in June.';
+    expect(directionAt(u, u.indexOf('June'), u.length - 1)).toBe('none');
+  });
+});
+
+describe('bare years', () => {
+  it('reads a year as an adjective, and leaves counts alone', () => {
+    expect(tag('It recalled a 2014 offensive.')).toEqual([['2014', 'DATE', '2014']]);
+    expect(tag('It sent in 2000 troops and 1990 tanks.')).toEqual([]);
+  });
+});
