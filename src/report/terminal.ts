@@ -110,7 +110,7 @@ export function renderTerminal(a: Analysis, opts: TerminalOptions): string {
     ],
   ];
   if (sections.has('entities')) {
-    groups.push(['entities', a.entities.map((e) => ({ at: firstStart(e.mentions, 0), kind: e.type, paint: p.green, message: entityMessage(e) })), true]);
+    groups.push(['entities', a.entities.map((e) => ({ at: firstStart(e.mentions, text.length), kind: e.type, paint: p.green, message: entityMessage(e) })), true]);
   }
   if (sections.has('attributions')) {
     groups.push(['attributions', a.attributions.map((x) => ({ at: x.source?.start ?? x.content.start, kind: x.source?.kind ?? 'unattributed', paint: p.cyan, message: attributionMessage(a, x) })), true]);
