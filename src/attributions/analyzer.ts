@@ -2,7 +2,7 @@ import { defineAnalyzer } from '../core/analyzer.js';
 import { buildAttributions } from './build.js';
 import { extractGroups } from './extract.js';
 import { sourcingProfile } from './sourcing.js';
-import { loadTagger } from './tagger.js';
+import { attributionModel } from './tagger.js';
 import { AttributionSchema, SourcingSchema } from './schema.js';
 import { readAsEnglish } from '../core/language.js';
 
@@ -15,15 +15,16 @@ export const attributionsAnalyzer = defineAnalyzer({
   adds: 'attributions',
   schema: (T) => T.Array(AttributionSchema(T)),
   absent: [],
+  model: attributionModel,
   run: (doc) => {
     // The tagger is trained on English news; other languages get no attributions rather than noise.
     if (!readAsEnglish(doc.info.language)) return [];
     const sentences = doc.get('sentences');
-    const groups = extractGroups(loadTagger(), doc.text, sentences, doc.get('tokens'));
+    const groups = extractGroups(attributionModel.load(), doc.text, sentences, doc.get('tokens'));
     return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'));
   },
   warm: (language) => {
-    if (readAsEnglish(language)) loadTagger();
+    if (readAsEnglish(language)) attributionModel.load();
   },
 });
 

@@ -4,10 +4,8 @@
  * token features, each decision sees the labels already given: the previous two, and the last
  * role met in the sentence (content after a cue differs from content before one).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { Token } from '../core/doc.js';
-import { modelPath } from '../core/paths.js';
-import { UserError } from '../core/errors.js';
+import { defineModel } from '../core/model.js';
 import { Perceptron } from '../learn/perceptron.js';
 import type { Role, RoleSpan } from '../eval/brat.js';
 import { mix, STATIC_FEATURES, staticFeatures } from './features.js';
@@ -137,12 +135,10 @@ export function deserializeModel(file: Buffer): { model: TaggerModel; meta: Reco
   return { model: { perceptron, lexicon }, meta };
 }
 
-let shipped: TaggerModel | undefined;
-/** The shipped model, loaded once. */
-export function loadTagger(path = modelPath(MODEL_FILE)): TaggerModel {
-  if (path === modelPath(MODEL_FILE) && shipped) return shipped;
-  if (!existsSync(path)) throw new UserError(`attribution model missing at ${path}; run 'unspin train attribution'`);
-  const { model } = deserializeModel(readFileSync(path));
-  if (path === modelPath(MODEL_FILE)) shipped = model;
-  return model;
-}
+export const attributionModel = defineModel({
+  file: MODEL_FILE,
+  rebuild: 'unspin train attribution',
+  parse: (bytes) => deserializeModel(bytes).model,
+});
+/** The shipped model, loaded once; or the file at `path`. */
+export const loadTagger = (path?: string): TaggerModel => attributionModel.load(path);

@@ -5,6 +5,7 @@
  * for a batch), --geojson the places, --csv flat tables. In a batch a failed article is named on
  * stderr and skipped; the exit code is 1 if any failed, 3 if findings reach --fail-on.
  */
+import { readEarlierReports } from './reuse.js';
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -49,6 +50,7 @@ interface AnalyzeFlags {
   allowPrivate?: boolean;
   budget?: number;
   maxBytes?: number;
+  reuse?: string;
   minConfidence?: number;
   color: boolean;
 }
@@ -71,6 +73,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses')
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
+    .option('--reuse <file>', 'keep the layers of an earlier --json/--jsonl report of the same text that are still valid; recompute the rest')
     .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
@@ -99,6 +102,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
     ...(flags.allowPrivate ? { allowPrivate: true } : {}),
     ...(flags.budget ? { budgetMs: flags.budget } : {}),
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
+    ...(flags.reuse ? { reuse: await readEarlierReports(flags.reuse) } : {}),
   };
   const env = io.env ?? process.env;
   const color = useColor(flags.color, env, Boolean(io.stdout.isTTY));

@@ -4,10 +4,12 @@
  * over src/corpus: each opens the store, does one thing, closes it.
  */
 import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
 import { addToCorpus, type AddProgress, type AddSources } from '../corpus/add.js';
+import { exportCsv, exportStream } from '../corpus/export.js';
 import { openStore, storeLocation } from '../corpus/open.js';
 import { seedOutlets } from '../corpus/outlets.js';
 import { defaultJobs } from '../corpus/pool.js';
@@ -136,6 +138,29 @@ export function registerCorpus(program: Command, io: CliIo = processIo()): void 
       };
       if (Object.keys(query).filter((k) => k !== 'limit').length === 0) throw new UsageError('corpus search needs words or a filter (--entity, --near, --outlet, --from, --to, --technique, --source-kind)');
       await withStore(location(cmd), async (store) => printArticles(io, store, await store.search(query), flags));
+    });
+
+  corpus
+    .command('export')
+    .description('the stored corpus as JSONL (one Analysis a line), CSV (a table per layer, in a folder) or GeoJSON (a point per place)')
+    .requiredOption('--format <format>', 'jsonl, csv or geojson')
+    .option('--out <path>', 'a file (jsonl, geojson; default: stdout) or, for csv, a folder (required)')
+    .action(async (flags: { format: string; out?: string }, cmd: Command) => {
+      const format = flags.format.toLowerCase();
+      if (format !== 'jsonl' && format !== 'csv' && format !== 'geojson') throw new UsageError(`--format must be jsonl, csv or geojson, not '${flags.format}'`);
+      if (format === 'csv' && !flags.out) throw new UsageError('--format csv writes a table per layer: give the folder with --out DIR');
+      await withStore(location(cmd), async (store) => {
+        if (format === 'csv') {
+          const counts = await exportCsv(store, flags.out!);
+          io.stderr.write(`unspin: wrote ${Object.entries(counts).map(([t, n]) => `${t}.csv (${n})`).join(', ')} in ${flags.out}\n`);
+          return;
+        }
+        if (!flags.out) return void (await exportStream(store, format, io.stdout));
+        const file = createWriteStream(flags.out);
+        const n = await exportStream(store, format, file);
+        await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+        io.stderr.write(`unspin: wrote ${n} ${format === 'jsonl' ? 'articles' : 'places'} to ${flags.out}\n`);
+      });
     });
 
   corpus

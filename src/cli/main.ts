@@ -11,6 +11,7 @@ import { registerCorpus } from './corpus.js';
 import { registerNer } from './ner.js';
 import { registerPlaces } from './places.js';
 import { registerRewrites } from './rewrites.js';
+import { registerRules } from './rules.js';
 import { registerTechniques } from './techniques.js';
 import { registerTimes } from './times.js';
 
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
       outputError: (str, write) => write(`unspin: ${str.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
   registerAnalyze(program, io);
+  registerRules(program, io);
   registerCorpus(program, io);
   // Each layer with a model or a tool of its own adds its subcommands here:
   // `train <what>` rebuilds a shipped model, `eval <what>` scores one on gold data.

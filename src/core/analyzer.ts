@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { Doc } from './doc.js';
 import type { LayerName, Layers } from './layers.js';
+import type { ModelFile } from './model.js';
 import type { SchemaOf } from './schema-parts.js';
 
 /** What an analyzer may consult while it runs. */
@@ -32,6 +33,8 @@ export interface Analyzer<K extends LayerName = LayerName, S extends TSchema = T
   absent?: Layers[K];
   /** a layer keyed by entity id, reported as a field of those entities instead of one of its own */
   attach?: { to: LayerName; as: string };
+  /** the trained model the analyzer loads, whose hash goes into the layer's provenance */
+  model?: ModelFile<unknown>;
   /** a credit line for the report, given the layer (undefined: nothing to credit this time) */
   credit?(layer: Layers[K]): string | undefined;
   run(doc: Doc, ctx: RunContext): Layers[K];

@@ -1,18 +1,31 @@
 /**
  * Runs analyzers over one Doc in the order their dependencies give (registry.ts), timing each,
  * within a time budget: once the budget is spent the remaining analyzers are cut (and named in
- * the report), so no input can hang the tool.
+ * the report), so no input can hang the tool. Each layer made gets its provenance; given the
+ * layers of an earlier run of the same text, a layer whose analyzer, version, model and inputs
+ * are unchanged is taken as it was instead of recomputed.
  */
 import type { AnyAnalyzer, RunContext } from './analyzer.js';
 import type { Doc } from './doc.js';
+import type { LayerName } from './layers.js';
 import { orderAnalyzers } from './registry.js';
+import type { Provenance } from './schema-parts.js';
 
 export interface PipelineResult {
   /** the analyzers in the order they were considered */
   analyzers: readonly AnyAnalyzer[];
+  /** what made each layer present, in the order made */
+  layers: Provenance[];
   timings: { analyzer: string; ms: number }[];
   /** analyzers not run, with why: "places (time budget of 5000 ms spent)" */
   cut: string[];
+}
+
+/** An earlier run over the same document: its provenance, and its layers where it kept them. */
+export interface EarlierRun {
+  layers: readonly Provenance[];
+  /** the layer's value in that run, or undefined when it was not kept (an internal layer) */
+  layer(name: LayerName): unknown;
 }
 
 export interface RunOptions {
@@ -20,6 +33,8 @@ export interface RunOptions {
   budgetMs?: number;
   /** a clock, for tests */
   now?: () => number;
+  /** layers of an earlier run of the same document, kept where still valid */
+  reuse?: EarlierRun;
 }
 
 export const DEFAULT_BUDGET_MS = 10_000;
@@ -30,25 +45,56 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const started = now();
   const ctx: RunContext = { expired: () => now() - started > budget };
-  const timings: PipelineResult['timings'] = [];
-  const cut: string[] = [];
+  const result: PipelineResult = { analyzers: order, layers: [], timings: [], cut: [] };
+  const earlier = options.reuse && new Map(options.reuse.layers.map((p) => [p.layer, p]));
+  // layers whose content may differ from the earlier run's: made by other code or from other inputs
+  const changed = new Set<LayerName>();
 
   for (const analyzer of order) {
     if (ctx.expired()) {
-      cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
+      result.cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
       continue;
     }
     const missing = analyzer.requires.filter((layer) => !doc.has(layer));
     if (missing.length > 0) {
-      cut.push(`${analyzer.name} (needs ${missing.join(', ')}, which did not run)`);
+      result.cut.push(`${analyzer.name} (needs ${missing.join(', ')}, which did not run)`);
       continue;
+    }
+    if (earlier) {
+      const before = earlier.get(analyzer.adds);
+      if (before && unchanged(analyzer, before, doc, earlier, changed)) {
+        const layer = options.reuse!.layer(analyzer.adds);
+        if (layer !== undefined) {
+          doc.set(analyzer.adds, layer as never);
+          result.layers.push({ ...before, reused: true });
+          continue;
+        }
+      } else changed.add(analyzer.adds);
     }
     const t0 = now();
     const layer = analyzer.run(doc, ctx);
     doc.set(analyzer.adds, layer);
-    timings.push({ analyzer: analyzer.name, ms: round(now() - t0) });
+    const ms = round(now() - t0);
+    result.timings.push({ analyzer: analyzer.name, ms });
+    const model = analyzer.model?.loadedStamp();
+    result.layers.push({ layer: analyzer.adds, analyzer: analyzer.name, version: analyzer.version, ...(model ? { model } : {}), ms });
   }
-  return { analyzers: order, timings, cut };
+  return result;
+}
+
+/** Would the analyzer make the layer it made before? Same code, same model, same inputs. */
+function unchanged(
+  analyzer: AnyAnalyzer,
+  before: Provenance,
+  doc: Doc,
+  earlier: ReadonlyMap<string, Provenance>,
+  changed: ReadonlySet<LayerName>,
+): boolean {
+  if (before.analyzer !== analyzer.name || before.version !== analyzer.version) return false;
+  // a model recorded before must be the same file now; none recorded means none was used
+  if (before.model && before.model.sha256 !== analyzer.model?.stamp().sha256) return false;
+  const inputs = [...analyzer.requires, ...(analyzer.optional ?? [])];
+  return inputs.every((input) => !changed.has(input) && doc.has(input) === earlier.has(input));
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

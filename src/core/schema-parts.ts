@@ -33,6 +33,18 @@ export const FindingSchema = (T: TypeBuilder) =>
   });
 export type Finding = StaticOf<typeof FindingSchema>;
 
+export const ProvenanceSchema = (T: TypeBuilder) =>
+  T.Object({
+    layer: T.String(),
+    analyzer: T.String(),
+    version: T.Integer({ minimum: 0, description: "the analyzer's version: bumped whenever what it returns can change" }),
+    model: T.Optional(T.Object({ name: T.String(), sha256: T.String({ pattern: '^[0-9a-f]{64}$' }) })),
+    ms: T.Number({ minimum: 0 }),
+    reused: T.Optional(T.Boolean({ description: 'taken from an earlier report of the same text (analyze --reuse), not recomputed' })),
+  });
+/** Which analyzer, at which version and with which model, made one layer of a report. */
+export type Provenance = StaticOf<typeof ProvenanceSchema>;
+
 export const DocumentSchema = (T: TypeBuilder) =>
   T.Object({
     id: T.String({ description: 'stable id: sha256 of the text, first 16 hex digits' }),

@@ -30,6 +30,7 @@ function analysisOf(text: string, extra: { title?: string; published?: string | 
     techniques: extra.technique ? [{ technique: extra.technique, start: 0, end: 5, confidence: 0.8 }] : [],
     events: [],
     findings: [],
+    layers: [],
     timings: [],
     cut: [],
     warnings: [],

@@ -1,14 +1,11 @@
 /**
  * The entities analyzer: NER spans from the trained tagger (models/ner.bin), then the lexicons,
- * patterns and coreference of buildEntities. Without the model file the lexicons and patterns
- * still run, and the report says so in its warnings.
+ * patterns and coreference of buildEntities.
  */
-import { existsSync } from 'node:fs';
 import { defineAnalyzer } from '../core/analyzer.js';
-import { modelPath } from '../core/paths.js';
 import { buildEntities } from './build.js';
 import { EntitySchema } from './schema.js';
-import { DEFAULT_NER_MODEL, loadNerModel, tagEntities } from './ner/tagger.js';
+import { nerModel, tagEntities } from './ner/tagger.js';
 
 export const entitiesAnalyzer = defineAnalyzer({
   name: 'entities',
@@ -17,15 +14,11 @@ export const entitiesAnalyzer = defineAnalyzer({
   adds: 'entities',
   schema: (T) => T.Array(EntitySchema(T)),
   absent: [],
+  model: nerModel,
   run(doc) {
     const sentences = doc.get('sentences');
     const tokens = doc.get('tokens');
-    const hasModel = existsSync(modelPath(DEFAULT_NER_MODEL));
-    if (!hasModel) doc.warnings.push(`entities: no NER model at models/${DEFAULT_NER_MODEL}; lexicons and patterns only`);
-    const spans = hasModel ? tagEntities(doc.text, tokens, sentences) : [];
-    return buildEntities(doc.text, tokens, sentences, spans);
+    return buildEntities(doc.text, tokens, sentences, tagEntities(doc.text, tokens, sentences));
   },
-  warm() {
-    if (existsSync(modelPath(DEFAULT_NER_MODEL))) loadNerModel();
-  },
+  warm: () => void nerModel.load(),
 });

@@ -6,6 +6,7 @@
 import type { Attribution, Entity, Event, Finding, PlaceLink, Sentence, Severity, TimeExpr } from '../core/schema.js';
 import type { Anchor } from '../times/anchor.js';
 import { excerpt } from '../core/excerpt.js';
+import type { RuleMeta } from '../core/rule.js';
 
 export interface FindingContext {
   text: string;
@@ -23,9 +24,7 @@ export interface FindingContext {
 }
 
 /** A consistency check in the ESLint manner: an id, a short doc, a default severity and the check. */
-export interface Rule {
-  id: string;
-  doc: string;
+export interface Rule extends RuleMeta {
   severity: Severity;
   check(ctx: FindingContext): Finding[];
 }

@@ -113,6 +113,13 @@ describe('renderTerminal', () => {
     expect(section(all, 'attributions').join('\n')).toContain('Oleh Petrenko -> Ukrinform -> article');
     // a source that refers back names what it stands for
     expect(section(all, 'attributions').join('\n')).toMatch(/ he \(= Oleh Petrenko\) -> article/);
+    // each entity at its first mention
+    const kharkiv = a.entities.find((e) => e.name === 'Kharkiv')!;
+    const first = lineCol(a.document.text, kharkiv.mentions[0]!.start);
+    expect(section(all, 'entities').find((l) => l.includes(' Kharkiv '))).toMatch(new RegExp(`^examples/fixture.txt:${first.line}:${first.col} `));
+    const person = a.entities.find((e) => e.type === 'person')!;
+    const second = lineCol(a.document.text, person.mentions[0]!.start);
+    expect(section(all, 'entities').find((l) => l.includes(person.name))).toMatch(new RegExp(`^examples/fixture.txt:${second.line}:${second.col} `));
     const izium = section(all, 'entities').find((l) => l.includes('Izium'))!;
     expect(izium).toContain('GeoNames 707688');
     expect(izium).toContain('low confidence: candidates Izium UA 707688 (0.41), Izyum RU 555312 (0.37)');

@@ -110,7 +110,7 @@ export function renderTerminal(a: Analysis, opts: TerminalOptions): string {
     ],
   ];
   if (sections.has('entities')) {
-    groups.push(['entities', a.entities.map((e) => ({ at: firstStart(e.mentions, 0), kind: e.type, paint: p.green, message: entityMessage(e) })), true]);
+    groups.push(['entities', a.entities.map((e) => ({ at: firstStart(e.mentions, text.length), kind: e.type, paint: p.green, message: entityMessage(e) })), true]);
   }
   if (sections.has('attributions')) {
     groups.push(['attributions', a.attributions.map((x) => ({ at: x.source?.start ?? x.content.start, kind: x.source?.kind ?? 'unattributed', paint: p.cyan, message: attributionMessage(a, x) })), true]);
@@ -174,6 +174,16 @@ function widest(strings: readonly string[]): number {
   return w;
 }
 
+// the layers this renderer shows in a way of their own; any other layer in the report gets its count
+const RENDERED = new Set(['sentences', 'tokens', 'entities', 'places', 'attributions', 'sourcing', 'times', 'techniques', 'events', 'findings']);
+function otherLayers(a: Analysis): [string, number][] {
+  const report = a as unknown as Record<string, unknown>;
+  return a.layers.flatMap((l) => {
+    const value = report[l.layer];
+    return !RENDERED.has(l.layer) && Array.isArray(value) ? [[l.layer, value.length] as [string, number]] : [];
+  });
+}
+
 function header(a: Analysis, p: Palette, name: string): string[] {
   const d = a.document;
   const cut = new Set(a.cut);
@@ -190,6 +200,7 @@ function header(a: Analysis, p: Palette, name: string): string[] {
     layer('times', a.times.length),
     layer('techniques', a.techniques.length),
     layer('events', a.events.length),
+    ...otherLayers(a).map(([label, n]) => layer(label, n)),
   ];
   const lines = [p.bold(name) + (d.title ? `  ${clean(d.title)}` : ''), `  ${facts.join(' · ')}`, `  ${layers.join(' · ')}`];
   // what went wrong comes first: a reader must know the report is partial before reading it

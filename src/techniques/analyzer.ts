@@ -3,7 +3,7 @@ import { buildContext } from './context.js';
 import { techniqueLayer } from './layer.js';
 import { loadLexicons } from './lexicons.js';
 import { loadClusters } from './clusters.js';
-import { loadTechniqueModel } from './model.js';
+import { techniqueModel } from './model.js';
 import { readAsEnglish } from '../core/language.js';
 import { TechniqueSchema, TechniqueSummarySchema } from './schema.js';
 
@@ -20,15 +20,16 @@ export const techniqueSpansAnalyzer = defineAnalyzer({
   // attributions, when they ran, say whose words a span is; without them every span is the outlet's
   optional: ['attributions'],
   adds: 'techniqueSpans',
+  model: techniqueModel,
   run(doc) {
     if (!readAsEnglish(doc.info.language)) return { shown: [], candidates: [] };
     const ctx = buildContext(doc.text, doc.get('tokens'), doc.get('sentences'), loadLexicons());
-    return techniqueLayer(ctx, loadTechniqueModel(), doc.maybe('attributions') ?? []);
+    return techniqueLayer(ctx, techniqueModel.load(), doc.maybe('attributions') ?? []);
   },
   warm(language) {
     if (!readAsEnglish(language)) return;
     loadLexicons();
-    loadTechniqueModel();
+    techniqueModel.load();
     loadClusters();
   },
 });

@@ -4,9 +4,7 @@
  * sentence-wide span (the hulls the detector reports), all over hashed features, saved together in
  * models/techniques.bin.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { modelPath } from '../core/paths.js';
-import { UserError } from '../core/errors.js';
+import { defineModel } from '../core/model.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { type ArticleContext, isPunct } from './context.js';
 import { isContentWord, sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
@@ -141,15 +139,13 @@ export function buckets(model: Perceptron, hashes: readonly number[]): Int32Arra
   return out;
 }
 
-let shipped: TechniqueModel | undefined;
-/** The shipped model, loaded once. */
-export function loadTechniqueModel(path = modelPath(MODEL_FILE)): TechniqueModel {
-  if (path === modelPath(MODEL_FILE) && shipped) return shipped;
-  if (!existsSync(path)) throw new UserError(`technique model missing: ${path} (run 'unspin train techniques')`);
-  const model = TechniqueModel.deserialize(readFileSync(path));
-  if (path === modelPath(MODEL_FILE)) shipped = model;
-  return model;
-}
+export const techniqueModel = defineModel({
+  file: MODEL_FILE,
+  rebuild: 'unspin train techniques',
+  parse: (bytes) => TechniqueModel.deserialize(bytes),
+});
+/** The shipped model, loaded once; or the file at `path`. */
+export const loadTechniqueModel = (path?: string): TechniqueModel => techniqueModel.load(path);
 
 export function softmax(scores: Float32Array): Float32Array {
   let max = -Infinity;

@@ -7,12 +7,10 @@ import type { Technique } from '../core/schema.js';
 import { type ArticleContext, isPunct, isQuoteMark } from './context.js';
 import { LEXICON_CLASSES, type LexiconClass } from './lexicons.js';
 import type { TechniqueName } from './names.js';
+import type { RuleMeta } from '../core/rule.js';
 
-export interface Rule {
-  id: string;
+export interface Rule extends RuleMeta {
   technique: TechniqueName;
-  /** what the rule looks for, for the reader of a cue */
-  doc: string;
   /**
    * The share of its spans that overlap a gold span of its technique on the 371 PTC training
    * articles (measured; PTC marks few of the words a rule can see, hence the low values).

@@ -165,6 +165,10 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
         spans: [at('A source in the security services')],
       },
     ],
+    layers: [
+      { layer: 'sentences', analyzer: 'sentences', version: 1, ms: 1.2 },
+      { layer: 'entities', analyzer: 'entities', version: 1, model: { name: 'ner.bin', sha256: '0'.repeat(64) }, ms: 3.4 },
+    ],
     timings: [
       { analyzer: 'sentences', ms: 1.2 },
       { analyzer: 'entities', ms: 3.4 },

@@ -3,11 +3,9 @@
  * with character offsets into the document text. The trained model (models/ner.bin, see
  * models/ner.md) is loaded once, on first use.
  */
-import { readFileSync } from 'node:fs';
 import type { Token } from '../../core/doc.js';
 import type { Sentence } from '../../core/schema.js';
-import { modelPath } from '../../core/paths.js';
-import { UserError } from '../../core/errors.js';
+import { defineModel } from '../../core/model.js';
 import { ENTITY_TYPES } from './lexicon.js';
 import { labelChunks, spanConfidence } from './model.js';
 import { NerTagger } from './runtime.js';
@@ -24,23 +22,10 @@ export interface NerSpan {
 
 export const DEFAULT_NER_MODEL = 'ner.bin';
 
-const loaded = new Map<string, NerTagger>();
+export const nerModel = defineModel({ file: DEFAULT_NER_MODEL, rebuild: 'unspin train ner', parse: (bytes) => NerTagger.load(bytes) });
 
-/** Loads (once per path) a model file; the default is the shipped models/ner.bin. */
-export function loadNerModel(path = modelPath(DEFAULT_NER_MODEL)): NerTagger {
-  let model = loaded.get(path);
-  if (!model) {
-    let file: Buffer;
-    try {
-      file = readFileSync(path);
-    } catch {
-      throw new UserError(`NER model not found at ${path} (rebuild it with: unspin train ner)`);
-    }
-    model = NerTagger.load(file);
-    loaded.set(path, model);
-  }
-  return model;
-}
+/** The shipped models/ner.bin, loaded once; or the file at `path`. */
+export const loadNerModel = (path?: string): NerTagger => nerModel.load(path);
 
 /**
  * Entity spans of a text, from its tokens and sentences (the text layer), in text order. The

@@ -52,6 +52,9 @@ describe('chronology', () => {
     expect(f!.message).toContain('after the article\'s publication on 20 June 2025');
     const future = buildContext({ publishedAt: '2025-06-20', text: 'The brigade will be deployed on 2025-06-28.' });
     expect(chronology.check(future)).toEqual([]);
+    // the future of reported speech
+    const reported = buildContext({ publishedAt: '2025-06-20', text: 'The mayor said the brigade would be deployed on 2025-06-28.' });
+    expect(chronology.check(reported)).toEqual([]);
     const may = buildContext({ publishedAt: '2025-04-20', text: 'Drones struck the port on 2025-05-02, early in May.' });
     expect(chronology.check(may)).toHaveLength(1);
   });

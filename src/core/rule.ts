@@ -1,0 +1,10 @@
+/**
+ * What every rule declares, whatever it checks (ESLint's rule meta): an id unique within its
+ * analyzer and a one-line doc. Finding rules (findings/context.ts) and technique detectors
+ * (techniques/rules.ts) extend it; `unspin rules` lists them all.
+ */
+export interface RuleMeta {
+  id: string;
+  /** what the rule looks for, in one line */
+  doc: string;
+}

@@ -1,0 +1,102 @@
+/**
+ * The examples of examples/ through the whole pipeline: the readings a careful reader would give,
+ * layer by layer. These are the examples the README's quickstart and screenshot show, so a wrong
+ * reading here is the first mistake a new user sees. No ../shared needed.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../src/analyze.js';
+import { checkPlace } from '../src/cli/places.js';
+import type { Analysis } from '../src/core/schema.js';
+
+const spanText = (a: Analysis, s: { start: number; end: number }) => a.document.text.slice(s.start, s.end);
+
+describe('examples/wire-report.txt, published 2025-11-20', () => {
+  let a: Analysis;
+  beforeAll(async () => {
+    a = await analyze({ kind: 'file', path: 'examples/wire-report.txt' }, { published: '2025-11-20' });
+  });
+  const sourceOf = (needle: string) => a.attributions.find((x) => x.source && x.source.text.includes(needle));
+
+  it('sources: the named commander, the anonymous military source through TASS, the collective officials', () => {
+    expect(sourceOf('Syrskyi')?.source?.kind).toBe('named-person');
+    expect(sourceOf('Syniehubov')?.source?.kind).toBe('named-person');
+    const military = sourceOf('a military source');
+    expect(military?.source?.kind).toBe('anonymous');
+    expect(sourceOf('Ukrainian officials')?.source?.kind).toBe('collective');
+    expect(sourceOf('Analysts')?.source?.kind).toBe('collective');
+  });
+
+  it('places: old and variant spellings linked to one town, far-away places flagged', () => {
+    const linked = (name: string) => a.entities.find((e) => e.name === name)?.place;
+    expect(linked('Kupjansk')?.geonamesId).toBe(703656);
+    expect(linked('Kupiansk')?.geonamesId).toBe(703656);
+    expect(linked('Artemovsk')).toMatchObject({ geonamesId: 713174, name: 'Bakhmut', formerName: 'Artemovsk' });
+    expect(linked('Kharkov')).toMatchObject({ geonamesId: 706483, name: 'Kharkiv' });
+    expect(linked('Izium')?.countryCode).toBe('UA');
+    const far = a.findings.filter((f) => f.rule === 'place-out-of-region').map((f) => spanText(a, f.spans[0]!));
+    expect(far.sort()).toEqual(['Krasnodar', 'Moscow']);
+    const variants = a.findings.find((f) => f.rule === 'toponym-variants' && f.message.includes('Kupjansk'))!;
+    expect(variants.message).toMatch(/“Kupjansk”, “Kupiansk” and “Kupyansk” all refer to Kupiansk/);
+  });
+
+  it('times: dates resolved against the publication date, the week as an ISO week', () => {
+    const value = (text: string) => a.times.find((t) => t.text === text)?.value;
+    expect(value('November 18')).toBe('2025-11-18');
+    expect(value('Sunday')).toBe('2025-11-16');
+    expect(value('November 3')).toBe('2025-11-03');
+    expect(value('past week')).toBe('2025-W46');
+    expect(a.findings.filter((f) => f.rule === 'chronology')).toEqual([]);
+  });
+
+  it('events: the redeployment goes towards Kupjansk, not "at Moscow" (Moscow is who brands the unit)', () => {
+    const moscow = a.entities.find((e) => e.name === 'Moscow')!;
+    expect(a.events.filter((e) => e.placeEntityId === moscow.id)).toEqual([]);
+    const redeployed = a.events.find((e) => e.trigger?.text === 'redeployed')!;
+    expect(a.entities.find((e) => e.id === redeployed.placeEntityId)?.place?.geonamesId).toBe(703656);
+  });
+});
+
+describe('examples/council-budget.html and .txt', () => {
+  let html: Analysis;
+  let txt: Analysis;
+  beforeAll(async () => {
+    html = await analyze({ kind: 'file', path: 'examples/council-budget.html' });
+    txt = await analyze({ kind: 'file', path: 'examples/council-budget.txt' });
+  });
+
+  it('the page: its metadata read, its furniture dropped, the same story as the text', () => {
+    expect(html.document).toMatchObject({ title: 'City Council Approves Library Expansion', outlet: 'Springfield Gazette', byline: 'Dana Whitfield', publishedAt: '2026-03-04' });
+    expect(html.document.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(html.document.text).toContain('Councillor Mark Ellison');
+  });
+
+  it('people and sources by name', () => {
+    for (const a of [html, txt]) {
+      const people = a.entities.filter((e) => e.type === 'person').map((e) => e.name);
+      expect(people).toEqual(expect.arrayContaining(['Linda Harrow', 'Mark Ellison', 'Amira Okafor']));
+      expect(a.attributions.some((x) => x.source?.text.includes('Ellison') || x.source?.entityId === a.entities.find((e) => e.name === 'Mark Ellison')?.id)).toBe(true);
+    }
+  });
+
+  it('Springfield is the American city, with its doubt said (several share the name)', () => {
+    const springfield = txt.entities.find((e) => /^springfield$/i.test(e.name))!;
+    expect(springfield.place?.countryCode).toBe('US');
+    expect(springfield.place!.candidates!.length).toBeGreaterThan(1);
+  });
+
+  it('construction that "would begin in the spring of 2027" is a plan, not a chronology error', () => {
+    expect(html.times.find((t) => t.text.includes('spring of 2027'))?.value).toBe('2027-SP');
+    expect(html.findings.filter((f) => f.rule === 'chronology')).toEqual([]);
+  });
+
+  it('the text alone has no year: its dates are flagged as unanchored, not guessed', () => {
+    expect(txt.document.publishedAt).toBeNull();
+    expect(txt.findings.some((f) => f.rule === 'unanchored-dates')).toBe(true);
+  });
+});
+
+describe('unspin places', () => {
+  it('Kharkov with no context is Kharkiv, Ukraine', () => {
+    expect(checkPlace('Kharkov').link).toMatchObject({ geonamesId: 706483, countryCode: 'UA' });
+  });
+});
