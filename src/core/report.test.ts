@@ -44,7 +44,7 @@ describe('the report, derived from the registry', () => {
     const analysis = analyzeDocument(info(TEXT));
     expect(analysis.layers.map((l) => l.layer)).toEqual(defaultAnalyzers.map((a) => a.adds));
     const entities = analysis.layers.find((l) => l.layer === 'entities')!;
-    expect(entities).toMatchObject({ analyzer: 'entities', version: 1, model: { name: 'ner.bin' } });
+    expect(entities).toMatchObject({ analyzer: 'entities', version: expect.any(Number), model: { name: 'ner.bin' } });
     expect(entities.model!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(analysis.layers.find((l) => l.layer === 'times')).not.toHaveProperty('model');
   });
