@@ -40,7 +40,8 @@ const BASE_CREDITS = [
   'wink-nlp and wink-eng-lite-web-model (MIT): tokens, sentences, part of speech',
 ];
 
-function toAnalysis(doc: Doc, timings: Analysis['timings'], cut: string[]): Analysis {
+/** The report of one article from its Doc: what ran, and what was cut. */
+export function toAnalysis(doc: Doc, timings: Analysis['timings'], cut: string[]): Analysis {
   const places = doc.maybe('places') ?? {};
   const entities = (doc.maybe('entities') ?? []).map((e) => (places[e.id] ? { ...e, place: places[e.id] } : e));
   const credits = [...BASE_CREDITS];

@@ -10,8 +10,9 @@ import type { Command } from 'commander';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { analyze, type AnalyzeOptions } from '../analyze.js';
+import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
+import { analyzeWithin } from '../deadline/run.js';
 import type { Analysis } from '../core/schema.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { expandInputs, inputName } from '../ingest/index.js';
@@ -90,7 +91,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
       const name = inputName(input);
       bar?.update({ name });
       try {
-        const analysis = await analyze(input, options);
+        const analysis = await analyzeWithin(input, options);
         if (flags.json) {
           if (batch) collected.push(analysis);
           else io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);

@@ -3,7 +3,7 @@
  * spent the remaining analyzers are cut (and named in the report), so no input can hang the tool.
  */
 import type { Analyzer, RunContext } from './analyzer.js';
-import type { Doc } from './doc.js';
+import type { Doc, LayerName } from './doc.js';
 
 export interface PipelineResult {
   timings: { analyzer: string; ms: number }[];
@@ -14,8 +14,12 @@ export interface PipelineResult {
 export interface RunOptions {
   /** wall-clock budget for the whole article, in ms */
   budgetMs?: number;
+  /** of it, what was spent before the pipeline (reading and decoding the article) */
+  spentMs?: number;
   /** a clock, for tests */
   now?: () => number;
+  /** told of each layer as soon as it is added (the deadline worker sends it on at once) */
+  onLayer?: (name: LayerName, layer: unknown, timing: { analyzer: string; ms: number }) => void;
 }
 
 export const DEFAULT_BUDGET_MS = 10_000;
@@ -24,7 +28,8 @@ export function runPipeline(doc: Doc, analyzers: readonly Analyzer[], options: R
   const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const started = now();
-  const ctx: RunContext = { expired: () => now() - started > budget };
+  const spent = options.spentMs ?? 0;
+  const ctx: RunContext = { expired: () => now() - started + spent > budget };
   const timings: PipelineResult['timings'] = [];
   const cut: string[] = [];
 
@@ -41,7 +46,9 @@ export function runPipeline(doc: Doc, analyzers: readonly Analyzer[], options: R
     const t0 = now();
     const layer = analyzer.run(doc, ctx);
     doc.set(analyzer.adds, layer);
-    timings.push({ analyzer: analyzer.name, ms: round(now() - t0) });
+    const timing = { analyzer: analyzer.name, ms: round(now() - t0) };
+    timings.push(timing);
+    options.onLayer?.(analyzer.adds, layer, timing);
   }
   return { timings, cut };
 }

@@ -22,42 +22,50 @@ export { expandInputs, inputName } from './inputs.js';
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
 export async function ingest(input: Input, options: IngestOptions = {}): Promise<Ingested> {
+  return decodeInput(await readInput(input, options), options);
+}
+
+/**
+ * What was read, before it is decoded: bytes (files, stdin, pages) or a string (library callers).
+ * Reading waits on I/O only; decoding and HTML parsing are the CPU-bound half, and that half can
+ * run on a worker thread (src/deadline/) that is stopped when the time budget runs out.
+ */
+export type RawInput = { bytes: Uint8Array; origin: Origin } | { text: string; origin: Origin };
+
+export async function readInput(input: Input, options: IngestOptions = {}): Promise<RawInput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const name = inputName(input);
   switch (input.kind) {
     case 'file': {
       const bytes = await readFileCapped(input.path, maxBytes);
       const html = HTML_EXTENSIONS.has(extname(input.path).toLowerCase());
-      return fromBytes(bytes, { name, html, source: { kind: 'text', path: input.path } }, options);
+      return { bytes, origin: { name, html, source: { kind: 'text', path: input.path } } };
     }
     case 'stdin': {
       const bytes = await readStream(input.stream ?? process.stdin, name, maxBytes);
-      return fromBytes(bytes, { name, html: false, source: { kind: 'stdin' } }, options);
+      return { bytes, origin: { name, html: false, source: { kind: 'stdin' } } };
     }
     case 'url': {
       const page = await fetchUrl(input.url, { ...options, maxBytes });
       const html = page.mediaType !== 'text/plain' && page.mediaType !== 'text/markdown';
-      return fromBytes(
-        page.bytes,
-        { name: page.url, html: html && page.mediaType !== '', charset: page.charset, url: page.url, source: { kind: 'url', path: input.url } },
-        options,
-      );
+      return {
+        bytes: page.bytes,
+        origin: { name: page.url, html: html && page.mediaType !== '', charset: page.charset, url: page.url, source: { kind: 'url', path: input.url } },
+      };
     }
     case 'text':
       checkLength(input.text, name, maxBytes);
-      return build(input.text, [], { name, html: looksLikeHtml(input.text), source: { kind: 'text', ...(input.path ? { path: input.path } : {}) } }, options);
+      return { text: input.text, origin: { name, html: looksLikeHtml(input.text), source: { kind: 'text', ...(input.path ? { path: input.path } : {}) } } };
     case 'html':
       checkLength(input.html, name, maxBytes);
-      return build(input.html, [], {
-        name,
-        html: true,
-        ...(input.url ? { url: input.url } : {}),
-        source: { kind: 'html', ...(input.path ? { path: input.path } : {}) },
-      }, options);
+      return {
+        text: input.html,
+        origin: { name, html: true, ...(input.url ? { url: input.url } : {}), source: { kind: 'html', ...(input.path ? { path: input.path } : {}) } },
+      };
   }
 }
 
-interface Origin {
+export interface Origin {
   /** the input as named in messages */
   name: string;
   /** known to be HTML (by extension or content type); otherwise sniffed */
@@ -65,6 +73,11 @@ interface Origin {
   charset?: string;
   url?: string;
   source: DocumentInfo['source'];
+}
+
+/** Decodes what was read and reduces HTML to its article. */
+export function decodeInput(raw: RawInput, options: IngestOptions = {}): Promise<Ingested> {
+  return 'bytes' in raw ? fromBytes(raw.bytes, raw.origin, options) : build(raw.text, [], raw.origin, options);
 }
 
 async function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptions): Promise<Ingested> {
