@@ -115,10 +115,12 @@ describe('unspin analyze: output', () => {
     await mkdir(join(folder, 'sub'), { recursive: true });
     await writeFile(join(folder, 'a.txt'), STORY);
     await writeFile(join(folder, 'sub', 'b.md'), `# Ferry\n\n${STORY}`);
+    await writeFile(join(folder, 'sub', 'c.txt'), `Ferry. ${STORY}`);
+    expect((await run(['analyze', '--jsonl', '--ext', 'md', folder])).stdout.trimEnd().split('\n')).toHaveLength(3);
     const r = await run(['analyze', '--jsonl', folder]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Analysis);
-    expect(lines.map((a) => a.document.source.path)).toEqual([join(folder, 'a.txt'), join(folder, 'sub', 'b.md')]);
+    expect(lines.map((a) => a.document.source.path)).toEqual([join(folder, 'a.txt'), join(folder, 'sub', 'c.txt')]);
     const asArray = await run(['analyze', '--json', folder]);
     expect(asArray.code, asArray.stderr).toBe(0);
     expect((JSON.parse(asArray.stdout) as Analysis[]).map((a) => a.document.id)).toEqual(lines.map((a) => a.document.id));
@@ -129,10 +131,112 @@ describe('unspin analyze: output', () => {
     const single = await run(['analyze', '--html', one, join(dir, 'story.txt')]);
     expect(single.code, single.stderr).toBe(0);
     expect(await readFile(one, 'utf8')).toMatch(/^<!doctype html>/i);
+    // one line per written report instead of the terminal summary
+    expect(single.stdout).toBe('');
+    expect(single.stderr).toBe(`unspin: wrote ${one}\n`);
     const reports = join(dir, 'reports');
     const r = await run(['analyze', '--jsonl', '--html', reports, join(dir, 'story.txt'), join(dir, 'batch')]);
     expect(r.code, r.stderr).toBe(0);
     expect(await readdir(reports)).toHaveLength(3);
+  });
+
+  it('--html: a missing parent folder is created; an existing folder takes the report of one article', async () => {
+    const nested = join(dir, 'new', 'deeper', 'r.html');
+    expect((await run(['analyze', '--html', nested, join(dir, 'story.txt')])).code).toBe(0);
+    expect(await readFile(nested, 'utf8')).toMatch(/^<!doctype html>/i);
+    const folder = join(dir, 'existing');
+    await mkdir(folder, { recursive: true });
+    const r = await run(['analyze', '--html', folder, join(dir, 'story.txt')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readdir(folder)).toEqual([expect.stringMatching(/^story-[0-9a-f]{8}\.html$/)]);
+  });
+
+  it('--html: a file named for several articles, or an input as the output, is a usage error before any analysis', async () => {
+    const t0 = performance.now();
+    expectOneLineError(await run(['analyze', '--html', join(dir, 'one.html'), join(dir, 'story.txt'), join(dir, 'batch')]), 2, 'several articles need a folder');
+    expect(await readdir(dir)).not.toContain('one.html');
+    const page = join(dir, 'page.html');
+    await writeFile(page, `<html><body><article><p>${STORY}</p></article></body></html>`);
+    expectOneLineError(await run(['analyze', page, '--html', page]), 2, `--html ${page} is one of the inputs`);
+    expect(await readFile(page, 'utf8')).toContain('<article>');
+    expectOneLineError(await run(['analyze', join(dir, 'story.txt'), '--geojson', join(dir, 'story.txt')]), 2, 'is one of the inputs');
+    expect(performance.now() - t0).toBeLessThan(3000); // no article was analysed
+  });
+
+  it('--html into a folder of articles: a second run does not analyse the first run\'s reports', async () => {
+    const folder = join(dir, 'twice');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'a.txt'), STORY);
+    await writeFile(join(folder, 'b.txt'), `Ferry. ${STORY}`);
+    for (let i = 0; i < 2; i++) {
+      const r = await run(['analyze', folder, '--html', folder]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(2);
+    }
+    expect((await readdir(folder)).filter((f) => f.endsWith('.html'))).toHaveLength(2);
+  });
+
+  it('exports the places as GeoJSON and the layers as CSV tables, for one article or a batch', async () => {
+    const geojson = join(dir, 'out', 'places.geojson');
+    const csv = join(dir, 'out', 'tables');
+    const r = await run(['analyze', '--geojson', geojson, '--csv', csv, join(dir, 'story.txt'), '-'], { stdin: `Ferry. ${STORY}` });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const geo = JSON.parse(await readFile(geojson, 'utf8')) as { type: string; features: unknown[] };
+    expect(geo.type).toBe('FeatureCollection');
+    expect((await readdir(csv)).sort()).toEqual(['attributions.csv', 'entities.csv', 'findings.csv', 'techniques.csv', 'times.csv']);
+    const header = (await readFile(join(csv, 'attributions.csv'), 'utf8')).split('\r\n')[0];
+    expect(header).toBe('article,id,source,source_kind,cue,claim,claim_start,claim_end,mode,via,confidence');
+    expectOneLineError(await run(['analyze', '--csv', geojson, join(dir, 'story.txt')]), 2, 'is a file; name a folder');
+  });
+
+  it('prints a summary table after a batch, and names stdin <stdin>', async () => {
+    const r = await run(['analyze', join(dir, 'story.txt'), join(dir, 'batch')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nsummary: 3 articles, 3 analysed, 0 failed, \d+ findings\n/);
+    expect(r.stdout).toContain(`${join(dir, 'story.txt')}\n`);
+    const piped = await run(['analyze', '-'], { stdin: STORY });
+    expect(piped.stdout.split('\n')[0]).toBe('<stdin>');
+  });
+
+  it('shows more sections with --sections or --verbose', async () => {
+    const story = join(dir, 'story.txt');
+    const plain = (await run(['analyze', story])).stdout;
+    expect(plain).not.toMatch(/^(entities|times|timings)$/m);
+    const some = (await run(['analyze', '--sections', 'entities,times', story])).stdout;
+    expect(some).toMatch(/^entities$/m);
+    expect(some).toMatch(/^times$/m);
+    expect(some).not.toMatch(/^timings$/m);
+    expect((await run(['analyze', '--verbose', story])).stdout).toMatch(/^timings$/m);
+    expectOneLineError(await run(['analyze', '--sections', 'entities,gossip', story]), 2, "unknown section 'gossip'");
+  });
+
+  it('--fail-on makes findings set the exit code (3)', async () => {
+    const story = join(dir, 'story.txt');
+    const json = JSON.parse((await run(['analyze', '--json', story])).stdout) as Analysis;
+    const worst = json.findings.some((f) => f.severity === 'error') ? 'error' : json.findings.some((f) => f.severity === 'warning') ? 'warning' : json.findings.length ? 'info' : null;
+    expect(worst, 'the story has a finding').not.toBeNull();
+    const r = await run(['analyze', '--fail-on', worst!, story]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`^unspin: \\d+ findings? at ${worst} or above \\(--fail-on ${worst}\\)\n$`));
+    if (worst !== 'error') expect((await run(['analyze', '--fail-on', 'error', story])).code).toBe(0);
+    expectOneLineError(await run(['analyze', '--fail-on', 'severe', story]), 2, '--fail-on must be info, warning or error');
+  });
+
+  it('honours FORCE_COLOR when stdout is not a terminal (but not over NO_COLOR or --no-color)', async () => {
+    const story = join(dir, 'story.txt');
+    expect((await run(['analyze', story], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\x1b\[/);
+    expect((await run(['analyze', story], { ttyStdout: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await run(['analyze', story], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('wraps to the terminal width on a terminal, never inside a quotation; a pipe gets one line per row', async () => {
+    const story = join(dir, 'story.txt');
+    const piped = (await run(['analyze', '--verbose', story])).stdout;
+    const narrow = (await run(['analyze', '--verbose', story], { env: { COLUMNS: '60' } })).stdout;
+    const quotes = (text: string) => text.match(/“[^”]*”/g) ?? [];
+    expect(quotes(narrow)).toEqual(quotes(piped));
+    expect(narrow.split('\n').length).toBeGreaterThan(piped.split('\n').length);
   });
 
   it('reports a failed article of a batch on one line, keeps the rest, and exits 1', async () => {

@@ -1,24 +1,26 @@
 /**
  * `unspin analyze <inputs...>`: one article or a batch (files, folders, URLs, '-' for stdin).
- * Output: the terminal summary (default), --json (pretty; an array for a batch) or --jsonl (one
- * line per article); --html writes the HTML report (a folder of them for a batch). In a batch a
- * failed article is named on stderr and skipped; the exit code is 1 if any failed.
+ * Output: the terminal summary (default; a summary table after a batch), --json (pretty; an array
+ * for a batch) or --jsonl (one line per article); --html writes the HTML report (a folder of them
+ * for a batch), --geojson the places, --csv flat tables. In a batch a failed article is named on
+ * stderr and skipped; the exit code is 1 if any failed, 3 if findings reach --fail-on.
  */
 import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
+import type { Analysis, Finding } from '../core/schema.js';
 import { analyzeWithin } from '../deadline/run.js';
-import type { Analysis } from '../core/schema.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { expandInputs, inputName } from '../ingest/index.js';
 import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
-import { renderTerminal } from '../report/terminal.js';
+import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
+import { SECTIONS, findingsAtLeast, renderBatchSummary, renderTerminal, type Section, type TerminalOptions } from '../report/terminal.js';
 
 /** Where the CLI reads and writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -36,6 +38,12 @@ interface AnalyzeFlags {
   json?: boolean;
   jsonl?: boolean;
   html?: string;
+  geojson?: string;
+  csv?: string;
+  sections?: Section[];
+  verbose?: boolean;
+  failOn?: Finding['severity'];
+  ext?: string[];
   published?: string;
   allowPrivate?: boolean;
   budget?: number;
@@ -50,23 +58,38 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .argument('<inputs...>', 'text or HTML files, folders, http(s) URLs, or - for stdin')
     .option('--json', 'print the Analysis as JSON (an array for several articles)')
     .option('--jsonl', 'print one JSON line per article')
-    .option('--html <path>', 'write the HTML report to this file (a folder, for several articles)')
+    .option('--html <path>', 'write the HTML report to this file (into this folder, for several articles)')
+    .option('--geojson <file>', 'write the places (mentions, confidence, candidates) as GeoJSON')
+    .option('--csv <dir>', 'write entities, attributions, times, techniques and findings as CSV tables into this folder')
+    .option('--sections <list>', `more terminal sections, comma-separated: ${SECTIONS.join(',')}`, sectionList)
+    .option('--verbose', 'every terminal section')
+    .option('--fail-on <severity>', 'exit 3 when a finding is at least this severe: info, warning or error', severity)
+    .option('--ext <list>', 'more file extensions to read in folders, comma-separated (default .txt .html .htm)', (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean))
     .option('--published <date>', 'publication date, YYYY-MM-DD (sets or overrides the one found)')
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses')
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
-    .option('--no-color', 'plain terminal output (also when NO_COLOR is set)')
+    .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
 }
+
+/** Exit code when findings reach --fail-on (1 is a failed article, 2 a usage error). */
+export const EXIT_FINDINGS = 3;
 
 async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promise<void> {
   if (flags.published !== undefined && !isIsoDay(flags.published)) {
     throw new UsageError(`--published must be a real date written YYYY-MM-DD, not '${flags.published}'`);
   }
   if (flags.json && flags.jsonl) throw new UsageError('choose one of --json and --jsonl');
-  const inputs = (await expandInputs(args)).map((input): Input => (input.kind === 'stdin' ? { kind: 'stdin', stream: io.stdin } : input));
+  const inputs = (await expandInputs(args, { extensions: flags.ext ?? [] })).map((input): Input => (input.kind === 'stdin' ? { kind: 'stdin', stream: io.stdin } : input));
   const batch = inputs.length > 1;
-  if (batch && flags.html) await ensureFolder(flags.html);
+  // every output is checked before the first article is read: a usage error costs no analysis
+  const html = flags.html ? await htmlTarget(flags.html, inputs) : null;
+  for (const [flag, path] of [['--geojson', flags.geojson], ['--csv', flags.csv]] as const) if (path) refuseInputAsOutput(flag, path, inputs);
+  if (flags.geojson && (await stat(flags.geojson).catch(() => null))?.isDirectory()) throw new UsageError(`--geojson ${flags.geojson} is a folder; name a file`);
+  if (flags.csv && (await stat(flags.csv).catch(() => null))?.isFile()) throw new UsageError(`--csv ${flags.csv} is a file; name a folder for the tables`);
+  if (html?.folder) await mkdir(html.path, { recursive: true });
+
   const options: AnalyzeOptions = {
     warmInParallel: true,
     ...(flags.published ? { published: flags.published } : {}),
@@ -75,7 +98,14 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
   };
   const env = io.env ?? process.env;
-  const color = flags.color && !env.NO_COLOR && Boolean(io.stdout.isTTY);
+  const color = useColor(flags.color, env, Boolean(io.stdout.isTTY));
+  // the terminal summary is the default output; files written instead get one line each
+  const terminal = !flags.json && !flags.jsonl && !flags.html && !flags.geojson && !flags.csv;
+  const view: TerminalOptions = {
+    color,
+    width: terminalWidth(io.stdout, env),
+    sections: new Set(flags.verbose ? SECTIONS : (flags.sections ?? [])),
+  };
 
   const bars = batch && io.stderr.isTTY ? progressBars({ stream: io.stderr, format: ' {bar} {value}/{total} {name}', hideCursor: true }) : null;
   const bar = bars?.create(inputs.length, 0, { name: '' });
@@ -84,36 +114,101 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
     bars.log(`${line}\n`); // printed above the bar at its next redraw, forced now
     bars.update();
   };
-  const collected: Analysis[] = [];
-  let failed = 0;
+  const done: Analysis[] = [];
+  const failures: { name: string; message: string }[] = [];
+  const keep = batch && (flags.json || flags.geojson || flags.csv || terminal);
+  let flagged = 0;
   try {
     for (const input of inputs) {
       const name = inputName(input);
       bar?.update({ name });
       try {
         const analysis = await analyzeWithin(input, options);
-        if (flags.json) {
-          if (batch) collected.push(analysis);
-          else io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
-        } else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
-        else io.stdout.write(`${renderTerminal(analysis, { color })}\n`);
-        if (flags.html) {
-          const file = batch ? join(flags.html, reportName(input, analysis)) : flags.html;
+        if (keep) done.push(analysis);
+        if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
+        if (flags.json && !batch) io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
+        else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
+        else if (terminal) io.stdout.write(`${renderTerminal(analysis, view)}${batch ? '\n' : ''}`);
+        if (html) {
+          const file = html.folder ? join(html.path, reportName(input, analysis)) : html.path;
           await writeFile(file, renderHtml(analysis));
           say(`unspin: wrote ${file}`);
         }
+        if (!batch) done.push(analysis);
       } catch (err) {
         if (!batch) throw err;
-        failed++;
-        say(`unspin: ${describeFailure(name, err)}`);
+        const message = describeFailure(name, err);
+        failures.push({ name, message });
+        say(`unspin: ${message}`);
       }
       bar?.increment();
     }
   } finally {
     bars?.stop();
   }
-  if (flags.json && batch) io.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
-  if (failed > 0) throw new UserError(`${failed} of ${inputs.length} articles failed`);
+  if (flags.json && batch) io.stdout.write(`${JSON.stringify(done, null, 2)}\n`);
+  if (flags.geojson) {
+    await writeInto(flags.geojson, `${JSON.stringify(placesGeoJson(done), null, 1)}\n`);
+    say(`unspin: wrote ${flags.geojson}`);
+  }
+  if (flags.csv) {
+    await mkdir(flags.csv, { recursive: true });
+    for (const [file, table] of Object.entries(csvTables(done))) await writeFile(join(flags.csv, file), toCsv(table));
+    say(`unspin: wrote ${Object.keys(csvTables([])).map((f) => join(flags.csv!, f)).join(', ')}`);
+  }
+  if (terminal && batch) io.stdout.write(renderBatchSummary(done, failures.map((f) => ({ name: f.name, message: f.message.replace(`${f.name}: `, '') })), { color }));
+  if (failures.length > 0) throw new UserError(`${failures.length} of ${inputs.length} articles failed`);
+  if (flags.failOn && flagged > 0) {
+    throw new UserError(`${flagged} finding${flagged === 1 ? '' : 's'} at ${flags.failOn} or above (--fail-on ${flags.failOn})`, EXIT_FINDINGS);
+  }
+}
+
+/**
+ * Colour: never with --no-color or NO_COLOR; always with FORCE_COLOR (but FORCE_COLOR=0 or
+ * false); else when stdout is a terminal.
+ */
+export function useColor(flag: boolean, env: NodeJS.ProcessEnv, tty: boolean): boolean {
+  if (!flag || env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return !/^(0|false)$/i.test(env.FORCE_COLOR);
+  return tty;
+}
+
+/** Wrap to the terminal (or to COLUMNS); a pipe gets one line per row, for grep. */
+function terminalWidth(stdout: CliIo['stdout'], env: NodeJS.ProcessEnv): number {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns >= 40) return columns;
+  const tty = stdout as { isTTY?: boolean; columns?: number };
+  return tty.isTTY ? Math.max(40, tty.columns ?? 100) : 0;
+}
+
+/**
+ * Where --html writes: a file for one article, a folder for several (or when the path is a folder
+ * already). A file named for several articles, or an input as the output, is a usage error.
+ */
+async function htmlTarget(path: string, inputs: readonly Input[]): Promise<{ path: string; folder: boolean }> {
+  refuseInputAsOutput('--html', path, inputs);
+  const existing = await stat(path).catch(() => null);
+  const folder = inputs.length > 1 || Boolean(existing?.isDirectory()) || /[\\/]$/.test(path);
+  if (folder) {
+    if (existing && !existing.isDirectory()) throw new UsageError(`--html ${path}: several articles need a folder, and this is a file`);
+    if (!existing && /\.x?html?$/i.test(path)) throw new UsageError(`--html ${path}: several articles need a folder, not a file name`);
+    return { path, folder: true };
+  }
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  return { path, folder: false };
+}
+
+/** An output path that is one of the inputs would overwrite the article. */
+function refuseInputAsOutput(flag: string, path: string, inputs: readonly Input[]): void {
+  const target = resolve(path);
+  for (const input of inputs) {
+    if (input.kind === 'file' && resolve(input.path) === target) throw new UsageError(`${flag} ${path} is one of the inputs; it would overwrite the article`);
+  }
+}
+
+async function writeInto(file: string, content: string): Promise<void> {
+  await mkdir(dirname(resolve(file)), { recursive: true });
+  await writeFile(file, content);
 }
 
 /** One line for a failed article of a batch, naming it (ingest messages usually do already). */
@@ -130,10 +225,17 @@ function reportName(input: Input, analysis: Analysis): string {
   return `${slug}-${analysis.document.id.slice(0, 8)}.html`;
 }
 
-async function ensureFolder(path: string): Promise<void> {
-  const existing = await stat(path).catch(() => null);
-  if (existing && !existing.isDirectory()) throw new UsageError(`--html ${path}: several articles need a folder, and this is a file`);
-  await mkdir(path, { recursive: true });
+function sectionList(value: string): Section[] {
+  const names = value.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const n of names) {
+    if (!(SECTIONS as readonly string[]).includes(n)) throw new UsageError(`--sections: unknown section '${n}' (choose from ${SECTIONS.join(', ')})`);
+  }
+  return names as Section[];
+}
+
+function severity(value: string): Finding['severity'] {
+  if (value !== 'info' && value !== 'warning' && value !== 'error') throw new UsageError(`--fail-on must be info, warning or error, not '${value}'`);
+  return value;
 }
 
 function positiveInteger(flag: string): (value: string) => number {

@@ -8,7 +8,16 @@ import type { Command } from 'commander';
 import { modelPath, sharedPath } from '../core/paths.js';
 import { UsageError } from '../core/errors.js';
 import type { Scores } from '../eval/attribution.js';
-import { evaluateFolder } from '../attributions/evaluate.js';
+import { evaluateReport, evaluateTagger, hasKinds, type KindScores } from '../attributions/evaluate.js';
+import { buildAttributions } from '../attributions/build.js';
+import { extractGroups } from '../attributions/extract.js';
+import { analyzeDocument } from '../analyze.js';
+import { entitiesAnalyzer } from '../entities/analyzer.js';
+import { readBratFolder } from '../eval/brat.js';
+import { ingest } from '../ingest/index.js';
+import { sentencesAnalyzer, tokensAnalyzer } from '../text/analyzers.js';
+import { segment } from '../text/segment.js';
+import type { TaggerModel } from '../attributions/tagger.js';
 import { loadTagger, MODEL_FILE } from '../attributions/tagger.js';
 import { trainTagger } from '../attributions/train.js';
 
@@ -19,13 +28,31 @@ function integer(name: string) {
   };
 }
 
-export function formatScores(scores: Scores & { documents: number }): string {
+export function formatScores(scores: Scores & { documents: number; kinds?: KindScores }): string {
   const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
   const rows = (['source', 'cue', 'content', 'all'] as const).map((k) => {
     const { exact, overlap } = scores[k];
     return `${k.padEnd(8)} ${pct(exact.precision)} ${pct(exact.recall)} ${pct(exact.f1)}   ${pct(overlap.precision)} ${pct(overlap.recall)} ${pct(overlap.f1)}   ${String(exact.gold).padStart(5)} ${String(exact.predicted).padStart(5)}`;
   });
-  return [`${scores.documents} documents`, 'role      exact P     R    F1   overlap P   R    F1    gold  pred', ...rows].join('\n');
+  const kinds = scores.kinds
+    ? [`kind accuracy on exactly matched sources: ${pct(scores.kinds.accuracy).trim()}% of ${scores.kinds.matched}`,
+       ...Object.entries(scores.kinds.confusions).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k}: ${n}`)]
+    : [];
+  return [`${scores.documents} documents`, 'role      exact P     R    F1   overlap P   R    F1    gold  pred', ...rows, ...kinds].join('\n');
+}
+
+/**
+ * The report's attributions for a text, as `unspin analyze` gives them (ingest, sentences,
+ * tokens, entities, then the attribution stage with `model`).
+ */
+export function reportAttributions(model: TaggerModel) {
+  return async (text: string) => {
+    const { info } = await ingest({ kind: 'text', text });
+    const analysis = analyzeDocument(info, [], { analyzers: [sentencesAnalyzer, tokensAnalyzer, entitiesAnalyzer] });
+    const { tokens } = segment(info.text, info.language);
+    const groups = extractGroups(model, info.text, analysis.sentences, tokens);
+    return buildAttributions(info.text, analysis.sentences, groups, analysis.entities);
+  };
 }
 
 export function registerAttribution({ train, evaluate }: { program: Command; train: Command; evaluate: Command }): void {
@@ -51,12 +78,16 @@ export function registerAttribution({ train, evaluate }: { program: Command; tra
 
   evaluate
     .command('attribution')
-    .description('score the attribution stage on a PolNeAR-format folder (exact and overlap P/R/F1 per role)')
+    .description(
+      'score the attribution stage on a PolNeAR-format folder (exact and overlap P/R/F1 per role); on a gold set with source kinds (test/gold/attribution/warnews) the report\'s attributions and their kinds',
+    )
     .option('--data <dir>', 'PolNeAR-format folder with text/ and attributions/', sharedPath('data', 'polnear', 'dev'))
     .option('--model <file>', 'model file', modelPath(MODEL_FILE))
     .option('--json', 'print the scores as JSON')
-    .action((opts: { data: string; model: string; json?: boolean }) => {
-      const scores = evaluateFolder(opts.data, loadTagger(opts.model));
+    .action(async (opts: { data: string; model: string; json?: boolean }) => {
+      const model = loadTagger(opts.model);
+      const docs = readBratFolder(opts.data);
+      const scores = hasKinds(docs) ? await evaluateReport(docs, reportAttributions(model)) : evaluateTagger(docs, model);
       process.stdout.write(opts.json ? `${JSON.stringify(scores, null, 2)}\n` : `${formatScores(scores)}\n`);
     });
 }

@@ -24,6 +24,12 @@ describe('parseAnn', () => {
     expect(attributions[0]!.source).toEqual([s('source', 0, 9)]);
   });
 
+  it('reads a source kind from an A line, as our own gold sets give it', () => {
+    const { attributions } = parseAnn(text, `${ann}\nA1\tKind T1 named-person`);
+    expect(attributions[0]!.kind).toBe('named-person');
+    expect(parseAnn(text, ann).attributions[0]!.kind).toBeUndefined();
+  });
+
   it('joins fragments separated only by whitespace, keeps real gaps', () => {
     expect(fragments(text, '15 36;37 44', 'content')).toEqual([s('content', 15, 44)]);
     expect(fragments(text, '0 3;10 14', 'cue')).toEqual([s('cue', 0, 3), s('cue', 10, 14)]);

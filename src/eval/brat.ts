@@ -1,11 +1,13 @@
 /**
  * Reads PolNeAR-style brat standoff: `T` lines are Source, Cue and Content spans (possibly
- * discontinuous: `start end;start end`), `E` lines join them into an attribution. Other
- * T types (Attribution triggers, Discuss, Discard) and notes are ignored.
+ * discontinuous: `start end;start end`), `E` lines join them into an attribution, and an `A`
+ * line `Kind T1 named-person` (our own gold sets) gives a source's kind. Other T types
+ * (Attribution triggers, Discuss, Discard) and notes are ignored.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { sharedPath } from '../core/paths.js';
 
 export type Role = 'source' | 'cue' | 'content';
 export const ROLES: readonly Role[] = ['source', 'cue', 'content'];
@@ -19,6 +21,8 @@ export interface RoleSpan {
 
 export interface GoldAttribution {
   source?: RoleSpan[];
+  /** the source's kind, where the annotation gives one (`A` line `Kind`) */
+  kind?: string;
   cue?: RoleSpan[];
   content?: RoleSpan[];
 }
@@ -54,6 +58,7 @@ export function parseAnn(text: string, ann: string): { spans: RoleSpan[]; attrib
   const spans: RoleSpan[] = [];
   const attributions: GoldAttribution[] = [];
   const events: string[] = [];
+  const kinds = new Map<string, string>(); // T id -> kind
   for (const line of ann.split('\n')) {
     const cols = line.split('\t');
     if (cols[0]?.startsWith('T') && cols.length >= 2) {
@@ -66,6 +71,9 @@ export function parseAnn(text: string, ann: string): { spans: RoleSpan[]; attrib
       spans.push(...frags);
     } else if (cols[0]?.startsWith('E') && cols.length >= 2) {
       events.push(cols[1]!);
+    } else if (cols[0]?.startsWith('A') && cols.length >= 2) {
+      const [name, target, value] = cols[1]!.trim().split(/\s+/);
+      if (name === 'Kind' && target && value) kinds.set(target, value);
     }
   }
   for (const event of events) {
@@ -75,6 +83,7 @@ export function parseAnn(text: string, ann: string): { spans: RoleSpan[]; attrib
       const role = ROLE_OF[type ?? ''];
       const frags = id ? byId.get(id) : undefined;
       if (role && frags) a[role] = frags;
+      if (role === 'source' && id && kinds.has(id)) a.kind = kinds.get(id);
     }
     attributions.push(a);
   }
@@ -84,13 +93,17 @@ export function parseAnn(text: string, ann: string): { spans: RoleSpan[]; attrib
 /**
  * A PolNeAR-format folder: `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`. When several
  * annotators' files exist for one article, the first in sorted order is used, always the same one.
+ * A gold set of our own keeps no texts: instead of `text/` it holds a file `TEXTS` naming the
+ * corpus folder under the shared data (`warnews/articles`), where the texts are read from.
  */
 export function readBratFolder(dir: string): GoldDoc[] {
-  const textDir = join(dir, 'text');
   const annDir = join(dir, 'attributions');
-  if (!existsSync(textDir) || !existsSync(annDir)) {
+  const pointer = join(dir, 'TEXTS');
+  const textDir = existsSync(pointer) ? sharedPath('data', readFileSync(pointer, 'utf8').trim()) : join(dir, 'text');
+  if (!existsSync(annDir) || (!existsSync(textDir) && !existsSync(pointer))) {
     throw new UserError(`${dir} is not a PolNeAR-format folder (needs text/ and attributions/)`);
   }
+  if (!existsSync(textDir)) throw new UserError(`${dir}: the texts it points to are not here (${textDir})`);
   const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
   const docs: GoldDoc[] = [];
   for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()) {

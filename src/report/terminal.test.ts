@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureAnalysis } from '../testing/report-fixtures.js';
 import { lineCol, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
-import { renderTerminal } from './terminal.js';
+import { TECHNIQUE_DOCS } from './technique-docs.js';
+import { SECTIONS, renderBatchSummary, renderTerminal, wrap } from './terminal.js';
 
 describe('lineCol', () => {
   it('gives 1-based lines and columns', () => {
@@ -43,19 +44,40 @@ describe('stats', () => {
 describe('renderTerminal', () => {
   const a = fixtureAnalysis();
   const out = renderTerminal(a, { color: false });
-  const lines = out.split('\n');
-  const section = (name: string) => {
+  const all = renderTerminal(a, { color: false, sections: new Set(SECTIONS) });
+  const TITLES = ['sourcing', 'findings', 'entities', 'attributions', 'times', 'techniques', 'timeline', 'timings'];
+  const section = (text: string, name: string) => {
+    const lines = text.split('\n');
     const from = lines.indexOf(name) + 1;
-    const to = lines.findIndex((l, i) => i > from && l === '');
+    const to = lines.findIndex((l, i) => i >= from && (TITLES.includes(l) || l === ''));
     return lines.slice(from, to);
   };
 
-  it('starts with the title and the document facts', () => {
-    expect(lines[0]).toBe('Shelling hits Kharkiv overnight');
-    expect(lines[1]).toContain('en');
-    expect(lines[1]).toContain('published 2025-12-15');
-    expect(lines[1]).toMatch(/\d+ words/);
-    expect(lines[1]).toContain('Example News');
+  it('starts with the path, the title, the facts, the layers, and what went wrong', () => {
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('examples/fixture.txt  Shelling hits Kharkiv overnight');
+    expect(lines[1]).toMatch(/^  en · published 2025-12-15 · \d+ words · Example News$/);
+    expect(lines[2]).toBe('  5 entities · 3 attributions · 4 times · 4 techniques · 2 events');
+    // warnings and cuts before any finding: the reader knows the report is partial
+    expect(lines[3]).toBe('  cut (time budget spent): events-deep');
+    expect(lines[4]).toBe('  warning: no byline found');
+  });
+
+  it('by default shows the sourcing profile and the findings only', () => {
+    expect(out.split('\n').filter((l) => TITLES.includes(l))).toEqual(['sourcing', 'findings']);
+    expect(section(out, 'sourcing')[0]).toMatch(/factual sentences: \d+% unattributed/);
+    expect(all.split('\n').filter((l) => TITLES.includes(l))).toEqual(['sourcing', 'findings', 'entities', 'attributions', 'times', 'techniques', 'timeline', 'timings']);
+  });
+
+  it('prints findings as path:line:col  severity  message  rule, as ESLint and ripgrep do', () => {
+    const where = lineCol(a.document.text, a.findings[0]!.spans[0]!.start);
+    expect(section(out, 'findings')[0]).toMatch(new RegExp(`^examples/fixture.txt:${where.line}:${where.col} +warning +'14 December'.*  date-weekday-mismatch$`));
+  });
+
+  it('names stdin <stdin>', () => {
+    const piped = fixtureAnalysis();
+    piped.document.source = { kind: 'stdin' };
+    expect(renderTerminal(piped, { color: false })).toMatch(/\n<stdin>:\d+:\d+ +warning/);
   });
 
   it('quotes the head of a long claim, cut with an ellipsis', () => {
@@ -63,46 +85,49 @@ describe('renderTerminal', () => {
     const start = long.document.text.length + 1;
     long.document.text += ` ${'the claim goes on '.repeat(50_000)}`;
     long.attributions[0]!.content = { start, end: long.document.text.length };
-    const row = renderTerminal(long, { color: false }).split('\n').find((l) => l.includes('"the claim goes on'))!;
-    expect(row).toMatch(/"the claim goes on the claim goes on[^"]*…"/);
+    const row = renderTerminal(long, { color: false, sections: new Set(['attributions']) }).split('\n').find((l) => l.includes('“the claim goes on'))!;
+    expect(row).toMatch(/“the claim goes on the claim goes on[^”]*…”/);
     expect(row.length).toBeLessThan(400);
   });
 
-  it('counts each layer by kind', () => {
-    expect(out).toMatch(/entities +5 +place 2, organization 1, outlet 1, person 1/);
-    expect(out).toMatch(/attributions +3 +named-person 2, anonymous 1/);
-    expect(out).toMatch(/findings +2 +info 1, warning 1/);
-  });
-
-  it('prints findings as line:col severity message rule', () => {
-    const where = lineCol(a.document.text, a.findings[0]!.spans[0]!.start);
-    expect(section('findings')[0]).toMatch(new RegExp(`^  ${where.line}:${where.col} +warning +'14 December'.*date-weekday-mismatch$`));
+  it('wraps rows to the width, indenting continuations, and never breaks a quotation', () => {
+    const wrapped = renderTerminal(a, { color: false, width: 60, sections: new Set(SECTIONS) });
+    for (const line of wrapped.split('\n')) {
+      // a line is longer than the width only when it holds one quotation that is itself longer
+      if (line.length > 60) expect(line.trim()).toMatch(/^(\S+\s+){0,3}“[^”]*”\S*$/);
+    }
+    const quotes = (text: string) => text.match(/“[^”]*”/g) ?? [];
+    // the same quotations, whole, as without wrapping
+    expect(quotes(wrapped)).toEqual(quotes(all));
+    expect(wrap('ab  ', 4, ['one', 'two', '“three four five”', 'rule'], 14, 2)).toEqual(['ab  one two', '    “three four five”', '    rule']);
   });
 
   it('sorts rows by position and shows cues, chains and place candidates', () => {
-    const techniques = section('techniques');
-    const positions = techniques.map((l) => l.trim().split(/\s+/)[0]!.split(':').map(Number));
+    const techniques = section(all, 'techniques');
+    const positions = techniques.map((l) => l.split(/\s+/)[0]!.split(':').slice(1).map(Number));
     expect(positions).toEqual([...positions].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!));
     expect(techniques.join('\n')).toContain('cues: dehumanising noun for a group');
-    expect(section('attributions').join('\n')).toContain('Oleh Petrenko -> Ukrinform -> article');
+    // readable technique names, not PTC labels
+    expect(techniques.join('\n')).toContain(TECHNIQUE_DOCS['Name_Calling,Labeling']!.label);
+    expect(techniques.join('\n')).not.toContain('Name_Calling,Labeling');
+    expect(section(all, 'attributions').join('\n')).toContain('Oleh Petrenko -> Ukrinform -> article');
     // a source that refers back names what it stands for
-    expect(section('attributions').join('\n')).toMatch(/ he \(= Oleh Petrenko\) -> article/);
-    const izium = section('entities').find((l) => l.includes('Izium'))!;
+    expect(section(all, 'attributions').join('\n')).toMatch(/ he \(= Oleh Petrenko\) -> article/);
+    const izium = section(all, 'entities').find((l) => l.includes('Izium'))!;
     expect(izium).toContain('GeoNames 707688');
     expect(izium).toContain('low confidence: candidates Izium UA 707688 (0.41), Izyum RU 555312 (0.37)');
-    expect(section('entities').find((l) => l.includes('Kharkiv'))).not.toContain('low confidence');
+    expect(section(all, 'entities').find((l) => l.includes('Kharkiv'))).not.toContain('low confidence');
   });
 
   it('lists events as a timeline in date order, marking partial dates', () => {
-    const timeline = section('timeline');
-    expect(timeline[0]).toMatch(/deployment\/presence +2025-03 \(partial\) +"300 soldiers had been deployed near Izium".*actors: 300 soldiers \[deployed, UA\]/);
-    expect(timeline[1]).toMatch(/shelling +2025-12-13 +shelling hit Kharkiv overnight +at Kharkiv/);
+    const timeline = section(all, 'timeline');
+    expect(timeline[0]).toMatch(/deployment\/presence +2025-03 \(partial\): “300 soldiers had been deployed near Izium”.*actors: 300 soldiers \[deployed, UA\]/);
+    expect(timeline[1]).toMatch(/shelling +2025-12-13: shelling hit Kharkiv overnight +in Kharkiv/);
   });
 
-  it('names what was cut, the warnings and the timings', () => {
-    expect(out).toContain('cut (time budget spent): events-deep');
-    expect(out).toContain('warning: no byline found');
-    expect(out).toContain('timings: sentences 1.2 ms, entities 3.4 ms (total 4.6 ms)');
+  it('prints the timings only when asked', () => {
+    expect(out).not.toContain('timings');
+    expect(all).toContain('sentences 1.2 ms, entities 3.4 ms (total 4.6 ms)');
   });
 
   it('colours only when asked', () => {
@@ -114,7 +139,7 @@ describe('renderTerminal', () => {
     const hostile = fixtureAnalysis();
     hostile.document.title = 'Title\x1b]0;owned\x07\x1b[2J';
     hostile.findings[0]!.message = 'bad\x1b[31m message';
-    const text = renderTerminal(hostile, { color: false });
+    const text = renderTerminal(hostile, { color: false, sections: new Set(SECTIONS) });
     expect(text).not.toContain('\x1b');
     expect(text).not.toContain('\x07');
   });
@@ -124,16 +149,40 @@ describe('renderTerminal', () => {
     const techniques = Array.from({ length: 5_000 }, (_, i) => ({ technique: 'Doubt', start: i * 40, end: i * 40 + 60, confidence: 0.5 }));
     const big = { ...a, document: { ...a.document, text }, entities: [], attributions: [], times: [], events: [], findings: [], techniques };
     const t0 = performance.now();
-    const out = renderTerminal(big, { color: true });
+    const out = renderTerminal(big, { color: true, width: 100, sections: new Set(SECTIONS) });
     expect(performance.now() - t0).toBeLessThan(5000); // a column scan per row would take tens of seconds
-    expect(out).toContain('1:199961');
+    expect(out).toContain('examples/fixture.txt:1:199961');
   });
 
-  it('renders an empty analysis without sections', () => {
+  it('takes a finding with 200,000 spans (no spread of a huge array onto the stack)', () => {
+    const text = 'word '.repeat(200_000);
+    const spans = Array.from({ length: 200_000 }, (_, i) => ({ start: i * 5, end: i * 5 + 4 }));
+    const huge = { ...a, document: { ...a.document, text }, findings: [{ ...a.findings[0]!, spans }] };
+    expect(renderTerminal(huge, { color: false })).toContain('examples/fixture.txt:1:1 ');
+  });
+
+  it('renders an empty analysis, saying there are no findings', () => {
     const empty = { ...a, entities: [], attributions: [], times: [], techniques: [], events: [], findings: [], cut: [], warnings: [], timings: [] };
     delete (empty as { sourcing?: unknown }).sourcing;
-    const text = renderTerminal(empty, { color: false });
-    expect(text).not.toContain('\nfindings\n');
-    expect(text).toMatch(/entities +0/);
+    const text = renderTerminal(empty, { color: false, sections: new Set(SECTIONS) });
+    expect(section(text, 'findings')).toEqual(['  no findings']);
+    expect(text).toContain('0 entities');
+  });
+});
+
+describe('renderBatchSummary', () => {
+  it('tabulates findings by rule over the articles, and the failures', () => {
+    const a = fixtureAnalysis();
+    const b = fixtureAnalysis();
+    const text = renderBatchSummary([a, b], [{ name: 'gone.txt', message: 'cannot read gone.txt: no such file' }], { color: false });
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('summary: 3 articles, 2 analysed, 1 failed, 4 findings');
+    expect(lines[1]).toMatch(/^  rule +severity +findings +articles$/);
+    expect(lines.slice(2, 4).map((l) => l.trim().split(/\s+/))).toEqual([
+      // as many of each: alphabetical
+      ['anonymous-source', 'info', '2', '2'],
+      ['date-weekday-mismatch', 'warning', '2', '2'],
+    ]);
+    expect(lines[4]).toBe('  failed  gone.txt: cannot read gone.txt: no such file');
   });
 });
