@@ -3,13 +3,18 @@ import { buildAttributions } from './build.js';
 import { extractGroups } from './extract.js';
 import { sourcingProfile } from './sourcing.js';
 import { loadTagger } from './tagger.js';
+import { AttributionSchema, SourcingSchema } from './schema.js';
 import { readAsEnglish } from '../core/language.js';
 
 /** Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and via. */
 export const attributionsAnalyzer = defineAnalyzer({
   name: 'attributions',
-  reads: ['sentences', 'tokens'],
+  version: 1,
+  requires: ['sentences', 'tokens'],
+  optional: ['entities'],
   adds: 'attributions',
+  schema: (T) => T.Array(AttributionSchema(T)),
+  absent: [],
   run: (doc) => {
     // The tagger is trained on English news; other languages get no attributions rather than noise.
     if (!readAsEnglish(doc.info.language)) return [];
@@ -25,7 +30,10 @@ export const attributionsAnalyzer = defineAnalyzer({
 /** The article's sourcing profile (sourcing.ts), from its attributions. */
 export const sourcingAnalyzer = defineAnalyzer({
   name: 'sourcing',
-  reads: ['attributions', 'sentences'],
+  version: 1,
+  requires: ['attributions', 'sentences'],
   adds: 'sourcing',
+  // left out of the report when it did not run: no profile rather than an empty one
+  schema: (T) => T.Optional(SourcingSchema(T)),
   run: (doc) => sourcingProfile(doc.text, doc.get('sentences'), doc.get('attributions')),
 });

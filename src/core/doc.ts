@@ -3,44 +3,11 @@
  * with its metadata, and the layers added so far. Analyzers never mutate a layer; the runner
  * stores what each one returns.
  */
-import type {
-  Attribution,
-  DocumentInfo,
-  Entity,
-  Event,
-  Finding,
-  PlaceLink,
-  Sentence,
-  Sourcing,
-  Technique,
-  TimeExpr,
-} from './schema.js';
+import type { DocumentInfo } from './schema-parts.js';
+import type { LayerName, Layers } from './layers.js';
 
-/** A word or punctuation token. `pos` is a Universal Dependencies tag ('X' when unknown). */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  pos: string;
-  /** index into the sentences layer */
-  sentence: number;
-}
-
-/** Every layer an analyzer can add, by name. */
-export interface Layers {
-  sentences: Sentence[];
-  tokens: Token[];
-  entities: Entity[];
-  /** gazetteer links, keyed by the id of a place entity */
-  places: Record<string, PlaceLink>;
-  times: TimeExpr[];
-  attributions: Attribution[];
-  sourcing: Sourcing;
-  techniques: Technique[];
-  events: Event[];
-  findings: Finding[];
-}
-export type LayerName = keyof Layers;
+export type { LayerName, Layers } from './layers.js';
+export type { Token } from '../text/schema.js';
 
 export class Doc {
   readonly text: string;
@@ -58,7 +25,7 @@ export class Doc {
     return name in this.layers;
   }
 
-  /** A layer the analyzer declared in `reads`; the runner guarantees it is present. */
+  /** A layer the analyzer declared in `requires`; the runner guarantees it is present. */
   get<K extends LayerName>(name: K): Layers[K] {
     const layer = this.layers[name];
     if (layer === undefined) throw new Error(`layer '${name}' has not been computed`);

@@ -8,29 +8,48 @@ const makeDoc = (text = 'One. Two.') =>
 
 const sentences = defineAnalyzer({
   name: 'sentences',
-  reads: [],
+  version: 1,
+  requires: [],
   adds: 'sentences',
   run: (doc) => [{ start: 0, end: doc.text.length }],
 });
 const findings = defineAnalyzer({
   name: 'findings',
-  reads: ['sentences'],
+  version: 1,
+  requires: ['sentences'],
   adds: 'findings',
   run: (doc) => doc.get('sentences').map((s) => ({ rule: 'demo', severity: 'info' as const, message: 'a sentence', spans: [s] })),
 });
 
 describe('runPipeline', () => {
-  it('runs analyzers in order and records the time of each', () => {
+  it('runs analyzers after what they require, whatever the order of the list, and times each', () => {
     const doc = makeDoc();
-    const result = runPipeline(doc, [sentences, findings]);
+    const result = runPipeline(doc, [findings, sentences]);
     expect(doc.get('findings')).toHaveLength(1);
     expect(result.timings.map((t) => t.analyzer)).toEqual(['sentences', 'findings']);
     expect(result.cut).toEqual([]);
   });
 
-  it('cuts an analyzer whose input layer is missing, and says why', () => {
-    const result = runPipeline(makeDoc(), [findings]);
-    expect(result.cut).toEqual(['findings (needs sentences, which did not run)']);
+  it('runs an optional input first when it is in the pipeline, and without it when it is not', () => {
+    const tokens = defineAnalyzer({ name: 'tokens', version: 1, requires: [], optional: ['sentences'], adds: 'tokens', run: () => [] });
+    expect(runPipeline(makeDoc(), [tokens, sentences]).timings.map((t) => t.analyzer)).toEqual(['sentences', 'tokens']);
+    expect(runPipeline(makeDoc(), [tokens]).timings.map((t) => t.analyzer)).toEqual(['tokens']);
+  });
+
+  it('refuses a pipeline missing a requirement, naming it', () => {
+    expect(() => runPipeline(makeDoc(), [findings])).toThrow("analyzer 'findings' requires 'sentences', which no analyzer in the pipeline adds");
+  });
+
+  it('refuses a cycle, naming it', () => {
+    const a = defineAnalyzer({ name: 'a', version: 1, requires: ['tokens'], adds: 'sentences', run: () => [] });
+    const b = defineAnalyzer({ name: 'b', version: 1, requires: ['sentences'], adds: 'tokens', run: () => [] });
+    expect(() => runPipeline(makeDoc(), [a, b])).toThrow('analyzers depend on each other in a cycle: a -> b -> a');
+  });
+
+  it('refuses two analyzers adding one layer', () => {
+    expect(() => runPipeline(makeDoc(), [sentences, { ...sentences, name: 'other' }])).toThrow(
+      "analyzers 'sentences' and 'other' both add the layer 'sentences'",
+    );
   });
 
   it('cuts the remaining analyzers once the budget is spent', () => {
@@ -39,9 +58,5 @@ describe('runPipeline', () => {
     const result = runPipeline(makeDoc(), [slow, findings], { budgetMs: 10, now: () => clock });
     expect(result.timings.map((t) => t.analyzer)).toEqual(['sentences']);
     expect(result.cut).toEqual(['findings (time budget of 10 ms spent)']);
-  });
-
-  it('refuses to let an analyzer overwrite a layer', () => {
-    expect(() => runPipeline(makeDoc(), [sentences, sentences])).toThrow(/already set/);
   });
 });

@@ -1,11 +1,16 @@
 /**
- * Runs analyzers in order over one Doc, timing each, within a time budget: once the budget is
- * spent the remaining analyzers are cut (and named in the report), so no input can hang the tool.
+ * Runs analyzers over one Doc in the order their dependencies give (registry.ts), timing each,
+ * within a time budget: once the budget is spent the remaining analyzers are cut (and named in
+ * the report), so no input can hang the tool.
  */
-import type { Analyzer, RunContext } from './analyzer.js';
-import type { Doc, LayerName } from './doc.js';
+import type { AnyAnalyzer, RunContext } from './analyzer.js';
+import type { Doc } from './doc.js';
+import type { LayerName } from './layers.js';
+import { orderAnalyzers } from './registry.js';
 
 export interface PipelineResult {
+  /** the analyzers in the order they were considered */
+  analyzers: readonly AnyAnalyzer[];
   timings: { analyzer: string; ms: number }[];
   /** analyzers not run, with why: "places (time budget of 5000 ms spent)" */
   cut: string[];
@@ -24,7 +29,8 @@ export interface RunOptions {
 
 export const DEFAULT_BUDGET_MS = 10_000;
 
-export function runPipeline(doc: Doc, analyzers: readonly Analyzer[], options: RunOptions = {}): PipelineResult {
+export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options: RunOptions = {}): PipelineResult {
+  const order = orderAnalyzers(analyzers);
   const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const started = now();
@@ -33,12 +39,12 @@ export function runPipeline(doc: Doc, analyzers: readonly Analyzer[], options: R
   const timings: PipelineResult['timings'] = [];
   const cut: string[] = [];
 
-  for (const analyzer of analyzers) {
+  for (const analyzer of order) {
     if (ctx.expired()) {
       cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
       continue;
     }
-    const missing = analyzer.reads.filter((layer) => !doc.has(layer));
+    const missing = analyzer.requires.filter((layer) => !doc.has(layer));
     if (missing.length > 0) {
       cut.push(`${analyzer.name} (needs ${missing.join(', ')}, which did not run)`);
       continue;
@@ -50,7 +56,7 @@ export function runPipeline(doc: Doc, analyzers: readonly Analyzer[], options: R
     timings.push(timing);
     options.onLayer?.(analyzer.adds, layer, timing);
   }
-  return { timings, cut };
+  return { analyzers: order, timings, cut };
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -15,7 +15,7 @@ export type WorkerMessage =
   /** models loaded (a worker takes no article before): the budget counts from here */
   | { kind: 'ready' }
   /** the article was decoded (and its HTML parsed): from here on a cut leaves a partial report */
-  | { kind: 'ingested'; info: DocumentInfo; warnings: string[]; analyzers: string[] }
+  | { kind: 'ingested'; info: DocumentInfo; warnings: string[] }
   /** one analyzer finished (its layer, when the report carries it); warnings as they stand then */
   | { kind: 'layer'; name: LayerName; layer?: unknown; timing: { analyzer: string; ms: number }; warnings: string[] }
   | { kind: 'done'; cut: string[]; warnings: string[] }

@@ -10,11 +10,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyze, toAnalysis, type AnalyzeOptions } from '../analyze.js';
+import { analyze, type AnalyzeOptions } from '../analyze.js';
+import { defaultAnalyzers } from '../analyzers.js';
 import { Doc, type Layers } from '../core/doc.js';
 import { UserError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { DEFAULT_BUDGET_MS } from '../core/pipeline.js';
+import { orderAnalyzers } from '../core/registry.js';
+import { toAnalysis } from '../core/report.js';
 import type { Analysis } from '../core/schema.js';
 import { inputName, readInput, type Input } from '../ingest/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/limits.js';
@@ -92,7 +95,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
   const budget = job.budgetMs;
   worker.ref();
   let doc: Doc | null = null;
-  let analyzers: string[] = [];
+  const analyzers = orderAnalyzers(defaultAnalyzers);
   const timings: Analysis['timings'] = [];
   const spent = `time budget of ${budget} ms spent`;
 
@@ -118,7 +121,8 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
       finish(() => {
         if (!doc) throw new UserError(`${name}: the time budget of ${budget} ms ran out while it was decoded (HTML parsing included)`);
         const done = new Set(timings.map((t) => t.analyzer));
-        return toAnalysis(doc, timings, analyzers.filter((a) => !done.has(a)).map((a) => `${a} (${spent}; stopped)`));
+        const cut = analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`);
+        return toAnalysis(doc, { analyzers, timings, cut });
       });
       stop();
     }, job.budgetMs - job.spentMs + MARGIN_MS);
@@ -129,7 +133,6 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
           return;
         case 'ingested':
           doc = new Doc(m.info, m.warnings);
-          analyzers = m.analyzers;
           return;
         case 'layer':
           if (m.layer !== undefined) doc!.set(m.name, m.layer as Layers[typeof m.name]);
@@ -139,7 +142,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
         case 'done':
           keep();
           doc!.warnings.splice(0, Infinity, ...m.warnings);
-          return finish(() => toAnalysis(doc!, timings, m.cut));
+          return finish(() => toAnalysis(doc!, { analyzers, timings, cut: m.cut }));
         case 'failed':
           keep();
           return finish(() => {

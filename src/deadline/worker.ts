@@ -11,8 +11,8 @@ import { runPipeline } from '../core/pipeline.js';
 import { decodeInput, ingest } from '../ingest/index.js';
 import type { Job, WorkerMessage } from './messages.js';
 
-/** Layers the report carries (tokens stay here: copying them out would cost more than they tell). */
-const REPORTED = new Set(['sentences', 'entities', 'places', 'times', 'attributions', 'sourcing', 'techniques', 'events', 'findings']);
+/** Layers the report is made from (internal ones, tokens above all, stay here: copying them out would cost more than they tell). */
+const REPORTED = new Set<string>(defaultAnalyzers.filter((a) => a.schema || a.attach || a.credit).map((a) => a.adds));
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
@@ -42,7 +42,7 @@ void warmUp()
 async function run({ raw, options, budgetMs, spentMs }: Job): Promise<void> {
   const started = performance.now();
   const { info, warnings } = await decodeInput(raw, options);
-  post({ kind: 'ingested', info, warnings, analyzers: defaultAnalyzers.map((a) => a.name) });
+  post({ kind: 'ingested', info, warnings });
   const doc = new Doc(info, [...warnings]);
   const { cut } = runPipeline(doc, defaultAnalyzers, {
     budgetMs,

@@ -7,12 +7,16 @@ import { existsSync } from 'node:fs';
 import { defineAnalyzer } from '../core/analyzer.js';
 import { modelPath } from '../core/paths.js';
 import { buildEntities } from './build.js';
+import { EntitySchema } from './schema.js';
 import { DEFAULT_NER_MODEL, loadNerModel, tagEntities } from './ner/tagger.js';
 
 export const entitiesAnalyzer = defineAnalyzer({
   name: 'entities',
-  reads: ['sentences', 'tokens'],
+  version: 1,
+  requires: ['sentences', 'tokens'],
   adds: 'entities',
+  schema: (T) => T.Array(EntitySchema(T)),
+  absent: [],
   run(doc) {
     const sentences = doc.get('sentences');
     const tokens = doc.get('tokens');

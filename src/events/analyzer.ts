@@ -1,11 +1,16 @@
 import { defineAnalyzer } from '../core/analyzer.js';
 import { extractEvents } from './extract.js';
+import { EventSchema } from './schema.js';
 
 /** events: who did what to whom, where, when and according to whom, ordered as a timeline. */
 export const eventsAnalyzer = defineAnalyzer({
   name: 'events',
-  reads: ['sentences', 'times'],
+  version: 1,
+  requires: ['sentences', 'times'],
+  optional: ['entities', 'places', 'attributions'],
   adds: 'events',
+  schema: (T) => T.Array(EventSchema(T)),
+  absent: [],
   run: (doc) =>
     extractEvents({
       text: doc.text,

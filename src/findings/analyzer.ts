@@ -1,12 +1,17 @@
 import { defineAnalyzer } from '../core/analyzer.js';
 import { findAnchor } from '../times/anchor.js';
 import { runRules } from './run.js';
+import { FindingSchema } from '../core/schema-parts.js';
 
 /** findings: consistency checks across every layer that ran (each rule stays silent without what it needs). */
 export const findingsAnalyzer = defineAnalyzer({
   name: 'findings',
-  reads: ['sentences'],
+  version: 1,
+  requires: ['sentences'],
+  optional: ['entities', 'places', 'times', 'attributions', 'events'],
   adds: 'findings',
+  schema: (T) => T.Array(FindingSchema(T)),
+  absent: [],
   run: (doc) =>
     runRules({
       text: doc.text,

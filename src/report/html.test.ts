@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../core/paths.js';
+import { REPORT_GENERATOR } from '../ingest/inputs.js';
 import { describeWithShared } from '../testing/shared.js';
 import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
 import { renderHtml, scriptJson } from './html.js';
@@ -97,5 +98,11 @@ describeWithShared(['data', 'ptc', 'techniques-14.txt'], 'technique docs against
   it('are keyed by the exact class names of techniques-14.txt, in its order', () => {
     const names = readFileSync(sharedPath('data', 'ptc', 'techniques-14.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
     expect(TECHNIQUES).toEqual(names);
+  });
+});
+
+describe('renderHtml: marks its own reports', () => {
+  it('names its generator in the first 2 KB, where folder walks look for it', () => {
+    expect(renderHtml(fixtureAnalysis()).slice(0, 2048)).toContain(REPORT_GENERATOR);
   });
 });

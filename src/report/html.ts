@@ -1,14 +1,17 @@
 /**
  * The HTML report: one self-contained file that works offline. The article and the analysis go
  * in as JSON inside `<script type="application/json">` (with `<`, `>`, `&`, U+2028/2029 escaped);
- * the page's own script (html-client.ts) builds the DOM from it with textContent. A strict
- * Content-Security-Policy allows only our inline scripts, by hash, and no request of any kind.
- * The map (Leaflet, country borders inlined) is added only when some place has coordinates.
+ * the page's own script (page/, a typed module bundled at build: page-script.ts) builds the DOM
+ * from it with textContent. A strict Content-Security-Policy allows only our inline scripts, by
+ * hash, and no request of any kind. The map (Leaflet, country borders and the regions of the
+ * story's countries inlined) is added only when some place has coordinates.
  */
 import { createHash } from 'node:crypto';
 import type { Analysis, EntityType } from '../core/schema.js';
-import { CLIENT_CSS, CLIENT_JS, ENTITY_COLORS } from './html-client.js';
 import { mapAssets } from './map-assets.js';
+import { CLIENT_CSS, ENTITY_COLORS } from './html-style.js';
+import { pageScript } from './page-script.js';
+import { regionName, regionOutlines } from './regions.js';
 import { lengthCap, segmentSpans } from './segments.js';
 import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUES, TECHNIQUE_DOCS } from './technique-docs.js';
@@ -30,8 +33,9 @@ interface Mark {
 export function renderHtml(a: Analysis): string {
   const view = buildView(a);
   const assets = view.places.length > 0 ? mapAssets() : undefined;
-  const data = scriptJson({ ...view, geo: assets?.countries ?? null });
-  const scripts = [assets?.leafletJs, CLIENT_JS].filter((s): s is string => s !== undefined);
+  const countries = [...new Set(view.places.map((p) => p.countryCode).filter((c): c is string => c !== null))].sort();
+  const data = scriptJson({ ...view, geo: assets?.countries ?? null, regions: assets ? regionOutlines(countries) : null });
+  const scripts = [assets?.leafletJs, pageScript()].filter((s): s is string => s !== undefined);
   for (const s of scripts) {
     // would end the script element early (or start an HTML comment state inside it)
     if (/<\/script|<!--/i.test(s)) throw new Error('inline script contains </script or <!--');
@@ -50,10 +54,10 @@ export function renderHtml(a: Analysis): string {
 <html lang="${escapeHtml(/^[a-z]{2,3}$/.test(a.document.language) ? a.document.language : 'und')}">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="unspin ${escapeHtml(a.tool.version)}">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="unspin ${escapeHtml(a.tool.version)}">
 <title>${escapeHtml(title)} · unspin</title>
 <style>${assets ? assets.leafletCss : ''}${CLIENT_CSS}</style>
 </head>
@@ -109,7 +113,12 @@ function buildView(a: Analysis) {
   const cap = lengthCap(marks, MAX_OVERLAP);
   const shown = cap === null ? marks : marks.map((m) => (m.end - m.start >= cap ? { start: 0, end: 0 } : m));
   const segs = segmentSpans(a.document.text.length, shown).map((s) => [s.start, s.end, ...s.covers]);
-  const firstOffset = (spans: readonly { start: number }[]) => Math.min(...spans.map((s) => s.start));
+  // a loop, not Math.min(...spans): a spread of a huge array would overflow the stack
+  const firstOffset = (spans: readonly { start: number }[]) => {
+    let first = Infinity;
+    for (const s of spans) if (s.start < first) first = s.start;
+    return first;
+  };
   const byOffset = <T>(items: readonly T[], at: (x: T) => number) =>
     items.map((_, i) => i).sort((i, j) => at(items[i]!) - at(items[j]!) || i - j);
   const eventDate = (i: number) => a.events[i]!.time?.value ?? null;
@@ -144,7 +153,53 @@ function buildView(a: Analysis) {
         }),
     },
     places: placesOf(a),
+    /** "Kharkiv Oblast, Ukraine" for `${countryCode}.${admin1}` of every place and candidate */
+    where: placeNames(a),
+    /** per entity: the `where` key of its linked place, or null */
+    placeKey: a.entities.map((e) => (e.place?.countryCode ? `${e.place.countryCode}.${placeAdmin1(e.place) ?? ''}` : null)),
+    /** what the reader must know first: shown at the top of the page */
+    notices: notices(a, cap),
   };
+}
+export type ReportView = ReturnType<typeof buildView> & { geo: unknown; regions: unknown };
+
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+function countryName(cc: string): string {
+  try {
+    return countryNames.of(cc) ?? cc;
+  } catch {
+    return cc; // not a region code Intl knows
+  }
+}
+
+/** Readable "region, country" names for the admin codes the analysis carries. */
+function placeNames(a: Analysis): Record<string, string> {
+  const names: Record<string, string> = {};
+  const add = (cc: string | null | undefined, admin1: string | undefined) => {
+    if (!cc) return;
+    const key = `${cc}.${admin1 ?? ''}`;
+    if (key in names) return;
+    const region = regionName(cc, admin1);
+    names[key] = region ? `${region}, ${countryName(cc)}` : countryName(cc);
+  };
+  for (const e of a.entities) {
+    if (!e.place) continue;
+    for (const c of e.place.candidates ?? []) add(c.countryCode, c.admin1);
+    add(e.place.countryCode, placeAdmin1(e.place));
+  }
+  return names;
+}
+
+/** The linked place's admin1 code, from its own candidate (a PlaceLink does not carry it). */
+const placeAdmin1 = (p: NonNullable<Analysis['entities'][number]['place']>) => p.candidates?.find((c) => c.geonamesId === p.geonamesId)?.admin1;
+
+function notices(a: Analysis, cap: number | null): string[] {
+  const out: string[] = [];
+  if (!a.document.publishedAt) out.push('No publication date was found: relative dates ("on Sunday", "last week") are not resolved. Give one with --published YYYY-MM-DD.');
+  if (a.cut.length) out.push(`Not run, the time budget was spent: ${a.cut.join(', ')}. Those layers are missing from this report.`);
+  for (const w of a.warnings) out.push(w);
+  if (cap !== null) out.push(`More than ${MAX_OVERLAP} spans overlap in places: spans of ${cap} characters or more are listed in the panels but not highlighted in the text.`);
+  return out;
 }
 
 /** Sources grouped by entity when linked, else by their wording; most quoted first. */

@@ -5,6 +5,7 @@ import { loadLexicons } from './lexicons.js';
 import { loadClusters } from './clusters.js';
 import { loadTechniqueModel } from './model.js';
 import { readAsEnglish } from '../core/language.js';
+import { TechniqueSchema } from './schema.js';
 
 /**
  * Persuasion techniques (the 14 PTC classes) at span level, each with its confidence and cues.
@@ -12,8 +13,11 @@ import { readAsEnglish } from '../core/language.js';
  */
 export const techniquesAnalyzer = defineAnalyzer({
   name: 'techniques',
-  reads: ['sentences', 'tokens'],
+  version: 1,
+  requires: ['sentences', 'tokens'],
   adds: 'techniques',
+  schema: (T) => T.Array(TechniqueSchema(T)),
+  absent: [],
   run(doc) {
     if (!readAsEnglish(doc.info.language)) return [];
     const ctx = buildContext(doc.text, doc.get('tokens'), doc.get('sentences'), loadLexicons());

@@ -47,10 +47,10 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
   });
 
   const kharkivCandidates = [
-    { geonamesId: 706483, name: 'Kharkiv', countryCode: 'UA', admin1: 'Kharkiv', lat: 49.98, lon: 36.25, population: 1430885, score: 0.93, reasons: ['exact name', 'largest population'] },
+    { geonamesId: 706483, name: 'Kharkiv', countryCode: 'UA', admin1: '07', lat: 49.98, lon: 36.25, population: 1430885, score: 0.93, reasons: ['exact name', 'largest population'] },
   ];
   const iziumCandidates = [
-    { geonamesId: 707688, name: 'Izium', countryCode: 'UA', admin1: 'Kharkiv', lat: 49.21, lon: 37.26, population: 45000, score: 0.41, reasons: ['transliteration', 'same region as Kharkiv'] },
+    { geonamesId: 707688, name: 'Izium', countryCode: 'UA', admin1: '07', lat: 49.21, lon: 37.26, population: 45000, score: 0.41, reasons: ['transliteration', 'same region as Kharkiv'] },
     { geonamesId: 555312, name: 'Izyum', countryCode: 'RU', lat: 55.1, lon: 38.9, score: 0.37, reasons: ['alternate name'] },
   ];
   const title = h ? '<script>document.title="pwned"</script>Shelling report' : 'Shelling hits Kharkiv overnight';

@@ -1,6 +1,7 @@
 import { defineAnalyzer } from '../core/analyzer.js';
 import type { Doc } from '../core/doc.js';
 import { segment, type TextLayer } from './segment.js';
+import { SentenceSchema } from './schema.js';
 
 // Sentences and tokens come from one pass; the two analyzers share it through this cache.
 const cache = new WeakMap<Doc, TextLayer>();
@@ -12,14 +13,19 @@ const layerOf = (doc: Doc) => {
 
 export const sentencesAnalyzer = defineAnalyzer({
   name: 'sentences',
-  reads: [],
+  version: 1,
+  requires: [],
   adds: 'sentences',
+  schema: (T) => T.Array(SentenceSchema(T)),
+  absent: [],
+  credit: () => 'wink-nlp and wink-eng-lite-web-model (MIT): tokens, sentences, part of speech',
   run: (doc) => layerOf(doc).sentences,
 });
 
 export const tokensAnalyzer = defineAnalyzer({
   name: 'tokens',
-  reads: ['sentences'],
+  version: 1,
+  requires: ['sentences'],
   adds: 'tokens',
   run: (doc) => layerOf(doc).tokens,
 });

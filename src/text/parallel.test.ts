@@ -23,7 +23,7 @@ describe('warmInParallel', () => {
   it('warms every analyzer, leaves segmentation as it would be in line, and runs once per process', async () => {
     const text = 'The council met on Monday. The mayor said the bridge would close.';
     const warm = vi.fn();
-    const probe = defineAnalyzer({ name: 'probe', reads: [], adds: 'findings', run: () => [], warm });
+    const probe = defineAnalyzer({ name: 'probe', version: 1, requires: [], adds: 'findings', run: () => [], warm });
     await warmInParallel(text, 'en', [probe]);
     expect(warm).toHaveBeenCalledTimes(1);
     const expected = segment(`${text} `, 'en'); // a different text: computed in line

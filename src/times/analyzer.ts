@@ -1,12 +1,16 @@
 import { defineAnalyzer } from '../core/analyzer.js';
 import { findAnchor } from './anchor.js';
 import { extractTimes } from './extract.js';
+import { TimeSchema } from './schema.js';
 
 /** times: every temporal expression, normalised against the publication date or the dateline. */
 export const timesAnalyzer = defineAnalyzer({
   name: 'times',
-  reads: ['sentences'],
+  version: 1,
+  requires: ['sentences'],
   adds: 'times',
+  schema: (T) => T.Array(TimeSchema(T)),
+  absent: [],
   run: (doc) =>
     extractTimes({
       text: doc.text,

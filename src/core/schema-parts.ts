@@ -1,0 +1,54 @@
+/**
+ * The pieces every layer's report schema is made of. A layer's schema is written against the
+ * TypeBox builder it is given (`(T) => T.Object(...)`) rather than an imported `Type`, so that an
+ * analyzer can carry its schema while producing a report never loads TypeBox (~150 ms at
+ * start-up): only the schema writer and the tests call these functions.
+ */
+import type { JavaScriptTypeBuilder, Static, TSchema } from '@sinclair/typebox';
+
+export type TypeBuilder = InstanceType<typeof JavaScriptTypeBuilder>;
+/** A schema written against the builder given. */
+export type SchemaOf<S extends TSchema = TSchema> = (T: TypeBuilder) => S;
+/** The TypeScript type a schema function describes. */
+export type StaticOf<F extends SchemaOf> = Static<ReturnType<F>>;
+
+export const Nullable = <S extends TSchema>(T: TypeBuilder, s: S) => T.Union([s, T.Null()]);
+export const Offset = (T: TypeBuilder) => T.Integer({ minimum: 0 });
+export const Confidence = (T: TypeBuilder) => T.Number({ minimum: 0, maximum: 1 });
+
+export const SpanSchema = (T: TypeBuilder) =>
+  T.Object({ start: Offset(T), end: Offset(T) }, { $id: 'Span', description: '[start, end) in UTF-16 code units of document.text' });
+export type Span = StaticOf<typeof SpanSchema>;
+
+export const Severity = (T: TypeBuilder) => T.Union([T.Literal('info'), T.Literal('warning'), T.Literal('error')]);
+export type Severity = StaticOf<typeof Severity>;
+
+export const FindingSchema = (T: TypeBuilder) =>
+  T.Object({
+    rule: T.String(),
+    severity: Severity(T),
+    message: T.String(),
+    spans: T.Array(SpanSchema(T)),
+    evidence: T.Optional(T.Record(T.String(), T.Unknown())),
+  });
+export type Finding = StaticOf<typeof FindingSchema>;
+
+export const DocumentSchema = (T: TypeBuilder) =>
+  T.Object({
+    id: T.String({ description: 'stable id: sha256 of the text, first 16 hex digits' }),
+    text: T.String(),
+    title: T.Optional(T.String()),
+    language: T.String({ description: "ISO 639-1 code, or 'und' when unknown" }),
+    publishedAt: Nullable(T, T.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    publishedAtSource: T.Optional(
+      T.Union([T.Literal('option'), T.Literal('meta'), T.Literal('json-ld'), T.Literal('dateline'), T.Literal('readability')]),
+    ),
+    url: T.Optional(T.String()),
+    outlet: T.Optional(T.String()),
+    byline: T.Optional(T.String()),
+    source: T.Object({
+      kind: T.Union([T.Literal('text'), T.Literal('html'), T.Literal('url'), T.Literal('stdin')]),
+      path: T.Optional(T.String()),
+    }),
+  });
+export type DocumentInfo = StaticOf<typeof DocumentSchema>;
