@@ -16,6 +16,7 @@ import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
 import { analyzeWithin } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
+import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
 import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
@@ -48,6 +49,7 @@ interface AnalyzeFlags {
   allowPrivate?: boolean;
   budget?: number;
   maxBytes?: number;
+  encoding?: string;
   color: boolean;
 }
 
@@ -69,6 +71,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses')
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
+    .option('--encoding <charset>', 'the inputs\' character encoding (windows-1251, koi8-r, latin1...), whatever they declare', encodingLabel)
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
 }
@@ -96,6 +99,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
     ...(flags.allowPrivate ? { allowPrivate: true } : {}),
     ...(flags.budget ? { budgetMs: flags.budget } : {}),
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
   };
   const env = io.env ?? process.env;
   const color = useColor(flags.color, env, Boolean(io.stdout.isTTY));
@@ -257,4 +261,9 @@ function byteCount(value: string): number {
 function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
   const { MultiBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   return new MultiBar(options, Presets.shades_classic);
+}
+
+function encodingLabel(value: string): string {
+  if (!isKnownEncoding(value)) throw new UsageError(`--encoding must be a character encoding such as utf-8, windows-1251 or koi8-r, not '${value}'`);
+  return value;
 }
