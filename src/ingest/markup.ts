@@ -8,8 +8,8 @@
  * keeping the attributes of the page's own <html> and <body> tags, and (2) bounds the nesting:
  * an element opened deeper than MAX_DEPTH loses its tags (and its closing tag), never its content.
  * The open-element stack here is an approximation of a browser's (p, li, dt, dd, option, tr, td
- * and th close an open one of their kind, as in HTML): it only decides which tags are dropped
- * past a depth no real page reaches, and html.ts flattens the DOM exactly afterwards.
+ * and th close an open one of their kind, as in HTML), and the output says it explicitly: every
+ * element is closed, stray closing tags are dropped. html.ts flattens the DOM exactly afterwards.
  */
 
 /** Deeper than any real page (html.ts flattens to 32 after parsing, for Readability). */
@@ -22,7 +22,7 @@ const RAW_TEXT = new Set('script style textarea title xmp iframe noembed noframe
 const HEAD_CONTENT = new Set('title meta link base style script noscript template'.split(' '));
 /** An open one of these is closed by the next of its kind, within the elements that contain lists, tables... */
 const SELF_CLOSING_SIBLINGS = new Set('p li dt dd option tr td th'.split(' '));
-const SCOPE = new Set('ul ol dl table tbody thead tfoot select div section article blockquote td th'.split(' '));
+const SCOPE = new Set('ul ol dl table tbody thead tfoot select div section article blockquote'.split(' '));
 const SKELETON = new Set(['html', 'head', 'body']);
 
 /** How far a quoted attribute value is followed for a '>' inside it (beyond that, the first '>' ends the tag). */
@@ -39,6 +39,12 @@ export function normalizeMarkup(html: string): string {
   const dropped = new Map<string, number>();
   const toBody = () => (inBody = true);
   const emit = (piece: string) => (inBody ? body : head).push(piece);
+  // Every element closed here is closed explicitly in the output: linkedom nests what it is not
+  // told to close (it knows nothing of implied end tags), and deep nesting is what is slow.
+  const closeTo = (depth: number) => {
+    for (let k = stack.length - 1; k >= depth; k--) emit(`</${stack[k]}>`);
+    stack.length = depth;
+  };
 
   let i = 0;
   let gt = html.indexOf('>'); // the first '>' at or after the current '<' (-1: none left), found once for the '<'s before it
@@ -87,11 +93,9 @@ export function normalizeMarkup(html: string): string {
     if (!inBody && !HEAD_CONTENT.has(name)) toBody();
     if (closing) {
       const at = stack.lastIndexOf(name);
-      if (at !== -1) {
-        stack.length = at;
-        emit(tag);
-      } else if ((dropped.get(name) ?? 0) > 0) dropped.set(name, dropped.get(name)! - 1);
-      else emit(tag); // a stray closing tag: the parser ignores it
+      if (at !== -1) closeTo(at);
+      else if ((dropped.get(name) ?? 0) > 0) dropped.set(name, dropped.get(name)! - 1);
+      // else a stray closing tag, dropped as a browser ignores it
       continue;
     }
     if (RAW_TEXT.has(name)) {
@@ -108,11 +112,12 @@ export function normalizeMarkup(html: string): string {
       continue;
     }
     if (SELF_CLOSING_SIBLINGS.has(name)) {
-      for (let k = stack.length - 1; k >= 0 && !SCOPE.has(stack[k]!); k--) {
+      for (let k = stack.length - 1; k >= 0; k--) {
         if (stack[k] === name) {
-          stack.length = k;
+          closeTo(k);
           break;
         }
+        if (SCOPE.has(stack[k]!)) break;
       }
     }
     if (stack.length >= MAX_DEPTH) {
@@ -122,6 +127,7 @@ export function normalizeMarkup(html: string): string {
     stack.push(name);
     emit(tag);
   }
+  closeTo(0);
   return `<!DOCTYPE html>${htmlTag}<head>${head.join('')}</head>${bodyTag}${body.join('')}</body></html>`;
 }
 
