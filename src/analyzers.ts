@@ -7,7 +7,7 @@ import { entitiesAnalyzer } from './entities/analyzer.js';
 import { placesAnalyzer } from './geo/analyzer.js';
 import { timesAnalyzer } from './times/analyzer.js';
 import { attributionsAnalyzer, sourcingAnalyzer } from './attributions/analyzer.js';
-import { techniquesAnalyzer } from './techniques/analyzer.js';
+import { candidatesAnalyzer, techniqueSpansAnalyzer, techniqueSummaryAnalyzer, techniquesAnalyzer } from './techniques/analyzer.js';
 import { eventsAnalyzer } from './events/analyzer.js';
 import { findingsAnalyzer } from './findings/analyzer.js';
 
@@ -19,7 +19,10 @@ export const defaultAnalyzers = [
   attributionsAnalyzer,
   sourcingAnalyzer,
   timesAnalyzer,
+  techniqueSpansAnalyzer,
   techniquesAnalyzer,
+  candidatesAnalyzer,
+  techniqueSummaryAnalyzer,
   eventsAnalyzer,
   findingsAnalyzer,
 ] as const;

@@ -76,8 +76,9 @@ describeWithShared(['seed'], 'the seed article, end to end', () => {
     expect(a.sourcing?.outlets).toContain('RIA Novosti');
   });
 
-  it('marks the persuasion techniques', () => {
-    const at = (technique: string, needle: string) => a.techniques.some((t) => t.technique === technique && covers(t, needle));
+  it('marks the persuasion techniques (shown, or kept as candidates below the default threshold)', () => {
+    const all = [...a.techniques, ...(a.candidates ?? [])];
+    const at = (technique: string, needle: string) => all.some((t) => t.technique === technique && covers(t, needle));
     expect(at('Name_Calling,Labeling', 'banned in Russia as a terrorist and extremist group')).toBe(true);
     expect(at('Doubt', 'so-called')).toBe(true);
     expect(at('Bandwagon,Reductio_ad_hitlerum', 'swastika') || at('Bandwagon,Reductio_ad_hitlerum', 'Nazi ideology')).toBe(true);

@@ -50,3 +50,43 @@ describe('buildAttributions', () => {
     expect(engineer!.via).toEqual([{ name: 'Kaleva Times', entityId: 'e2' }]);
   });
 });
+
+describe('buildAttributions on war-news wording', () => {
+  const wire =
+    'The port authority on Friday announced new limits. A spokesman for the ministry, Ilse Varga, said on May 3 that the pier is closed. ' +
+    'The foreign minister said talks go on. A blast was reported in Tarnow.';
+  const wireSentences = [...wire.matchAll(/[^.]+\./g)].map((m) => ({ start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length }));
+  const span = (role: RoleSpan['role'], piece: string): RoleSpan => ({ role, start: wire.indexOf(piece), end: wire.indexOf(piece) + piece.length });
+  const g = (source: string, cue: string, content: string, sentence: number): Group => ({
+    source: span('source', source),
+    cue: span('cue', cue),
+    contents: [span('content', content)],
+    mode: 'indirect',
+    sentence,
+  });
+  const [limits, varga, minister, blast] = buildAttributions(wire, wireSentences, [
+    g('Friday', 'announced', 'new limits', 0),
+    g('A spokesman for the ministry, Ilse Varga,', 'said', '3 that the pier is closed', 1),
+    g('The foreign minister', 'said', 'talks go on', 2),
+    g('A blast', 'was reported in', 'Tarnow', 3),
+  ]);
+
+  it('never takes a weekday for the source: the phrase before "on Friday" is', () => {
+    expect(limits!.source).toMatchObject({ text: 'The port authority' });
+  });
+
+  it('types a role named by its holder as that person, and drops the day number left before "that"', () => {
+    expect(varga!.source!.kind).toBe('named-person');
+    expect(wire.slice(varga!.content.start, varga!.content.end)).toBe('that the pier is closed');
+  });
+
+  it('takes an office holder named again for the person named before', () => {
+    expect(minister!.source).toMatchObject({ kind: 'named-person', refersTo: varga!.id });
+  });
+
+  it('reads the subject of a passive cue as the claim, not its source', () => {
+    expect(blast!.source).toBeNull();
+    expect(blast!.mode).toBe('passive');
+    expect(wire.slice(blast!.content.start, blast!.content.end)).toBe('A blast was reported in Tarnow');
+  });
+});

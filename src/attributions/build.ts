@@ -6,7 +6,7 @@
 import type { Attribution, Entity, Sentence } from '../core/schema.js';
 import type { Group } from './group.js';
 import { sentenceAt } from './group.js';
-import { classifySource, head } from './kinds.js';
+import { DEFINITE_ORGANIZATION, PERSON_TITLES, classifySource, head } from './kinds.js';
 import { findVia, isOutlet } from './via.js';
 import { lowerBound } from '../core/search.js';
 
@@ -35,6 +35,9 @@ export function entityIndex(entities: readonly Entity[] | undefined): EntityAt {
 }
 
 const PERSON_PRONOUN = /^(?:he|she|him|her|i)$/i;
+const THING_PRONOUN = /^(?:it|its)$/i;
+/** "the foreign minister", "the head of state": an office holder named again. */
+const isDefiniteTitle = (text: string) => /^the\s/i.test(text) && PERSON_TITLES.test(head(text));
 const GROUP_PRONOUN = /^(?:they|them|we|us)$/i;
 const DEFINITE_ROLE = /^(?:the|this|that|these|those|our|the same)\s+((?:\S+\s+){0,2}?)(source|sources|official|officials|insider|person|commander|officer|general|operative|report|statement|document|memo)$/i;
 const CITING = /^[,\s]*(?:citing|quoting)\s+([^,.;:!?\n]{1,100})/i;
@@ -63,6 +66,15 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
       }
     }
     if (src) src = antecedentOfRelative(text, src);
+    if (src) src = withoutTime(text, src);
+    if (src && g.cue && isPassiveSubject(text, src, g.cue)) {
+      // "a drone strike was reported in Krasnodar": the subject of a passive is what is claimed, not who claims it.
+      const sentence = sentences[sentenceAt(sentences, src.start)];
+      a.content = { start: src.start, end: Math.max(a.content.end, (sentence?.end ?? src.end) - trailingStop(text, sentence?.end ?? src.end)) };
+      a.mode = 'passive';
+      src = undefined;
+    }
+    a.content = withoutLeadingDate(text, a.content);
     if (src) {
       const srcText = text.slice(src.start, src.end);
       // The source is an entity only if a mention of it ends the phrase's head or the phrase:
@@ -81,6 +93,8 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
       }
       const earlier = bySource.get(`${src.start}:${src.end}`);
       const antecedent = earlier ?? findAntecedent(srcText, out);
+      // "he" with no one quoted before: in news, almost always a person the article names.
+      if (!antecedent && PERSON_PRONOUN.test(srcText) && entities?.some((e) => e.type === 'person')) a.source.kind = 'named-person';
       if (antecedent?.source) {
         a.source.refersTo = antecedent.id;
         if (antecedent.source.kind !== 'unknown') a.source.kind = antecedent.source.kind;
@@ -93,6 +107,48 @@ export function buildAttributions(text: string, sentences: readonly Sentence[], 
     out.push(a);
   }
   return out;
+}
+
+const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last\s+(?:week|month|year|night))`;
+const TIME_ONLY = new RegExp(String.raw`^(?:on\s+)?${WEEKDAY}$`, 'i');
+const TRAILING_TIME = new RegExp(String.raw`\s+(?:on\s+)?${WEEKDAY}$`, 'i');
+// "The United States on Friday announced": the phrase before "on" (after a sentence start, a comma or a dash).
+const BEFORE_ON = /(?:^|[.!?,;:–—]\s*)((?:[Tt]he\s+)?\p{Lu}[^,;:.!?–—]{0,80}?)\s+on\s+$/u;
+const DATELINE = /^[^()]{0,40}\([^()]{1,30}\)\s*[–—-]\s*/u;
+
+/**
+ * A source is never a time: "Friday" (tagged as the source of "announced") stands for the
+ * phrase before it ("The United States on Friday announced"), and "Joseph Wu on Tuesday" is
+ * "Joseph Wu". A dateline glued to the name ("26 September (BelTA) – Minister ...") is cut.
+ */
+function withoutTime(text: string, src: Group['source'] & {}): (Group['source'] & {}) | undefined {
+  const t = text.slice(src.start, src.end);
+  if (TIME_ONLY.test(t)) {
+    const from = Math.max(0, src.start - 100);
+    const m = BEFORE_ON.exec(text.slice(from, src.start));
+    if (!m) return undefined;
+    const start = from + m.index + m[0].indexOf(m[1]!);
+    return { role: 'source', start, end: start + m[1]!.length };
+  }
+  const trailing = TRAILING_TIME.exec(t);
+  if (trailing) return { ...src, end: src.start + trailing.index };
+  const dateline = DATELINE.exec(t);
+  if (dateline && dateline[0].length < t.length) return { ...src, start: src.start + dateline[0].length };
+  return src;
+}
+
+const PASSIVE_CUE = /^(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+\p{L}+(?:ed|en|wn)\b/iu;
+/** A source just before a passive cue with no "by" after it ("a drone strike" + "was reported in"). */
+function isPassiveSubject(text: string, src: { start: number; end: number }, cue: { start: number; end: number }): boolean {
+  return cue.start >= src.end && /^\s*$/.test(text.slice(src.end, cue.start)) && PASSIVE_CUE.test(text.slice(cue.start, cue.end)) && !/^\s*by\b/i.test(text.slice(cue.end, cue.end + 5));
+}
+const trailingStop = (text: string, end: number) => (/[.!?]/.test(text[end - 1] ?? '') ? 1 : 0);
+
+// "said on November 3 that the town ...": the day number the tagger left at the content's start.
+const LEADING_DATE = /^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}),?\s+(?=that\s)/;
+function withoutLeadingDate(text: string, content: { start: number; end: number }): { start: number; end: number } {
+  const m = LEADING_DATE.exec(text.slice(content.start, Math.min(content.end, content.start + 12)));
+  return m ? { start: content.start + m[0].length, end: content.end } : content;
 }
 
 const RELATIVE_SOURCE = /^(?:who|whose|which|that)$/i;
@@ -131,10 +187,16 @@ function findAntecedent(sourceText: string, earlier: readonly Attribution[]): At
   for (let i = earlier.length - 1; i >= Math.max(0, earlier.length - 30); i--) {
     const s = earlier[i]!.source;
     if (!s || (s.refersTo && !definite)) continue;
-    if (PERSON_PRONOUN.test(t)) {
+    if (PERSON_PRONOUN.test(t) || (!definite && isDefiniteTitle(t))) {
       if (s.kind === 'named-person') return earlier[i];
     } else if (GROUP_PRONOUN.test(t)) {
       if (s.kind === 'collective' || s.kind === 'named-organization') return earlier[i];
+    } else if (THING_PRONOUN.test(t)) {
+      // "it said": the institution, outlet or document quoted just before, if it is near
+      if (i < earlier.length - 3) return undefined;
+      if (['named-organization', 'outlet', 'document', 'collective'].includes(s.kind)) return earlier[i];
+    } else if (DEFINITE_ORGANIZATION.test(t)) {
+      if (s.kind === 'named-organization') return earlier[i];
     } else if (definite) {
       if (s.text !== t && headNoun(s.text).replace(/s$/, '') === definite[2]!.toLowerCase().replace(/s$/, '')) return earlier[i];
     } else return undefined;

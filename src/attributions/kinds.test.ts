@@ -23,6 +23,18 @@ describe('classifySource', () => {
     ['Harbour Authority spokeswoman Ilse Varga', 'named-person'],
     ['Varga', 'named-person'],
     ['it', 'unknown'],
+    ['A spokesman for the Russian Defence Ministry, Igor Konashenkov,', 'named-person'],
+    ['the head of state', 'named-person'],
+    ['The head of the Hungarian Ministry of Foreign Affairs', 'named-person'],
+    ['the Belarusian foreign minister', 'named-person'],
+    ['AFP news agency', 'outlet'],
+    ['the independent Russian Telegram channel SOTA', 'outlet'],
+    ['the Sunday report of the General Staff', 'document'],
+    ['ISW conclusions', 'document'],
+    ['his lawyer', 'anonymous'],
+    ['the company', 'named-organization'],
+    ["the city's finance office", 'named-organization'],
+    ['Beijing’s', 'collective'],
   ])('%s -> %s', (text, kind) => {
     expect(classifySource(text).kind).toBe(kind);
   });

@@ -8,12 +8,15 @@
  *  - a continuation (content with no cue of its own) without a verb: "a once-loyal voting bloc"
  *    is a noun phrase the tagger read as content, not a claim that goes on;
  *  - with or without a source, a one-word cue between a determiner and a noun ("the reported
- *    presence of ...", "an alleged plot"): an adjective, not a verb of saying.
+ *    presence of ...", "an alleged plot"): an adjective, not a verb of saying;
+ *  - a cue made of verbs of doing and no word of communication or cognition (cue-words.ts): "the
+ *    brigade has repelled", "City Council Approves": an action told, not a claim reported.
  * (A noun cue glued to its source, "a series of intelligence" + "reports", is handled earlier, in repair.ts.)
  */
 import type { Token } from '../core/doc.js';
 import type { Group } from './group.js';
 import { lowerBound } from '../core/search.js';
+import { isActionCue } from './cue-words.js';
 
 const VERBAL = new Set(['VERB', 'AUX']);
 const NAMING = /(?:\bto\s+|\bso-\s*)$/i;
@@ -31,7 +34,9 @@ const DETERMINER = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|hi
 export function isNoise(text: string, tokens: readonly Token[], group: Group): boolean {
   const { cue, source } = group;
   if (group.mode === 'continuation') return !group.contents.some((c) => tokensIn(tokens, c.start, c.end).some((t) => VERBAL.has(t.pos)));
-  if (!cue || group.mode === 'passive' || group.mode === 'according-to') return false;
+  if (!cue || group.mode === 'according-to') return false;
+  if (isActionCue(text.slice(cue.start, cue.end))) return true;
+  if (group.mode === 'passive') return false;
   if (adjectival(text, tokens, cue)) return true;
   if (source) return false;
   const verbal = tokensIn(tokens, cue.start, cue.end).some((t) => VERBAL.has(t.pos) || t.text === ':');

@@ -23,7 +23,7 @@ const STAGES: Record<string, string[]> = {
   'text (sentences, tokens, POS)': ['sentences', 'tokens'],
   'entities + places': ['entities', 'places'],
   'attributions + sourcing': ['attributions', 'sourcing'],
-  techniques: ['techniques'],
+  techniques: ['techniques', 'techniques-shown', 'technique-candidates', 'technique-summary'],
   'times + events + findings': ['times', 'events', 'findings'],
 };
 

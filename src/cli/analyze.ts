@@ -22,6 +22,8 @@ import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
 import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
 import { SECTIONS, findingsAtLeast, renderBatchSummary, renderTerminal, type Section, type TerminalOptions } from '../report/terminal.js';
+import { showCandidates } from '../techniques/layer.js';
+import { probability } from './techniques.js';
 
 /** Where the CLI reads and writes: the process's streams, or test doubles. */
 export interface CliIo {
@@ -50,6 +52,7 @@ interface AnalyzeFlags {
   budget?: number;
   maxBytes?: number;
   encoding?: string;
+  minConfidence?: number;
   color: boolean;
 }
 
@@ -72,6 +75,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
     .option('--encoding <charset>', 'the inputs\' character encoding (windows-1251, koi8-r, latin1...), whatever they declare', encodingLabel)
+    .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
 }
@@ -132,10 +136,10 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
         if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
         if (flags.json && !batch) io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
         else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
-        else if (terminal) io.stdout.write(`${renderTerminal(analysis, view)}${batch ? '\n' : ''}`);
+        else if (terminal) io.stdout.write(`${renderTerminal(showCandidates(analysis, flags.minConfidence), view)}${batch ? '\n' : ''}`);
         if (html) {
           const file = html.folder ? join(html.path, reportName(input, analysis)) : html.path;
-          await writeFile(file, renderHtml(analysis));
+          await writeFile(file, renderHtml(showCandidates(analysis, flags.minConfidence)));
           say(`unspin: wrote ${file}`);
         }
         if (!batch) done.push(analysis);
@@ -242,7 +246,7 @@ function severity(value: string): Finding['severity'] {
   return value;
 }
 
-function positiveInteger(flag: string): (value: string) => number {
+export function positiveInteger(flag: string): (value: string) => number {
   return (value) => {
     if (!/^\d{1,9}$/.test(value) || Number(value) === 0) throw new UsageError(`${flag} must be a positive whole number, not '${value}'`);
     return Number(value);
@@ -250,7 +254,7 @@ function positiveInteger(flag: string): (value: string) => number {
 }
 
 /** "5000000", "800k", "20M" -> bytes. */
-function byteCount(value: string): number {
+export function byteCount(value: string): number {
   const m = /^(\d{1,12})\s*([kKmM]?)[bB]?$/.exec(value.trim());
   const n = m ? Number(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2]!.toLowerCase()] ?? 1) : 0;
   if (!m || n === 0) throw new UsageError(`--max-bytes must be a size such as 5000000, 800k or 20M, not '${value}'`);
@@ -258,7 +262,7 @@ function byteCount(value: string): number {
 }
 
 /** cli-progress is loaded only for a batch on a terminal: single runs do not pay for it. */
-function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
+export function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
   const { MultiBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   return new MultiBar(options, Presets.shades_classic);
 }

@@ -7,6 +7,7 @@ import { UserError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { processIo, registerAnalyze, type CliIo } from './analyze.js';
 import { registerAttribution } from './attribution.js';
+import { registerCorpus } from './corpus.js';
 import { registerNer } from './ner.js';
 import { registerPlaces } from './places.js';
 import { registerTechniques } from './techniques.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
       outputError: (str, write) => write(`unspin: ${str.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
     });
   registerAnalyze(program, io);
+  registerCorpus(program, io);
   // Each layer with a model or a tool of its own adds its subcommands here:
   // `train <what>` rebuilds a shipped model, `eval <what>` scores one on gold data.
   const train = program.command('train').description('rebuild a shipped model from the corpora in ../shared/data');

@@ -1,6 +1,6 @@
 /**
- * `unspin train techniques` rebuilds models/techniques.bin from the PTC training articles (and,
- * with --cv, prints the 5-fold cross-validated scores); `unspin eval techniques` scores it on
+ * `unspin train techniques` rebuilds models/techniques.bin from the PTC training articles, its
+ * calibration fitted on 5-fold cross-validation (whose scores it prints); `unspin eval techniques` scores it on
  * PTC-format data with the SemEval-2020 Task 11 measures; `unspin techniques` writes predictions
  * in the PTC label format, or labels the spans of a TC template.
  */
@@ -20,6 +20,15 @@ function integer(name: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not '${value}'`);
     return Number(value);
+  };
+}
+
+/** A commander parser for a number from 0 to 1 (--min-confidence). */
+export function probability(name: string) {
+  return (value: string) => {
+    const p = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || p > 1) throw new UsageError(`${name} must be a number from 0 to 1, not '${value}'`);
+    return p;
   };
 }
 
@@ -50,9 +59,9 @@ export function registerTechniques({ program, train, evaluate }: { program: Comm
     .option('--ptc <dir>', 'PTC folder with train-articles/ and train-labels-TC/', sharedPath('data', 'ptc'))
     .option('--out <file>', 'model file to write', modelPath(MODEL_FILE))
     .option('--seed <n>', 'shuffling seed', integer('--seed'), DEFAULT_TRAIN.seed)
-    .option('--cv <folds>', 'also cross-validate by article with this many folds and print the scores', integer('--cv'))
+    .option('--cv <folds>', 'cross-validate by article with this many folds (the calibration is fitted on them), print the scores', integer('--cv'), 5)
     .option('--clusters', `first relearn the word clusters (data/${CLUSTER_FILE}) from the unlabelled text in ../shared/data`)
-    .action((opts: { ptc: string; out: string; seed: number; cv?: number; clusters?: boolean }) => {
+    .action((opts: { ptc: string; out: string; seed: number; cv: number; clusters?: boolean }) => {
       const started = Date.now();
       const log = (m: string) => process.stderr.write(`${m} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
       if (opts.clusters) {
@@ -64,12 +73,11 @@ export function registerTechniques({ program, train, evaluate }: { program: Comm
       const articles = loadPtcTraining(opts.ptc);
       log(`read and segmented ${articles.length} articles`);
       const corpus = new PreparedCorpus(articles, { ...DEFAULT_TRAIN, seed: opts.seed });
-      if (opts.cv) {
-        if (opts.cv < 2) throw new UsageError('--cv needs at least 2 folds');
-        const cv = crossValidate(corpus, opts.cv, [DEFAULT_TRAIN.threshold], true, log);
-        process.stdout.write(`${JSON.stringify(cv, null, 2)}\n`);
-      }
-      const model = corpus.train(undefined, { data: 'ptc/train-articles + train-labels-TC', articles: articles.length, seed: opts.seed });
+      if (opts.cv < 2) throw new UsageError('--cv needs at least 2 folds');
+      const { cv, calibration } = crossValidate(corpus, opts.cv, true, log);
+      process.stdout.write(`${JSON.stringify(cv, null, 2)}\n`);
+      const meta = { data: 'ptc/train-articles + train-labels-TC', articles: articles.length, seed: opts.seed, calibratedOn: `${opts.cv}-fold out-of-fold predictions` };
+      const model = corpus.train(undefined, meta).withCalibration(calibration);
       const file = model.serialize();
       writeFileSync(opts.out, file);
       log(`wrote ${opts.out} (${(file.length / 1e6).toFixed(1)} MB)`);
@@ -82,8 +90,9 @@ export function registerTechniques({ program, train, evaluate }: { program: Comm
     .requiredOption('--gold <path>', 'gold labels: one file or a folder of article<ID>...labels files')
     .option('--pred <file>', 'score this PTC-format prediction file (SI and FLC) instead of running the model')
     .option('--model <file>', 'model file', modelPath(MODEL_FILE))
+    .option('--min-confidence <p>', "score the spans at least this confident (default: the model's threshold, what the report shows; 0: every candidate)", probability('--min-confidence'))
     .option('--json', 'print the scores as JSON')
-    .action((opts: { articles: string; gold: string; pred?: string; model: string; json?: boolean }) => {
+    .action((opts: { articles: string; gold: string; pred?: string; model: string; minConfidence?: number; json?: boolean }) => {
       const gold = readGold(opts.gold);
       // SI label files have no technique column: then only SI can be scored.
       const labelled = gold.some((s) => s.technique !== 'propaganda');
@@ -96,8 +105,8 @@ export function registerTechniques({ program, train, evaluate }: { program: Comm
         const articles = loadArticles(opts.articles);
         if (!labelled) {
           const ids = new Set(articles.map((a) => a.id));
-          result = { articles: articles.length, si: scoreSI(predictPtc(articles, loadTechniqueModel(opts.model)), gold, ids) };
-        } else result = { ...evaluatePtc(articles, gold, loadTechniqueModel(opts.model)) };
+          result = { articles: articles.length, si: scoreSI(predictPtc(articles, loadTechniqueModel(opts.model), opts.minConfidence), gold, ids) };
+        } else result = { ...evaluatePtc(articles, gold, loadTechniqueModel(opts.model), opts.minConfidence) };
       }
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(formatScores(result));
@@ -110,10 +119,11 @@ export function registerTechniques({ program, train, evaluate }: { program: Comm
     .requiredOption('--out <file>', 'label file to write')
     .option('--tc-template <file>', "label the spans of this template (technique column '?') instead of finding spans")
     .option('--model <file>', 'model file', modelPath(MODEL_FILE))
-    .action((opts: { articles: string; out: string; tcTemplate?: string; model: string }) => {
+    .option('--min-confidence <p>', "write the spans at least this confident (default: the model's threshold, what the report shows; 0: every candidate)", probability('--min-confidence'))
+    .action((opts: { articles: string; out: string; tcTemplate?: string; model: string; minConfidence?: number }) => {
       const model = loadTechniqueModel(opts.model);
       const articles = loadArticles(opts.articles);
-      const spans = opts.tcTemplate ? labelTemplate(articles, readPtcLabels(opts.tcTemplate).spans, model) : predictPtc(articles, model);
+      const spans = opts.tcTemplate ? labelTemplate(articles, readPtcLabels(opts.tcTemplate).spans, model) : predictPtc(articles, model, opts.minConfidence);
       writeFileSync(opts.out, formatPtcLabels(spans));
       process.stderr.write(`wrote ${spans.length} spans for ${articles.length} articles to ${opts.out}\n`);
     });

@@ -20,6 +20,10 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
+  /** extra request headers (a corpus's conditional GET sends If-None-Match, If-Modified-Since) */
+  headers?: Record<string, string>;
+  /** media types accepted (default: article pages; a feed reader adds XML types) */
+  accept?: ReadonlySet<string>;
 }
 
 export interface Fetched {
@@ -29,6 +33,21 @@ export interface Fetched {
   /** media type without parameters ('' when the server sent none) */
   mediaType: string;
   charset?: string;
+  /** 200, or 304 (empty bytes) when a conditional request found the page unchanged */
+  status: number;
+  etag?: string;
+  lastModified?: string;
+}
+
+/** An HTTP error status, with the server's Retry-After in seconds when it sent one. */
+export class HttpError extends UserError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }
 
 const ARTICLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown']);
@@ -62,19 +81,28 @@ async function follow(start: string, options: FetchOptions, signal: AbortSignal)
       current = parseHttpUrl(redirectTarget(res.headers.location, current), start);
       continue;
     }
+    const validators = {
+      ...(typeof res.headers.etag === 'string' ? { etag: res.headers.etag } : {}),
+      ...(typeof res.headers['last-modified'] === 'string' ? { lastModified: res.headers['last-modified'] } : {}),
+    };
+    if (status === 304 && options.headers) {
+      res.resume();
+      return { url: current.href, bytes: Buffer.alloc(0), mediaType: '', status, ...validators };
+    }
     if (status < 200 || status >= 300) {
       res.resume();
-      throw new UserError(`${current.href}: HTTP ${status}`);
+      const retryAfter = Number(res.headers['retry-after']);
+      throw new HttpError(`${current.href}: HTTP ${status}`, status, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
     }
     const contentType = res.headers['content-type'] ?? '';
     const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-    if (mediaType && !ARTICLE_TYPES.has(mediaType)) {
+    if (mediaType && !(options.accept ?? ARTICLE_TYPES).has(mediaType)) {
       res.resume();
       throw new UserError(`${current.href}: not an article: content-type ${mediaType}`);
     }
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
     const bytes = await readBody(res, current.href, options.maxBytes ?? DEFAULT_MAX_BYTES, signal);
-    return { url: current.href, bytes, mediaType, ...(charset ? { charset } : {}) };
+    return { url: current.href, bytes, mediaType, ...(charset ? { charset } : {}), status, ...validators };
   }
 }
 
@@ -119,6 +147,7 @@ function get(url: URL, options: FetchOptions, signal: AbortSignal): Promise<Inco
         'user-agent': `unspin/${VERSION} (article analysis for fact-checkers)`,
         accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1',
         'accept-encoding': 'gzip, deflate, br',
+        ...options.headers,
       },
     });
     req.on('response', resolve);

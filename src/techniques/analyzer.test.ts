@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../analyze.js';
 import type { DocumentInfo } from '../core/schema.js';
 import { sentencesAnalyzer, tokensAnalyzer } from '../text/analyzers.js';
-import { techniquesAnalyzer } from './analyzer.js';
+import { candidatesAnalyzer, techniqueSpansAnalyzer, techniqueSummaryAnalyzer, techniquesAnalyzer } from './analyzer.js';
 
 const info = (text: string, language = 'en'): DocumentInfo => ({
   id: 'example',
@@ -12,7 +12,7 @@ const info = (text: string, language = 'en'): DocumentInfo => ({
   source: { kind: 'text' },
 });
 
-const pipeline = [sentencesAnalyzer, tokensAnalyzer, techniquesAnalyzer];
+const pipeline = [sentencesAnalyzer, tokensAnalyzer, techniqueSpansAnalyzer, techniquesAnalyzer, candidatesAnalyzer, techniqueSummaryAnalyzer];
 
 describe('the techniques analyzer', () => {
   it('adds technique spans with technique, confidence and cues, offsets into the text', () => {

@@ -7,8 +7,11 @@ import { type ArticleContext, phraseCount } from './context.js';
 import { isContentWord } from './features.js';
 import { LEXICON_CLASSES, LEXICON_MEANING, type LexiconHit } from './lexicons.js';
 import { TECHNIQUES } from './names.js';
-import { type TechniqueModel, sentenceHulls } from './model.js';
+import { type TechniqueModel, sentenceHulls, spansFromMargins } from './model.js';
+import { calibrate, spanInputs } from './calibration.js';
+import { applyGuards } from './guards.js';
 import { runRules } from './rules.js';
+import { warVocabulary } from './war.js';
 import { lowerBound } from '../core/search.js';
 
 export interface DetectOptions {
@@ -18,28 +21,52 @@ export interface DetectOptions {
   alsoAbove?: number;
   /** add the rule detectors' spans (default true) */
   rules?: boolean;
+  /** hold back names, history, plain war words and page chrome (default true; off to measure them) */
+  guards?: boolean;
 }
 
-export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}): Technique[] {
+/** A detected span before calibration, with the scores the calibrator reads (see spanInputs). */
+export interface ScoredSpan {
+  span: Technique;
+  inputs: number[];
+}
+
+/**
+ * Every span the model and rules find that no context guard holds back, each with its
+ * confidence: the calibrated probability that it is right (when the model carries a calibrator;
+ * the raw score otherwise, as for the fold models of cross-validation).
+ */
+export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}, margins = model.margins(ctx)): Technique[] {
+  return scoreSpans(ctx, model, options, margins).map(({ span, inputs }) =>
+    model.calibration ? { ...span, confidence: round(calibrate(model.calibration.spans, inputs)) } : span,
+  );
+}
+
+/** The spans with their calibration inputs, guards applied, in text order. */
+export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}, margins = model.margins(ctx)): ScoredSpan[] {
   const found: Technique[] = [];
+  const modelScores = new Map<Technique, { span: number; technique: number }>();
   const alsoAbove = options.alsoAbove ?? model.options.alsoAbove;
   // One span per sentence (the hull of its tagged runs), named by the hull classifier: its best
   // technique and the next ones as likely as `alsoAbove` (a span may carry several). Naming the
   // shorter runs inside it as well lowered FLC in cross-validation (0.147 against 0.157).
-  for (const hull of sentenceHulls(ctx, model.spans(ctx, options.threshold))) {
+  for (const hull of sentenceHulls(ctx, spansFromMargins(ctx, margins, options.threshold ?? model.options.threshold))) {
     const probs = model.classifyHull(ctx, hull.first, hull.last);
     const ranked = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]! || a - b);
     const cues = spanCues(ctx, hull.first, hull.last);
     for (const t of ranked.filter((t, k) => k === 0 || probs[t]! >= alsoAbove)) {
-      found.push({
+      const span: Technique = {
         technique: TECHNIQUES[t]!,
         start: ctx.tokens[hull.first]!.start,
         end: ctx.tokens[hull.last]!.end,
         confidence: round(hull.confidence * probs[t]!),
         cues: [...cues, `model: span ${pct(hull.confidence)}, ${TECHNIQUES[t]} ${pct(probs[t]!)}`],
-      });
+      };
+      found.push(span);
+      modelScores.set(span, { span: hull.confidence, technique: probs[t]! });
     }
   }
+  const ruled = new Set<Technique>();
   if (options.rules !== false) {
     // Spans of one technique, in order of start: a rule hit is compared with its neighbours only.
     const byTechnique = new Map<string, Technique[]>();
@@ -47,7 +74,7 @@ export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, opt
       if (!byTechnique.has(t.technique)) byTechnique.set(t.technique, []);
       byTechnique.get(t.technique)!.push(t);
     }
-    for (const hit of runRules(ctx)) {
+    for (const hit of [...runRules(ctx), ...warVocabulary(ctx)]) {
       // A rule that agrees with a model span adds its cue to it; otherwise it is a span of its own.
       if (!byTechnique.has(hit.technique)) byTechnique.set(hit.technique, []);
       const list = byTechnique.get(hit.technique)!;
@@ -55,13 +82,17 @@ export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, opt
       if (same) {
         same.cues = [...new Set([...(same.cues ?? []), ...(hit.cues ?? [])])];
         same.confidence = round(Math.max(same.confidence, hit.confidence));
+        ruled.add(same);
       } else {
         found.push(hit);
+        ruled.add(hit);
         list.splice(insertionPoint(list, hit.start), 0, hit);
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start || a.end - b.end);
+  return (options.guards === false ? found : applyGuards(ctx, found).kept)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((span) => ({ span, inputs: spanInputs(ctx, margins, span, modelScores.get(span), ruled.has(span)) }));
 }
 
 /** Index of the first span of `sorted` (by start) starting at or after `offset`. */

@@ -43,9 +43,12 @@ export function classifyGiven(model: TechniqueModel, article: CorpusArticle, spa
   });
 }
 
-/** Our detections over every article, as PTC lines. */
-export function predictPtc(articles: readonly CorpusArticle[], model: TechniqueModel): PtcSpan[] {
-  return articles.flatMap((a) => toPtc(a, detectTechniques(a.ctx, model)));
+/**
+ * Our detections over every article, as PTC lines: those at or above `minConfidence`, by default
+ * the model's threshold (what the report shows); 0 gives every candidate.
+ */
+export function predictPtc(articles: readonly CorpusArticle[], model: TechniqueModel, minConfidence = model.calibration?.threshold ?? 0): PtcSpan[] {
+  return articles.flatMap((a) => toPtc(a, detectTechniques(a.ctx, model).filter((t) => t.confidence >= minConfidence)));
 }
 
 /** Fills the technique column of a TC template (its spans in code points, technique '?'). */
@@ -74,12 +77,12 @@ export interface PtcEvaluation {
 }
 
 /** SI and FLC of our detections, and TC on the gold spans, over the given articles. */
-export function evaluatePtc(articles: readonly CorpusArticle[], gold: readonly PtcSpan[], model: TechniqueModel): PtcEvaluation {
+export function evaluatePtc(articles: readonly CorpusArticle[], gold: readonly PtcSpan[], model: TechniqueModel, minConfidence?: number): PtcEvaluation {
   const ids = new Set(articles.map((a) => a.id));
   const missing = new Set(gold.filter((s) => !ids.has(s.article)).map((s) => s.article));
   if (missing.size > 0) throw new UserError(`the gold labels name ${missing.size} article(s) not in the articles folder, e.g. ${[...missing][0]}`);
   const scored = gold;
-  const predicted = predictPtc(articles, model);
+  const predicted = predictPtc(articles, model, minConfidence);
   const template = scored.map((s) => ({ ...s, technique: '?' }));
   return {
     articles: articles.length,

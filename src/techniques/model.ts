@@ -11,9 +11,10 @@ import { Perceptron } from '../learn/perceptron.js';
 import { type ArticleContext, isPunct } from './context.js';
 import { isContentWord, sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
 import { TECHNIQUES } from './names.js';
+import type { CalibratorData } from './calibration.js';
 
 export const MODEL_FILE = 'techniques.bin';
-const FORMAT = 'unspin-techniques/2';
+const FORMAT = 'unspin-techniques/3';
 export const TAGGER_LABELS = ['O', 'I'] as const;
 
 /** A span found by the tagger, in token indexes, with the mean probability of its tokens. */
@@ -30,6 +31,17 @@ export interface TechniqueModelOptions {
   alsoAbove: number;
 }
 
+/**
+ * Confidence a reader can trust, fitted on out-of-fold predictions of cross-validation (see
+ * train.ts): the probability that a span is right, and that a sentence carries any technique.
+ */
+export interface TechniqueCalibration {
+  spans: CalibratorData;
+  sentences: CalibratorData;
+  /** the report shows spans at least this probable; the others are candidates (chosen on CV) */
+  threshold: number;
+}
+
 export class TechniqueModel {
   constructor(
     readonly tagger: Perceptron,
@@ -38,7 +50,13 @@ export class TechniqueModel {
     readonly hullClassifier: Perceptron,
     readonly options: TechniqueModelOptions,
     readonly meta: Record<string, unknown> = {},
+    readonly calibration?: TechniqueCalibration,
   ) {}
+
+  /** The same model with a calibration. */
+  withCalibration(calibration: TechniqueCalibration): TechniqueModel {
+    return new TechniqueModel(this.tagger, this.classifier, this.hullClassifier, this.options, this.meta, calibration);
+  }
 
   /** score(I) - score(O) for every token of the article. */
   margins(ctx: ArticleContext): Float32Array {
@@ -88,7 +106,7 @@ export class TechniqueModel {
     const classifier = this.classifier.serialize();
     const hull = this.hullClassifier.serialize();
     const sizes = { tagger: tagger.length, classifier: classifier.length, hullClassifier: hull.length };
-    const header = Buffer.from(`${JSON.stringify({ format: FORMAT, options: this.options, meta: this.meta, ...sizes })}\n`);
+    const header = Buffer.from(`${JSON.stringify({ format: FORMAT, options: this.options, meta: this.meta, calibration: this.calibration, ...sizes })}\n`);
     return Buffer.concat([header, tagger, classifier, hull]);
   }
 
@@ -98,6 +116,7 @@ export class TechniqueModel {
       format: string;
       options: TechniqueModelOptions;
       meta: Record<string, unknown>;
+      calibration?: TechniqueCalibration;
       tagger: number;
       classifier: number;
       hullClassifier: number;
@@ -109,7 +128,7 @@ export class TechniqueModel {
     const hullStart = header.tagger + header.classifier;
     const hull = Perceptron.deserialize(body.subarray(hullStart, hullStart + header.hullClassifier)).model;
     for (const c of [classifier, hull]) if (c.labels.join() !== TECHNIQUES.join()) throw new Error('technique model: its classes are not the 14 PTC classes');
-    return new TechniqueModel(tagger, classifier, hull, header.options, header.meta);
+    return new TechniqueModel(tagger, classifier, hull, header.options, header.meta, header.calibration);
   }
 }
 

@@ -6,9 +6,11 @@ import { type PrfScore, type PtcSpan, scoreFLC, scoreSI, scoreTC } from '../eval
 import { classifyGiven, goldPtc, toPtc } from './evaluate.js';
 import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
 import { type CorpusArticle, tokenRange } from './corpus.js';
-import { detectTechniques } from './detect.js';
+import { scoreSpans } from './detect.js';
+import { calibrate, fitCalibrator, reliability, type ReliabilityRow, sentenceInputs } from './calibration.js';
+import type { Technique } from '../core/schema.js';
 import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
-import { TAGGER_LABELS, TechniqueModel, buckets } from './model.js';
+import { TAGGER_LABELS, type TechniqueCalibration, TechniqueModel, buckets } from './model.js';
 import { TECHNIQUES } from './names.js';
 
 export interface TrainOptions {
@@ -156,59 +158,150 @@ export class PreparedCorpus {
   }
 }
 
+export interface SweepRow {
+  /** spans shown at or above this calibrated confidence */
+  confidence: number;
+  spans: number;
+  /** share of the shown spans that overlap a gold span of their technique */
+  spanPrecision: number;
+  si: PrfScore;
+  flc: PrfScore;
+}
+
 export interface CrossValidation {
   folds: number;
   seed: number;
+  /** the tagger's threshold */
   threshold: number;
   /** whether the rule detectors' spans were added to the model's */
   rules: boolean;
+  /** every candidate span, whatever its confidence */
   si: PrfScore;
   flc: PrfScore;
   tc: { f1: number; correct: number; total: number };
-  /** SI and FLC F1 at other thresholds, for the choice of the shipped one */
-  sweep: { threshold: number; si: number; flc: number }[];
+  /** of spans: the probability that a span overlaps a gold span of its technique, each fold calibrated on the others */
+  spanCalibration: { ece: number; rows: ReliabilityRow[] };
+  /** of sentences: the probability that a sentence overlaps any gold span */
+  sentenceCalibration: { ece: number; rows: ReliabilityRow[] };
+  /** the default threshold of the report and the scores of what it shows */
+  shown: SweepRow;
+  sweep: SweepRow[];
 }
 
-/** k-fold cross-validation by article: each fold is scored by a model trained on the others. */
+/** One fold's out-of-fold material: scored spans with their outcome, sentences with theirs. */
+interface OutOfFold {
+  fold: number;
+  article: CorpusArticle;
+  spans: { span: Technique; inputs: number[]; right: number }[];
+  sentences: { inputs: number[]; carries: number }[];
+}
+
+/**
+ * k-fold cross-validation by article: each fold is scored by a model trained on the others.
+ * The calibrators are fitted on the out-of-fold spans (each fold's probabilities by calibrators
+ * fitted on the other folds, for the reliability table), and the report's default threshold is
+ * chosen on them; the returned calibration, fitted on all folds, goes with the shipped model.
+ */
 export function crossValidate(
   corpus: PreparedCorpus,
   folds = 5,
-  thresholds: readonly number[] = [corpus.options.threshold],
-  rules = false,
+  rules = true,
   log: (m: string) => void = () => {},
-): CrossValidation {
+): { cv: CrossValidation; calibration: TechniqueCalibration } {
   const { articles, options } = corpus;
   const order = shuffle(articles.map((_, i) => i), seededRandom(options.seed + 1));
   const gold = goldPtc(articles);
-  const predicted = new Map<number, PtcSpan[]>(thresholds.map((_, t) => [t, []]));
   const tcPredicted: PtcSpan[] = [];
+  const oof: OutOfFold[] = [];
   for (let f = 0; f < folds; f++) {
     const test = order.filter((_, i) => i % folds === f);
     const train = order.filter((_, i) => i % folds !== f);
     const model = corpus.train(train);
     for (const a of test) {
       const article = articles[a]!;
-      thresholds.forEach((threshold, t) => predicted.get(t)!.push(...toPtc(article, detectTechniques(article.ctx, model, { threshold, rules }))));
+      oof.push(outOfFold(f, article, model, rules));
       const labels = classifyGiven(model, article, article.gold);
       tcPredicted.push(...toPtc(article, article.gold.map((s, i) => ({ ...s, technique: labels[i]! }))));
     }
     log(`fold ${f + 1}/${folds} done`);
   }
   const goldArticles = new Set(articles.map((a) => a.id));
-  const sweep = thresholds.map((threshold, t) => ({
-    threshold,
-    si: scoreSI(predicted.get(t)!, gold, goldArticles).f1,
-    flc: scoreFLC(predicted.get(t)!, gold, goldArticles).f1,
-  }));
-  const main = Math.max(0, thresholds.indexOf(options.threshold));
-  return {
+  const spanRows = oof.flatMap((o) => o.spans.map((s) => ({ fold: o.fold, article: o.article, ...s })));
+  const sentenceRows = oof.flatMap((o) => o.sentences.map((s) => ({ fold: o.fold, ...s })));
+  // each fold's probabilities from calibrators fitted on the other folds
+  const p = new Float64Array(spanRows.length);
+  const q = new Float64Array(sentenceRows.length);
+  for (let f = 0; f < folds; f++) {
+    const spans = fitCalibrator(...rowsOf(spanRows.filter((r) => r.fold !== f), (r) => r.right));
+    spanRows.forEach((r, i) => r.fold === f && (p[i] = calibrate(spans, r.inputs)));
+    const sentences = fitCalibrator(...rowsOf(sentenceRows.filter((r) => r.fold !== f), (r) => r.carries));
+    sentenceRows.forEach((r, i) => r.fold === f && (q[i] = calibrate(sentences, r.inputs)));
+  }
+  const sweep: SweepRow[] = [];
+  for (let c = 0.05; c < 0.96; c += 0.05) {
+    const confidence = Math.round(c * 100) / 100;
+    const kept = spanRows.filter((_, i) => p[i]! >= confidence);
+    if (kept.length === 0) break;
+    const predicted = kept.flatMap((r) => toPtc(r.article, [r.span]));
+    sweep.push({
+      confidence,
+      spans: kept.length,
+      spanPrecision: kept.reduce((n, r) => n + r.right, 0) / kept.length,
+      si: scoreSI(predicted, gold, goldArticles),
+      flc: scoreFLC(predicted, gold, goldArticles),
+    });
+  }
+  const all = spanRows.flatMap((r) => toPtc(r.article, [r.span]));
+  const calibration: TechniqueCalibration = {
+    spans: fitCalibrator(...rowsOf(spanRows, (r) => r.right)),
+    sentences: fitCalibrator(...rowsOf(sentenceRows, (r) => r.carries)),
+    threshold: defaultThreshold(sweep).confidence,
+  };
+  const cv: CrossValidation = {
     folds,
     seed: options.seed,
-    threshold: thresholds[main]!,
+    threshold: options.threshold,
     rules,
-    si: scoreSI(predicted.get(main)!, gold, goldArticles),
-    flc: scoreFLC(predicted.get(main)!, gold, goldArticles),
+    si: scoreSI(all, gold, goldArticles),
+    flc: scoreFLC(all, gold, goldArticles),
     tc: scoreTC(tcPredicted, gold),
+    spanCalibration: reliability([...p], spanRows.map((r) => r.right)),
+    sentenceCalibration: reliability([...q], sentenceRows.map((r) => r.carries)),
+    shown: defaultThreshold(sweep),
     sweep,
   };
+  return { cv, calibration };
+}
+
+/**
+ * The report's default threshold: the lowest confidence at which SI precision reaches 0.5 with
+ * SI recall at least 0.25; when no threshold gives both, the lowest at which at least half of
+ * the shown spans are right (overlap a gold span of their technique).
+ */
+export function defaultThreshold(sweep: readonly SweepRow[]): SweepRow {
+  return (
+    sweep.find((r) => r.si.precision >= 0.5 && r.si.recall >= 0.25) ??
+    sweep.find((r) => r.spanPrecision >= 0.5) ??
+    sweep[sweep.length - 1]!
+  );
+}
+
+function rowsOf<R extends { inputs: number[] }>(rows: readonly R[], outcome: (r: R) => number): [number[][], number[]] {
+  return [rows.map((r) => r.inputs), rows.map(outcome)];
+}
+
+/** A fold model's scored spans and sentences on one held-out article, with what the gold says of each. */
+function outOfFold(fold: number, article: CorpusArticle, model: TechniqueModel, rules: boolean): OutOfFold {
+  const { ctx, gold } = article;
+  const margins = model.margins(ctx);
+  const spans = scoreSpans(ctx, model, { rules }, margins).map(({ span, inputs }) => ({
+    span,
+    inputs,
+    right: gold.some((g) => g.technique === span.technique && g.start < span.end && span.start < g.end) ? 1 : 0,
+  }));
+  const sentences = ctx.sentences.map((s, k) => ({
+    inputs: sentenceInputs(ctx, margins, k),
+    carries: gold.some((g) => g.start < s.end && s.start < g.end) ? 1 : 0,
+  }));
+  return { fold, article, spans, sentences };
 }

@@ -1,0 +1,366 @@
+/**
+ * The queries of the corpus store, written once in plain parameterised SQL ('?' placeholders)
+ * and run by a backend (sqlite.ts, postgres.ts) that supplies the connection and the few things
+ * SQL dialects do differently: full-text and spatial indexing, and how the store's size is read.
+ */
+import type { Analysis } from '../core/schema.js';
+import { packAnalysis, unpackAnalysis } from './codec.js';
+import { indexRows, normaliseName } from './rows.js';
+import type {
+  ArticleSummary,
+  CorpusStore,
+  Failure,
+  FetchState,
+  ListQuery,
+  NewArticle,
+  Outlet,
+  PutResult,
+  SearchQuery,
+  StoreStats,
+  StoredArticle,
+} from './store.js';
+
+export type Param = string | number | null | Buffer;
+export type Row = Record<string, unknown>;
+
+/** A connection, or a transaction on one. */
+export interface Sql {
+  all(sql: string, params?: Param[]): Promise<Row[]>;
+  run(sql: string, params?: Param[]): Promise<void>;
+}
+
+/** What a backend supplies. */
+export interface Backend extends Sql {
+  readonly name: 'sqlite' | 'postgres';
+  /** runs `body` in one transaction (committed when it resolves, rolled back when it throws) */
+  transaction<T>(body: (tx: Sql) => Promise<T>): Promise<T>;
+  /** adds an article's text to the full-text index (PostgreSQL does it in a generated column) */
+  indexText(tx: Sql, seq: number, title: string, text: string): Promise<void>;
+  unindexText(tx: Sql, seq: number, title: string, text: string): Promise<void>;
+  /** a condition on `a.seq` that holds for articles matching all words and phrases */
+  textCondition(terms: SearchTerms): { sql: string; params: Param[] };
+  /** adds a place row's point to the spatial index, if the backend keeps one apart */
+  indexPlace(tx: Sql, placeId: number, lat: number, lon: number): Promise<void>;
+  unindexPlaces(tx: Sql, seq: number): Promise<void>;
+  /** a condition on `a.seq` for articles with a place within km of the point */
+  nearCondition(near: { lat: number; lon: number; km: number }): { sql: string; params: Param[] };
+  bytes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Words (each must occur) and phrases (each must occur as written), lower-cased. */
+export interface SearchTerms {
+  words: string[];
+  phrases: string[][];
+}
+
+/** `war "front line" Kharkiv` -> words [war, kharkiv], phrases [[front, line]]. */
+export function searchTerms(text: string): SearchTerms {
+  const words: string[] = [];
+  const phrases: string[][] = [];
+  const tokens = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const rest = text.replace(/"([^"]*)"/g, (_, phrase: string) => {
+    const t = tokens(phrase);
+    if (t.length === 1) words.push(t[0]!);
+    else if (t.length > 1) phrases.push(t);
+    return ' ';
+  });
+  words.push(...tokens(rest));
+  return { words: [...new Set(words)], phrases };
+}
+
+const DEFAULT_LIMIT = 50;
+const SUMMARY_COLUMNS = 'a.seq, a.id, a.title, a.url, a.canonical_url, a.outlet, a.published, a.language, a.origin, a.added_at';
+
+export class SqlStore implements CorpusStore {
+  /** one writer at a time: transactions on one SQLite connection cannot interleave */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Backend) {}
+
+  get backend(): 'sqlite' | 'postgres' {
+    return this.db.name;
+  }
+
+  private exclusive<T>(body: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(body, body);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  async find(keys: { canonicalUrl?: string; textHash?: string }): Promise<string | null> {
+    const rows = await this.db.all('SELECT id FROM articles WHERE canonical_url = ? OR text_hash = ? LIMIT 1', [
+      keys.canonicalUrl ?? null,
+      keys.textHash ?? null,
+    ]);
+    return (rows[0]?.id as string | undefined) ?? null;
+  }
+
+  put(article: NewArticle): Promise<PutResult> {
+    return this.exclusive(() =>
+      this.db.transaction(async (tx) => {
+        const [dup] = await tx.all('SELECT id, canonical_url, text_hash FROM articles WHERE canonical_url = ? OR text_hash = ? OR id = ? LIMIT 1', [
+          article.canonicalUrl ?? null,
+          article.textHash,
+          article.analysis.document.id,
+        ]);
+        if (dup) {
+          const reason = article.canonicalUrl && dup.canonical_url === article.canonicalUrl ? 'duplicate-url' : 'duplicate-text';
+          await tx.run('DELETE FROM failures WHERE origin = ?', [article.origin]);
+          return { stored: false, id: dup.id as string, reason } as const;
+        }
+        const doc = article.analysis.document;
+        const [row] = await tx.all(
+          `INSERT INTO articles (id, text_hash, canonical_url, url, title, outlet, published, language, origin, added_at, text, analysis)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+          [
+            doc.id,
+            article.textHash,
+            article.canonicalUrl ?? null,
+            doc.url ?? null,
+            doc.title ?? null,
+            article.outlet ?? null,
+            doc.publishedAt,
+            doc.language,
+            article.origin,
+            new Date().toISOString(),
+            doc.text,
+            packAnalysis(article.analysis),
+          ],
+        );
+        const seq = Number(row!.seq);
+        await this.db.indexText(tx, seq, doc.title ?? '', doc.text);
+        await this.insertRows(tx, seq, article.analysis);
+        await tx.run('DELETE FROM failures WHERE origin = ?', [article.origin]);
+        return { stored: true, id: doc.id } as const;
+      }),
+    );
+  }
+
+  update(id: string, analysis: Analysis): Promise<void> {
+    return this.exclusive(() =>
+      this.db.transaction(async (tx) => {
+        const [row] = await tx.all('SELECT seq FROM articles WHERE id = ?', [id]);
+        if (!row) return;
+        const seq = Number(row.seq);
+        await this.deleteRows(tx, seq);
+        await tx.run('UPDATE articles SET analysis = ? WHERE seq = ?', [packAnalysis(analysis), seq]);
+        await this.insertRows(tx, seq, analysis);
+      }),
+    );
+  }
+
+  private async insertRows(tx: Sql, seq: number, analysis: Analysis): Promise<void> {
+    const rows = indexRows(analysis);
+    for (const n of rows.names) await tx.run('INSERT INTO names (article, name, type, geonames_id) VALUES (?, ?, ?, ?)', [seq, n.name, n.type, n.geonamesId]);
+    for (const p of rows.places) {
+      const [placed] = await tx.all('INSERT INTO places (article, geonames_id, name, lat, lon) VALUES (?, ?, ?, ?, ?) RETURNING id', [seq, p.geonamesId, p.name, p.lat, p.lon]);
+      await this.db.indexPlace(tx, Number(placed!.id), p.lat, p.lon);
+    }
+    for (const t of rows.techniques) await tx.run('INSERT INTO techniques (article, technique) VALUES (?, ?)', [seq, t]);
+    for (const k of rows.sourceKinds) await tx.run('INSERT INTO source_kinds (article, kind) VALUES (?, ?)', [seq, k]);
+  }
+
+  private async deleteRows(tx: Sql, seq: number): Promise<void> {
+    await this.db.unindexPlaces(tx, seq);
+    for (const table of ['names', 'places', 'techniques', 'source_kinds']) await tx.run(`DELETE FROM ${table} WHERE article = ?`, [seq]);
+  }
+
+  async get(id: string): Promise<StoredArticle | null> {
+    const key = id.trim().toLowerCase();
+    if (!/^[0-9a-f]{4,16}$/.test(key)) return null;
+    const rows = await this.db.all(`SELECT ${SUMMARY_COLUMNS}, a.text, a.analysis FROM articles a WHERE a.id LIKE ? LIMIT 2`, [`${key}%`]);
+    return rows.length === 1 ? toStored(rows[0]!) : null;
+  }
+
+  async list(query: ListQuery = {}): Promise<ArticleSummary[]> {
+    const rows = await this.db.all(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.seq ${query.newestFirst ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`, [
+      query.limit ?? 1_000_000_000,
+      query.offset ?? 0,
+    ]);
+    return rows.map(toSummary);
+  }
+
+  async *articles(pageSize = 200): AsyncIterable<StoredArticle> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.all(`SELECT ${SUMMARY_COLUMNS}, a.text, a.analysis FROM articles a WHERE a.seq > ? ORDER BY a.seq LIMIT ?`, [after, pageSize]);
+      for (const row of rows) yield toStored(row);
+      if (rows.length < pageSize) return;
+      after = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  async search(query: SearchQuery): Promise<ArticleSummary[]> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    const add = (sql: string, ...values: Param[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (query.text !== undefined) {
+      const terms = searchTerms(query.text);
+      if (terms.words.length === 0 && terms.phrases.length === 0) return [];
+      const cond = this.db.textCondition(terms);
+      add(cond.sql, ...cond.params);
+    }
+    if (query.entity !== undefined) {
+      const ids = query.geonamesIds ?? [];
+      const byId = ids.length > 0 ? ` UNION SELECT article FROM names WHERE geonames_id IN (${ids.map(() => '?').join(', ')})` : '';
+      add(`a.seq IN (SELECT article FROM names WHERE name = ?${byId})`, normaliseName(query.entity), ...ids);
+    }
+    if (query.near) {
+      const cond = this.db.nearCondition(query.near);
+      add(cond.sql, ...cond.params);
+    }
+    if (query.outlet !== undefined) {
+      const outlet = query.outlet.trim().toLowerCase();
+      add('(lower(a.outlet) = ? OR a.outlet IN (SELECT domain FROM outlets WHERE lower(name) = ?))', outlet, outlet);
+    }
+    if (query.from) add('a.published >= ?', query.from);
+    if (query.to) add('a.published <= ?', query.to);
+    if (query.technique) add('a.seq IN (SELECT article FROM techniques WHERE technique = ?)', query.technique);
+    if (query.sourceKind) add('a.seq IN (SELECT article FROM source_kinds WHERE kind = ?)', query.sourceKind);
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT ?`;
+    return (await this.db.all(sql, [...params, query.limit ?? DEFAULT_LIMIT])).map(toSummary);
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.exclusive(() =>
+      this.db.transaction(async (tx) => {
+        const [row] = await tx.all('SELECT seq, title, text FROM articles WHERE id = ?', [id]);
+        if (!row) return false;
+        const seq = Number(row.seq);
+        await this.deleteRows(tx, seq);
+        await this.db.unindexText(tx, seq, (row.title as string | null) ?? '', row.text as string);
+        await tx.run('DELETE FROM articles WHERE seq = ?', [seq]);
+        return true;
+      }),
+    );
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.all('SELECT count(*) AS n FROM articles');
+    return Number(row!.n);
+  }
+
+  recordFailure(origin: string, reason: string): Promise<void> {
+    return this.exclusive(() =>
+      this.db.run('INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?) ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at', [
+        origin,
+        reason,
+        new Date().toISOString(),
+      ]),
+    );
+  }
+
+  clearFailure(origin: string): Promise<void> {
+    return this.exclusive(() => this.db.run('DELETE FROM failures WHERE origin = ?', [origin]));
+  }
+
+  async failures(): Promise<Failure[]> {
+    const rows = await this.db.all('SELECT origin, reason, at FROM failures ORDER BY at, origin');
+    return rows.map((r) => ({ origin: r.origin as string, reason: r.reason as string, at: r.at as string }));
+  }
+
+  setOutlet(outlet: Outlet): Promise<void> {
+    const source = outlet.source ?? 'user';
+    // a lexicon record never replaces a user's
+    const guard = source === 'lexicon' ? " WHERE outlets.source = 'lexicon'" : '';
+    return this.exclusive(() =>
+      this.db.run(
+        `INSERT INTO outlets (domain, name, country, kind, source) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (domain) DO UPDATE SET name = excluded.name, country = excluded.country, kind = excluded.kind, source = excluded.source${guard}`,
+        [outlet.domain.toLowerCase(), outlet.name, outlet.country ?? null, outlet.kind ?? null, source],
+      ),
+    );
+  }
+
+  removeOutlet(domain: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const rows = await this.db.all("DELETE FROM outlets WHERE domain = ? AND source = 'user' RETURNING domain", [domain.toLowerCase()]);
+      return rows.length > 0;
+    });
+  }
+
+  async fetchState(url: string): Promise<FetchState | null> {
+    const [row] = await this.db.all('SELECT etag, last_modified FROM fetches WHERE url = ?', [url]);
+    if (!row) return null;
+    return {
+      ...(row.etag ? { etag: row.etag as string } : {}),
+      ...(row.last_modified ? { lastModified: row.last_modified as string } : {}),
+    };
+  }
+
+  setFetchState(url: string, state: FetchState): Promise<void> {
+    return this.exclusive(() =>
+      this.db.run(
+        `INSERT INTO fetches (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at`,
+        [url, state.etag ?? null, state.lastModified ?? null, new Date().toISOString()],
+      ),
+    );
+  }
+
+  async outlet(domain: string): Promise<Outlet | null> {
+    const [row] = await this.db.all('SELECT domain, name, country, kind, source FROM outlets WHERE domain = ?', [domain.toLowerCase()]);
+    return row ? toOutlet(row) : null;
+  }
+
+  async outlets(): Promise<Outlet[]> {
+    return (await this.db.all('SELECT domain, name, country, kind, source FROM outlets ORDER BY domain')).map(toOutlet);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [counts] = await this.db.all(
+      'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM failures) AS failed, (SELECT min(published) FROM articles) AS first, (SELECT max(published) FROM articles) AS last',
+    );
+    const outlets = await this.db.all("SELECT coalesce(outlet, '') AS outlet, count(*) AS n FROM articles a GROUP BY outlet ORDER BY n DESC, outlet");
+    const languages = await this.db.all('SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language');
+    return {
+      articles: Number(counts!.articles),
+      failed: Number(counts!.failed),
+      outlets: outlets.map((r) => ({ outlet: r.outlet as string, articles: Number(r.n) })),
+      languages: languages.map((r) => ({ language: r.language as string, articles: Number(r.n) })),
+      published: { from: (counts!.first as string | null) ?? null, to: (counts!.last as string | null) ?? null },
+      bytes: await this.db.bytes(),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.writing.then(() => this.db.close());
+  }
+}
+
+function toSummary(row: Row): ArticleSummary {
+  const opt = (key: string) => (row[key] === null || row[key] === undefined ? undefined : (row[key] as string));
+  return {
+    id: row.id as string,
+    ...optionalField('title', opt('title')),
+    ...optionalField('url', opt('url')),
+    ...optionalField('canonicalUrl', opt('canonical_url')),
+    ...optionalField('outlet', opt('outlet')),
+    published: (row.published as string | null) ?? null,
+    language: row.language as string,
+    origin: row.origin as string,
+    addedAt: row.added_at as string,
+  };
+}
+
+function toStored(row: Row): StoredArticle {
+  return { ...toSummary(row), analysis: unpackAnalysis(row.analysis as Uint8Array, row.text as string) };
+}
+
+function toOutlet(row: Row): Outlet {
+  return {
+    domain: row.domain as string,
+    name: row.name as string,
+    ...optionalField('country', (row.country as string | null) ?? undefined),
+    ...optionalField('kind', (row.kind as string | null) ?? undefined),
+    source: row.source as 'lexicon' | 'user',
+  };
+}
+
+function optionalField<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
