@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
 import type { DocumentInfo } from '../core/schema.js';
 import { normaliseDate } from '../ingest/dates.js';
-import { decodeText, sniffBinary, sniffHtmlCharset } from '../ingest/decode.js';
+import { decodeText, sniffBinary } from '../ingest/decode.js';
 import type { Fetched } from '../ingest/fetch.js';
 import { looksLikeHtml } from '../ingest/html.js';
 import { expandInputs, ingest, type Ingested, type IngestOptions, type Input } from '../ingest/index.js';
