@@ -12,10 +12,12 @@ import type { Command } from 'commander';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { analyze, type AnalyzeOptions } from '../analyze.js';
+import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
+import { analyzeWithin } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
+import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
 import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
@@ -51,6 +53,7 @@ interface AnalyzeFlags {
   budget?: number;
   maxBytes?: number;
   reuse?: string;
+  encoding?: string;
   minConfidence?: number;
   color: boolean;
 }
@@ -74,6 +77,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
     .option('--reuse <file>', 'keep the layers of an earlier --json/--jsonl report of the same text that are still valid; recompute the rest')
+    .option('--encoding <charset>', 'the inputs\' character encoding (windows-1251, koi8-r, latin1...), whatever they declare', encodingLabel)
     .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
@@ -103,6 +107,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
     ...(flags.budget ? { budgetMs: flags.budget } : {}),
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
     ...(flags.reuse ? { reuse: await readEarlierReports(flags.reuse) } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
   };
   const env = io.env ?? process.env;
   const color = useColor(flags.color, env, Boolean(io.stdout.isTTY));
@@ -130,7 +135,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
       const name = inputName(input);
       bar?.update({ name });
       try {
-        const analysis = await analyze(input, options);
+        const analysis = await analyzeWithin(input, options);
         if (keep) done.push(analysis);
         if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
         if (flags.json && !batch) io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
@@ -264,4 +269,9 @@ export function byteCount(value: string): number {
 export function progressBars(options: CliProgress.Options): CliProgress.MultiBar {
   const { MultiBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   return new MultiBar(options, Presets.shades_classic);
+}
+
+function encodingLabel(value: string): string {
+  if (!isKnownEncoding(value)) throw new UsageError(`--encoding must be a character encoding such as utf-8, windows-1251 or koi8-r, not '${value}'`);
+  return value;
 }

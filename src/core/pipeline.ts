@@ -31,10 +31,14 @@ export interface EarlierRun {
 export interface RunOptions {
   /** wall-clock budget for the whole article, in ms */
   budgetMs?: number;
+  /** of it, what was spent before the pipeline (reading and decoding the article) */
+  spentMs?: number;
   /** a clock, for tests */
   now?: () => number;
   /** layers of an earlier run of the same document, kept where still valid */
   reuse?: EarlierRun;
+  /** told of each layer as soon as it is added (the deadline worker sends it on at once) */
+  onLayer?: (name: LayerName, layer: unknown, timing: { analyzer: string; ms: number }, provenance: Provenance) => void;
 }
 
 export const DEFAULT_BUDGET_MS = 10_000;
@@ -44,7 +48,8 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
   const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const started = now();
-  const ctx: RunContext = { expired: () => now() - started > budget };
+  const spent = options.spentMs ?? 0;
+  const ctx: RunContext = { expired: () => now() - started + spent > budget };
   const result: PipelineResult = { analyzers: order, layers: [], timings: [], cut: [] };
   const earlier = options.reuse && new Map(options.reuse.layers.map((p) => [p.layer, p]));
   // layers whose content may differ from the earlier run's: made by other code or from other inputs
@@ -66,7 +71,9 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
         const layer = options.reuse!.layer(analyzer.adds);
         if (layer !== undefined) {
           doc.set(analyzer.adds, layer as never);
-          result.layers.push({ ...before, reused: true });
+          const provenance = { ...before, reused: true };
+          result.layers.push(provenance);
+          options.onLayer?.(analyzer.adds, layer, { analyzer: analyzer.name, ms: 0 }, provenance);
           continue;
         }
       } else changed.add(analyzer.adds);
@@ -77,7 +84,9 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
     const ms = round(now() - t0);
     result.timings.push({ analyzer: analyzer.name, ms });
     const model = analyzer.model?.loadedStamp();
-    result.layers.push({ layer: analyzer.adds, analyzer: analyzer.name, version: analyzer.version, ...(model ? { model } : {}), ms });
+    const provenance: Provenance = { layer: analyzer.adds, analyzer: analyzer.name, version: analyzer.version, ...(model ? { model } : {}), ms };
+    result.layers.push(provenance);
+    options.onLayer?.(analyzer.adds, layer, { analyzer: analyzer.name, ms }, provenance);
   }
   return result;
 }

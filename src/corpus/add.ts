@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
 import type { DocumentInfo } from '../core/schema.js';
 import { normaliseDate } from '../ingest/dates.js';
-import { decodeText, sniffBinary, sniffHtmlCharset } from '../ingest/decode.js';
+import { decodeText, sniffBinary } from '../ingest/decode.js';
 import type { Fetched } from '../ingest/fetch.js';
 import { looksLikeHtml } from '../ingest/html.js';
 import { expandInputs, ingest, type Ingested, type IngestOptions, type Input } from '../ingest/index.js';
@@ -210,7 +210,7 @@ export async function addToCorpus(store: CorpusStore, sources: AddSources, optio
           summary.skipped++;
           continue;
         }
-        entries = feedEntries(decodeText(page.bytes, page.charset).text, page.url);
+        entries = feedEntries(decodeText(page.bytes, { declared: page.charset }).text, page.url);
         feedStates.push([feed, { ...(page.etag ? { etag: page.etag } : {}), ...(page.lastModified ? { lastModified: page.lastModified } : {}) }]);
         await store.clearFailure(feed);
       } catch (err) {
@@ -339,7 +339,7 @@ async function ingestPage(page: Fetched, options: IngestOptions): Promise<Ingest
   const binary = sniffBinary(page.bytes);
   if (binary) throw new UserError(`${page.url} looks like a binary file (${binary}), not an article`);
   const html = page.mediaType !== 'text/plain' && page.mediaType !== 'text/markdown';
-  const { text } = decodeText(page.bytes, page.charset ?? (html ? sniffHtmlCharset(page.bytes) : undefined));
+  const { text } = decodeText(page.bytes, { declared: page.charset, html });
   const input: Input = html && (page.mediaType !== '' || looksLikeHtml(text)) ? { kind: 'html', html: text, url: page.url } : { kind: 'text', text };
   const ingested = await ingest(input, options);
   ingested.info.url = page.url;
@@ -348,7 +348,7 @@ async function ingestPage(page: Fetched, options: IngestOptions): Promise<Ingest
 }
 
 function decodedHead(page: Fetched): string {
-  return decodeText(page.bytes.subarray(0, 65_536), page.charset ?? sniffHtmlCharset(page.bytes)).text;
+  return decodeText(page.bytes.subarray(0, 65_536), { declared: page.charset, html: true }).text;
 }
 
 async function readHead(path: string): Promise<string> {
@@ -356,7 +356,7 @@ async function readHead(path: string): Promise<string> {
   try {
     const buf = Buffer.alloc(65_536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return decodeText(buf.subarray(0, bytesRead), sniffHtmlCharset(buf.subarray(0, bytesRead))).text;
+    return decodeText(buf.subarray(0, bytesRead), { html: true }).text;
   } finally {
     await handle.close();
   }

@@ -20,6 +20,9 @@ describe('restrictedKind', () => {
     ['::ffff:7f00:1', 'a loopback'],
     ['64:ff9b::a00:1', 'a private'],
     ['not-an-ip', 'an invalid'],
+    // Issue 18: missing from the refused ranges
+    ['::ffff:8.8.8.8', 'an IPv4-compatible or IPv4-mapped IPv6'],
+    ['::8.8.8.8', 'an IPv4-compatible or IPv4-mapped IPv6'],
   ])('%s is %s address', (address, kind) => {
     expect(restrictedKind(address)).toBe(kind);
   });

@@ -23,12 +23,22 @@ const LISTS = RANGES.map(([name, subnets]) => {
   return [name, list] as const;
 });
 
+/**
+ * IPv4-compatible (::/96, deprecated) and IPv4-mapped (::ffff:0:0/96) forms: an IPv4 address in
+ * IPv6 clothing, which a URL has no reason to use, refused whatever the address inside (checked
+ * for IPv6 addresses only: BlockList would match every IPv4 address against the mapped range).
+ */
+const IPV4_IN_IPV6 = new BlockList();
+IPV4_IN_IPV6.addSubnet('::', 96, 'ipv6');
+IPV4_IN_IPV6.addSubnet('::ffff:0:0', 96, 'ipv6');
+
 /** 'a private', 'a loopback'... for an address a fetch must not reach, or null for a public one. */
 export function restrictedKind(address: string): string | null {
   const family = isIP(address);
   if (family === 0) return 'an invalid';
   const type = family === 4 ? 'ipv4' : 'ipv6';
   for (const [name, list] of LISTS) if (list.check(address, type)) return name;
+  if (family === 6 && IPV4_IN_IPV6.check(address, 'ipv6')) return 'an IPv4-compatible or IPv4-mapped IPv6';
   // NAT64 (64:ff9b::/96) embeds an IPv4 address in its last 32 bits: judge that one.
   const nat64 = family === 6 ? embeddedNat64(address) : null;
   return nat64 ? restrictedKind(nat64) : null;

@@ -32,6 +32,11 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.writeHead(302, { location: n > 0 ? `/hop?n=${n - 1}` : '/article' }).end();
   },
   '/to-ftp': (_req, res) => res.writeHead(301, { location: 'ftp://127.0.0.1/file' }).end(),
+  '/bad-location': (_req, res) => res.writeHead(302, { location: 'http://[::1' }).end(),
+  '/identity-huge': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'identity', 'content-length': String(1024 ** 3) });
+    res.write('<html>'); // and then nothing: the declared length alone must refuse it
+  },
 };
 
 let server: http.Server;
@@ -67,6 +72,13 @@ describe('fetchUrl on a local server', () => {
   });
   it('names the HTTP status of a failure', async () => {
     await expect(fetchUrl(`${base}/missing`, local)).rejects.toThrow(`${base}/missing: HTTP 404`);
+  });
+  // Issue 18: an unparsable Location was an "internal error"; identity skipped the length check (15 s wait).
+  it('refuses a redirect to an invalid URL, and a declared length over the cap whatever the encoding', async () => {
+    await expect(fetchUrl(`${base}/bad-location`, local)).rejects.toThrow(`${base}/bad-location: redirects to an invalid URL (http://[::1)`);
+    const t0 = performance.now();
+    await expect(fetchUrl(`${base}/identity-huge`, local)).rejects.toThrow('is 1024.0 MB, over the 5.0 MB limit');
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
   it('refuses what is not an article', async () => {
     await expect(fetchUrl(`${base}/image`, local)).rejects.toThrow('not an article: content-type image/png');

@@ -78,7 +78,7 @@ async function follow(start: string, options: FetchOptions, signal: AbortSignal)
     if (status >= 300 && status < 400 && res.headers.location) {
       res.resume();
       if (redirects >= MAX_REDIRECTS) throw new UserError(`${start}: more than ${MAX_REDIRECTS} redirects`);
-      current = parseHttpUrl(new URL(res.headers.location, current).href, start);
+      current = parseHttpUrl(redirectTarget(res.headers.location, current), start);
       continue;
     }
     const validators = {
@@ -103,6 +103,15 @@ async function follow(start: string, options: FetchOptions, signal: AbortSignal)
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
     const bytes = await readBody(res, current.href, options.maxBytes ?? DEFAULT_MAX_BYTES, signal);
     return { url: current.href, bytes, mediaType, ...(charset ? { charset } : {}), status, ...validators };
+  }
+}
+
+/** Where a redirect points, resolved against the page that sent it. */
+function redirectTarget(location: string, from: URL): string {
+  try {
+    return new URL(location, from).href;
+  } catch {
+    throw new UserError(`${from.href}: redirects to an invalid URL (${location.slice(0, 100)})`);
   }
 }
 
@@ -185,7 +194,8 @@ function networkError(url: URL, err: Error & { code?: string }): Error {
 /** The (decompressed) body, refused as soon as it passes the cap. */
 function readBody(res: IncomingMessage, href: string, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
   const declared = Number(res.headers['content-length']);
-  const encoding = (res.headers['content-encoding'] ?? '').toLowerCase().trim();
+  // 'identity' is no encoding at all: the declared length is the body's
+  const encoding = (res.headers['content-encoding'] ?? '').toLowerCase().trim().replace(/^identity$/, '');
   if (!encoding && Number.isFinite(declared) && declared > maxBytes) {
     res.destroy();
     return Promise.reject(new UserError(tooBigMessage(href, declared, maxBytes)));

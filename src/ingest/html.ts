@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
+import { normalizeMarkup } from './markup.js';
 
 // linkedom costs ~250 ms to load: only runs that read HTML pay for it.
 const require = createRequire(import.meta.url);
@@ -35,7 +36,7 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Extracts the article; null when the page has none (a login wall, an index page, an empty body). */
 export function extractArticle(html: string): ExtractedArticle | null {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(normalizeMarkup(html));
   const published = publicationDate(document);
   flattenDeepNesting(document.documentElement as unknown as Element, MAX_DEPTH);
   const Readability = readability();
@@ -59,7 +60,8 @@ export function extractArticle(html: string): ExtractedArticle | null {
 
 /**
  * Readability slows down sharply with nesting depth (100 nested divs: over a second; 1,000: a
- * minute), so elements deeper than any real page needs are unwrapped, keeping their content.
+ * minute), so elements deeper than any real page needs are unwrapped, keeping their content
+ * (markup.ts has already bounded the depth approximately, so that parsing stays linear).
  */
 const MAX_DEPTH = 32;
 

@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { legacyBytes } from '../testing/encodings.js';
 import { documentId, ingest } from './index.js';
 
 const STORY =
@@ -59,6 +61,26 @@ describe('ingest of text', () => {
     expect(performance.now() - t0).toBeLessThan(200);
   });
 
+  // Issue 18: a FIFO argument blocked forever, and the rest of the batch never ran.
+  it('refuses FIFOs, devices and dangling links at once, naming what they are', async () => {
+    const fifo = join(dir, 'f.txt');
+    execFileSync('mkfifo', [fifo]);
+    const t0 = performance.now();
+    await expect(ingest({ kind: 'file', path: fifo })).rejects.toThrow(`${fifo} is a named pipe (FIFO), not a regular file`);
+    await expect(ingest({ kind: 'file', path: '/dev/null' })).rejects.toThrow('/dev/null is a device, not a regular file');
+    expect(performance.now() - t0).toBeLessThan(1000);
+    await symlink(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
+    await expect(ingest({ kind: 'file', path: join(dir, 'dangling.txt') })).rejects.toThrow('dangling.txt: a symbolic link to nothing');
+  });
+
+  it('reads Windows-1251 stdin and says how it was decoded', async () => {
+    const stream = new PassThrough();
+    stream.end(legacyBytes('windows-1251', 'Министерство обороны России заявило во вторник, что его войска заняли село.'));
+    const { info, warnings } = await ingest({ kind: 'stdin', stream });
+    expect(info.text).toBe('Министерство обороны России заявило во вторник, что его войска заняли село.');
+    expect(warnings).toContain('stdin: no charset declared and not UTF-8: read as windows-1251, as detected (--encoding sets another)');
+  });
+
   it('reads stdin, capped too', async () => {
     const stream = new PassThrough();
     stream.end(STORY);
@@ -71,8 +93,12 @@ describe('ingest of text', () => {
 
   it('takes adversarial text in its stride', async () => {
     const t0 = performance.now();
-    for (const text of ['a'.repeat(200_000), '"'.repeat(200_000), 'aaa, '.repeat(40_000), `<${'<'.repeat(200_000)}`]) {
+    for (const text of ['a'.repeat(200_000), 'aaa, '.repeat(40_000), `a${'<'.repeat(200_000)}`]) {
       expect((await ingest({ kind: 'text', text })).info.text).toBe(text);
+    }
+    // Issue 18: a text with no letter or digit (quotes, zero-width characters) is no article
+    for (const text of ['"'.repeat(200_000), '\u200b\u200c\u200d\ufeff'.repeat(1000), `<${'<'.repeat(200_000)}`]) {
+      await expect(ingest({ kind: 'text', text })).rejects.toThrow('input: the article has no letters or digits');
     }
     expect(performance.now() - t0).toBeLessThan(3000);
   });

@@ -29,7 +29,10 @@ export async function expandInputs(args: readonly string[], options: { extension
   return inputs;
 }
 
-/** Article files under a folder, sorted by path. Symlinked folders are not followed (no loops). */
+/**
+ * Article files under a folder, sorted by path. Symlinked folders are not followed (no loops);
+ * anything else named like an article (a FIFO, a dangling link) is listed, to fail when read.
+ */
 async function articleFiles(dir: string, extensions: ReadonlySet<string>): Promise<string[]> {
   const found: string[] = [];
   const pending = [dir];
@@ -40,8 +43,10 @@ async function articleFiles(dir: string, extensions: ReadonlySet<string>): Promi
       const path = join(current, entry.name);
       if (entry.isDirectory()) pending.push(path);
       else if (extensions.has(extname(entry.name).toLowerCase())) {
-        const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile());
-        if (isFile && !(await isOurReport(path))) found.push(path);
+        const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : null;
+        if (entry.isFile() || target?.isFile()) {
+          if (!(await isOurReport(path))) found.push(path);
+        } else if (!target?.isDirectory()) found.push(path); // a FIFO, socket, device or dangling link: refused when read, and counted
       }
     }
   }

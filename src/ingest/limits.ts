@@ -14,6 +14,9 @@ export function formatSize(bytes: number): string {
 
 /** "x.txt is 20.0 MB, over the 5.0 MB limit (use --max-bytes to raise it)" */
 export function tooBigMessage(name: string, size: number | null, limit: number): string {
-  const what = size === null ? `${name} is larger than` : `${name} is ${formatSize(size)}, over`;
-  return `${what} the ${formatSize(limit)} limit (use --max-bytes to raise it)`;
+  // sizes that round alike are given in bytes: never "20.0 MB, over the 20.0 MB limit"
+  const exact = size !== null && formatSize(size) === formatSize(limit);
+  const show = (n: number) => (exact ? `${n.toLocaleString('en')} bytes` : formatSize(n));
+  const what = size === null ? `${name} is larger than` : `${name} is ${show(size)}, over`;
+  return `${what} the ${show(limit)} limit (use --max-bytes to raise it)`;
 }

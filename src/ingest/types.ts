@@ -18,6 +18,8 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** largest input accepted, in bytes, for files, stdin and downloads alike (default 5 MB) */
   maxBytes?: number;
+  /** the input's character encoding, whatever a BOM, a declaration or the bytes say ('windows-1251') */
+  encoding?: string;
 }
 
 export interface Ingested {

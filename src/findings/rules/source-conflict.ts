@@ -7,6 +7,7 @@ const NAMED_ACCOUNT = /^[ \t]{0,3}(?:the[ \t]+)?([\p{L}\p{N} .’'-]{2,60}?)[’
 const STOP = new Set(['about', 'after', 'again', 'against', 'their', 'there', 'these', 'those', 'which', 'while', 'would', 'could', 'should', 'other', 'being', 'because', 'denied', 'denies', 'rejected', 'claims', 'claimed', 'reports', 'reported', 'statement', 'account', 'contradicting', 'saying', 'according']);
 
 const words = (s: string) => new Set((s.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !STOP.has(w)));
+const at = (a: Attribution) => a.cue?.start ?? a.content.start;
 const sourceKey = (a: Attribution | undefined) => (a?.source ? (a.source.entityId ?? a.source.text.toLowerCase().replace(/^the\s+/, '')) : null);
 
 export const sourceConflict: Rule = {
@@ -46,17 +47,30 @@ export const sourceConflict: Rule = {
 };
 
 /**
+ * How far the comparison reaches, so that a run-on text (thousands of claims, each running to the
+ * end of a megabyte) stays linear: a claim is judged by its first HEAD characters, a denial by
+ * HEAD characters either side of its trigger, and against the NEAREST claims either side of it
+ * (an ordinary article has far fewer claims than that, so for it nothing changes).
+ */
+const HEAD = 600;
+const NEAREST = 100;
+
+/**
  * The claims a denial may answer, with what they mention worked out once per article: an article
- * has many denials and many attributions, and each denial is weighed against every claim.
+ * has many denials and many attributions, and each denial is weighed against the claims near it.
  */
 class Claims {
   /** entity mentions by start offset, each with its comparison key */
   private readonly mentions: { start: number; end: number; entityId: string; key: string }[];
   private readonly info = new Map<Attribution, { key: string | null; words: Set<string>; entities: Set<string> }>();
+  /** the attributions by position (cue, else content), for the window around a denial */
+  private readonly ordered: readonly Attribution[];
+  /** each attribution's place in the layer, the order in which ties are settled */
+  private readonly rank = new Map<Attribution, number>();
 
   constructor(
     private readonly ctx: FindingContext,
-    private readonly all: readonly Attribution[],
+    all: readonly Attribution[],
   ) {
     this.mentions = ctx.entities
       .flatMap((e) => {
@@ -65,16 +79,21 @@ class Claims {
         return e.mentions.map((m) => ({ start: m.start, end: m.end, entityId: e.id, key }));
       })
       .sort((a, b) => a.start - b.start);
+    all.forEach((a, i) => this.rank.set(a, i));
+    this.ordered = [...all].sort((a, b) => at(a) - at(b));
   }
 
   /** The other source's claim the denial answers: the one sharing most places, people or content words with it. */
   best(d: Event, scope: { start: number; end: number }, denier: Attribution | undefined): Attribution | undefined {
     const mine = sourceKey(denier);
-    const scopeWords = words(this.ctx.text.slice(scope.start, scope.end));
-    const scopeEntities = this.entitiesIn(scope, denier);
+    const around = { start: Math.max(scope.start, d.trigger!.start - HEAD), end: Math.min(scope.end, d.trigger!.end + HEAD) };
+    const scopeWords = words(this.ctx.text.slice(around.start, around.end));
+    const scopeEntities = this.entitiesIn(around, denier);
+    const i = lowerBound(this.ordered, (a) => at(a) < d.trigger!.start);
     let best: Attribution | undefined;
     let bestScore = 0;
-    for (const a of this.all) {
+    const near = this.ordered.slice(Math.max(0, i - NEAREST), i + NEAREST).sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+    for (const a of near) {
       if (a === denier || !a.source) continue;
       if (a.content.start <= d.trigger!.start && d.trigger!.end <= a.content.end) continue; // the denial reported inside this claim
       const claim = this.about(a);
@@ -93,7 +112,8 @@ class Claims {
   private about(a: Attribution) {
     let info = this.info.get(a);
     if (!info) {
-      info = { key: sourceKey(a), words: words(this.ctx.text.slice(a.content.start, a.content.end)), entities: this.entitiesIn(a.content, a) };
+      const head = { start: a.content.start, end: Math.min(a.content.end, a.content.start + HEAD) };
+      info = { key: sourceKey(a), words: words(this.ctx.text.slice(head.start, head.end)), entities: this.entitiesIn(head, a) };
       this.info.set(a, info);
     }
     return info;

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import type { Analysis } from '../core/schema.js';
+import type { Input } from '../ingest/index.js';
+import { built, describeWithBuild, runCli } from '../testing/built.js';
+
+type Run = typeof import('./run.js');
+const WIRE = join(PACKAGE_ROOT, 'examples', 'wire-report.txt');
+// Issue 18: 'officials said ' x 66,000 (1 MB) spent 42 s in attributions, past any budget.
+const RUN_ON = `The Kremlin denied the report. ${'officials said '.repeat(66_000)}`;
+
+describeWithBuild('the hard deadline (compiled worker)', () => {
+  let run: Run;
+  let dir: string;
+  beforeAll(async () => {
+    run = await built<Run>('deadline/run.js');
+    await run.warmAnalysisWorker();
+    dir = await mkdtemp(join(tmpdir(), 'unspin-deadline-'));
+  }, 60_000);
+
+  it('stops an article at its budget, keeps what finished and names what was cut', async () => {
+    const t0 = performance.now();
+    const a: Analysis = await run.analyzeWithin({ kind: 'text', text: RUN_ON }, { budgetMs: 1500 });
+    expect(performance.now() - t0).toBeLessThan(1500 + 1000);
+    expect(a.document.text).toBe(RUN_ON);
+    const ran = a.timings.map((t) => t.analyzer);
+    expect(a.cut.length).toBeGreaterThan(0);
+    expect(a.cut.every((c) => /^[a-z-]+ \(.*time budget of 1500 ms spent/.test(c))).toBe(true);
+    expect([...ran, ...a.cut.map((c) => c.split(' ')[0])]).toEqual(expect.arrayContaining(['sentences', 'attributions', 'findings']));
+  }, 30_000);
+
+  it('goes on with the next article on a fresh worker', async () => {
+    await run.analyzeWithin({ kind: 'text', text: RUN_ON }, { budgetMs: 500 });
+    const next = await run.analyzeWithin({ kind: 'file', path: WIRE } as Input, { budgetMs: 30_000 });
+    expect(next.cut).toEqual([]);
+    expect(next.attributions.length).toBeGreaterThan(0);
+    expect(next.document.text).toBe(readFileSync(WIRE, 'utf8'));
+  }, 60_000);
+
+  it('reports the errors of an article as the in-line analysis does', async () => {
+    await expect(run.analyzeWithin({ kind: 'text', text: ' \n ' })).rejects.toThrow('input: the article is only white space');
+  }, 30_000);
+
+  it('in a batch, reports a cut article and analyses the rest (the CLI as a process)', async () => {
+    const slow = join(dir, 'run-on.txt');
+    await writeFile(slow, RUN_ON);
+    const r = await runCli(['analyze', slow, WIRE, '--budget', '2000', '--jsonl']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Analysis);
+    expect(first!.cut.length).toBeGreaterThan(0);
+    expect(second!.cut).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,172 @@
+/**
+ * The hard deadline per article. Analyzers check `RunContext.expired()` in their loops and stop
+ * early, but a check can be missed (a regex, a library call, a loop without one), so the
+ * decoding, the HTML parsing and the pipeline run on a worker thread that is terminated at the
+ * budget plus a small margin. Every layer is sent here as soon as it is done, so a stopped
+ * article still reports what finished and names what was cut; in a batch the next article gets a
+ * fresh worker. Reading (a file, a page) happens here, within the same budget.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyze, type AnalyzeOptions } from '../analyze.js';
+import { defaultAnalyzers } from '../analyzers.js';
+import { Doc, type Layers } from '../core/doc.js';
+import { UserError } from '../core/errors.js';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { DEFAULT_BUDGET_MS } from '../core/pipeline.js';
+import { orderAnalyzers } from '../core/registry.js';
+import { toAnalysis } from '../core/report.js';
+import type { Provenance } from '../core/schema-parts.js';
+import type { Analysis } from '../core/schema.js';
+import { inputName, readInput, type Input } from '../ingest/index.js';
+import { DEFAULT_TIMEOUT_MS } from '../ingest/limits.js';
+import type { Job, WorkerMessage } from './messages.js';
+
+/** How long past its budget a worker may run before it is stopped (it should have stopped itself). */
+export const MARGIN_MS = 300;
+
+// Only compiled code has a worker file to run; from the TypeScript sources (tests) the analysis
+// runs in line, bounded by the cooperative checks alone.
+const WORKER = join(PACKAGE_ROOT, 'dist', 'deadline', 'worker.js');
+const COMPILED = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'dist'));
+
+/** Heap for the worker: an input that would need more ends as that article's error, not the process's. */
+const WORKER_HEAP_MB = 3072;
+
+/** A warmed worker waiting for its next article (at most one: articles are analysed one at a time). */
+let idle: Promise<Worker> | null = null;
+
+/** Starts a worker and waits until its models are loaded. */
+function spawn(): Promise<Worker> {
+  const started = new Promise<Worker>((resolve, reject) => {
+    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.unref(); // an idle worker does not keep the process alive
+    const failed = (err: Error) => {
+      off();
+      reject(err);
+    };
+    const exited = () => failed(new Error('the analysis worker stopped while loading its models'));
+    const ready = () => {
+      off();
+      resolve(worker);
+    };
+    // (removeAllListeners would also remove the worker's own hooks that keep its port listening)
+    const off = () => worker.off('message', ready).off('error', failed).off('exit', exited);
+    worker.on('message', ready).on('error', failed).on('exit', exited);
+  });
+  started.catch(() => {}); // a worker that failed to start fails the article that waits for it, not the process
+  return started;
+}
+
+/** Has a worker load its models ahead of the first article (the CLI starts this while it reads inputs). */
+export function warmAnalysisWorker(): Promise<void> {
+  if (!COMPILED || !existsSync(WORKER)) return Promise.resolve();
+  idle ??= spawn();
+  return idle.then(() => undefined);
+}
+
+/** `analyze` within a hard time budget (options.budgetMs, default 10 s) covering reading and decoding too. */
+export async function analyzeWithin(input: Input, options: AnalyzeOptions = {}): Promise<Analysis> {
+  // a custom pipeline, or layers reused from an earlier report, stay in this thread (neither crosses to a worker)
+  if (!COMPILED || !existsSync(WORKER) || options.analyzers || options.reuse) return analyze(input, options);
+  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const ready = idle ?? spawn();
+  idle = null;
+  // The clock starts with the reading (a page's download counts), except for stdin: waiting
+  // for someone to type or pipe an article is not the article's time. Loading models is not either.
+  let started = input.kind === 'stdin' ? null : performance.now();
+  const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, budget);
+  const raw = await readInput(input, { ...options, timeoutMs }).catch((err: unknown) => {
+    idle = ready; // unused: the next article takes it
+    throw err;
+  });
+  started ??= performance.now();
+  const readMs = performance.now() - started;
+  const worker = await ready;
+  if (readMs >= budget) {
+    idle = Promise.resolve(worker);
+    throw new UserError(`${inputName(input)}: the time budget of ${budget} ms ran out while it was read`);
+  }
+  const { analyzers: _none, warmInParallel: _cli, ...ingestOptions } = options;
+  return runOnWorker(worker, { raw, options: ingestOptions, budgetMs: budget, spentMs: readMs }, inputName(input));
+}
+
+function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> {
+  const budget = job.budgetMs;
+  worker.ref();
+  let doc: Doc | null = null;
+  const analyzers = orderAnalyzers(defaultAnalyzers);
+  const timings: Analysis['timings'] = [];
+  const layers: Provenance[] = [];
+  const spent = `time budget of ${budget} ms spent`;
+
+  return new Promise<Analysis>((resolve, reject) => {
+    const finish = (outcome: () => Analysis) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      try {
+        resolve(outcome());
+      } catch (err) {
+        reject(err);
+      }
+    };
+    const keep = () => {
+      worker.unref(); // an idle worker does not keep the process alive
+      idle = Promise.resolve(worker);
+    };
+    const stop = () => {
+      worker.on('error', () => {}); // whatever it says while being stopped
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => {
+      finish(() => {
+        if (!doc) throw new UserError(`${name}: the time budget of ${budget} ms ran out while it was decoded (HTML parsing included)`);
+        const done = new Set(timings.map((t) => t.analyzer));
+        const cut = analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`);
+        return toAnalysis(doc, { analyzers, timings, cut, layers });
+      });
+      stop();
+    }, job.budgetMs - job.spentMs + MARGIN_MS);
+
+    const onMessage = (m: WorkerMessage) => {
+      switch (m.kind) {
+        case 'ready':
+          return;
+        case 'ingested':
+          doc = new Doc(m.info, m.warnings);
+          return;
+        case 'layer':
+          if (m.layer !== undefined) doc!.set(m.name, m.layer as Layers[typeof m.name]);
+          timings.push(m.timing);
+          layers.push(m.provenance);
+          doc!.warnings.splice(0, Infinity, ...m.warnings);
+          return;
+        case 'done':
+          keep();
+          doc!.warnings.splice(0, Infinity, ...m.warnings);
+          return finish(() => toAnalysis(doc!, { analyzers, timings, cut: m.cut, layers }));
+        case 'failed':
+          keep();
+          return finish(() => {
+            throw m.exitCode === undefined ? new Error(m.message) : new UserError(m.message, m.exitCode);
+          });
+      }
+    };
+    // The worker died: out of memory above all (its heap is capped so that the process is not).
+    const onError = (err: Error & { code?: string }) => {
+      finish(() => {
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') throw new UserError(`${name}: the analysis ran out of memory (${WORKER_HEAP_MB} MB); try a smaller --max-bytes`);
+        throw err;
+      });
+      stop();
+    };
+    const onExit = () =>
+      finish(() => {
+        throw new Error('the analysis worker stopped unexpectedly');
+      });
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job);
+  });
+}
