@@ -13,6 +13,7 @@ import { StoryIndex } from '../stories.js';
 import type { CorpusFinding, Story } from '../types.js';
 import { makeBenchmark, readSources, type BenchArticle, type Benchmark, type MakeOptions } from './make.js';
 import { alignmentAccuracy, bcubed, pairwise, predictedStories, prf, type AlignmentScore, type PRF } from './score.js';
+import { shuffle } from '../../learn/perceptron.js';
 import { rng } from './transform.js';
 
 export interface RewriteScores {
@@ -54,11 +55,7 @@ export async function evaluateRewrites(options: MakeOptions, progress?: (done: n
 export function storiesOf(bench: Benchmark, analyses: ReadonlyMap<string, Analysis>): Promise<Story[]> {
   const index = new StoryIndex();
   const r = rng(bench.seed ^ 0x5bd1e995);
-  const order = [...bench.articles];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = shuffle([...bench.articles], r);
   for (const a of order) {
     index.add({ ref: { id: a.id, outlet: a.outlet, ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}), ...(a.path ? { path: a.path } : {}) }, analysis: analyses.get(a.id)! });
   }

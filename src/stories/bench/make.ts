@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedPath } from '../../core/paths.js';
+import { shuffle } from '../../learn/perceptron.js';
 import { CREDIT_LINES } from './lexicon.js';
 import {
   changeNumber, dropAttribution, insertLoaded, launder, paraphrase, pick, removeHedge, rng, switchSpelling,
@@ -203,12 +204,4 @@ function rewrite(text: string, sentences: { start: number; end: number }[], c: R
     dropped: sentences.map((_, i) => i).filter((i) => !kept.has(i)),
     credited,
   };
-}
-
-function shuffle<T>(xs: T[], r: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs;
 }

@@ -15,17 +15,8 @@ export interface Unit {
   gold: Set<GoldRule>;
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same seed makes the same benchmark. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the seeded generator (mulberry32) the trainers use: the same seed makes the same benchmark
+export { seededRandom as rng } from '../../learn/perceptron.js';
 
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
