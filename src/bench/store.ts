@@ -1,9 +1,13 @@
 /**
  * `npm run bench:corpus`: the corpus store at 10k, 30k and 100k generated articles (SQLite).
  * One store grows through the three sizes; at each it reports the rate of storing and indexing
- * (dedup hash, packed Analysis, full text, names, places, techniques, source kinds; one
- * transaction per article, as `add` commits), the rate with analysis added, the store's size, the
- * latency of text, entity and radius searches (p50, p95), and the peak RSS.
+ * as `corpus add` does it once an article is analysed: packing the Analysis (JSON, Brotli, index
+ * rows) on as many threads as there are cores, as the analysis workers do, and writing on the one
+ * writer (dedup hash, the article, its packed Analysis, full text, names, places, techniques,
+ * source kinds), whose queue commits what arrived together in one transaction (group commit);
+ * then the rate with analysis added, the store's size, the latency of text, entity and radius
+ * searches (p50, p95), and the peak RSS. CPU time is given beside wall time, since the machine
+ * may be shared: the process's (all threads) and the writer thread's own.
  *
  * Analysing 100k articles on this machine would take hours, so a pool of generated articles is
  * analysed once (its rate is the "with analysis" cost per article) and each stored article is a
@@ -11,39 +15,102 @@
  * own, carrying its pool article's Analysis, whose spans stay valid since the text only grows at
  * the end. A benchmark, not a test: it asserts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyzeDocument } from '../analyze.js';
 import type { Analysis, DocumentInfo } from '../core/schema.js';
 import { textHash } from '../corpus/dedup.js';
 import { placeIds } from '../corpus/place-names.js';
+import type { SqlStore } from '../corpus/sql-store.js';
 import { openSqliteStore } from '../corpus/sqlite.js';
-import type { SearchQuery } from '../corpus/store.js';
+import type { NewArticle, SearchQuery } from '../corpus/store.js';
 import { documentId } from '../ingest/index.js';
 import { seededRandom } from '../learn/perceptron.js';
 import { countWords, generateCorpus } from './corpus.js';
+import { publishedOn } from './store-articles.js';
 
 const SIZES = (process.env.UNSPIN_BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number);
 const POOL = Number(process.env.UNSPIN_BENCH_POOL ?? 100);
 const QUERIES = 200;
+const THREADS = availableParallelism();
+/** articles a packing thread makes per request */
+const CHUNK = 100;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function info(text: string, i: number): DocumentInfo {
-  return { id: documentId(text), text, language: 'en', publishedAt: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15`, source: { kind: 'text' } };
+  return { id: documentId(text), text, language: 'en', publishedAt: publishedOn(i), source: { kind: 'text' } };
+}
+
+/** The pool analysed once on a thread that then ends, and the analysis time per article. */
+function analysePool(texts: string[]): Promise<{ pool: Analysis[]; analysisMs: number }> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { analyse: texts } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: { pool: Analysis[]; analysisMs: number }) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
+}
+
+function analyseOnThisThread(texts: string[]): void {
+  analyzeDocument(info(texts[0]!, 0)); // models load once; that is the cold start, not the rate
+  const t0 = performance.now();
+  const pool: Analysis[] = texts.map((t, i) => analyzeDocument(info(t, i), [], { budgetMs: 60_000 }));
+  parentPort!.postMessage({ pool, analysisMs: (performance.now() - t0) / texts.length });
+}
+
+/** the highest resident set size seen while storing, sampled after each chunk */
+let storingRss = 0;
+
+/** CPU ms of the main thread (the writer) so far: Linux's per-thread counters, undefined elsewhere. */
+function writerCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores articles from..to: each packing thread makes and packs a chunk while the writer hashes
+ * and puts the one before (put's queue commits a chunk together); at most two chunks per thread
+ * are held at once.
+ */
+async function fill(store: SqlStore, workers: Worker[], from: number, to: number): Promise<void> {
+  let next = from;
+  const request = (worker: Worker): Promise<Omit<NewArticle, 'textHash'>[]> | null => {
+    if (next >= to) return null;
+    const range = { from: next, to: Math.min(to, next + CHUNK) };
+    next = range.to;
+    return new Promise((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage(range);
+    });
+  };
+  const run = async (worker: Worker) => {
+    for (let chunk = request(worker); chunk; ) {
+      const articles = await chunk;
+      chunk = request(worker);
+      await Promise.all(articles.map((a) => store.put({ ...a, textHash: textHash(a.analysis.document.text) })));
+      storingRss = Math.max(storingRss, process.memoryUsage.rss());
+    }
+  };
+  await Promise.all(workers.map(run));
 }
 
 async function main(): Promise<void> {
   const texts = generateCorpus(POOL, 42);
   const words = texts.reduce((s, t) => s + countWords(t), 0);
   console.log(`pool: ${POOL} generated articles, ${fmt(words / POOL)} words on average (seed 42); sizes ${SIZES.map(fmt).join(', ')}`);
-  analyzeDocument(info(texts[0]!, 0)); // models load once; that is the cold start, not the rate
-  const t0 = performance.now();
-  const pool: Analysis[] = texts.map((t, i) => analyzeDocument(info(t, i), [], { budgetMs: 60_000 }));
-  const analysisMs = (performance.now() - t0) / POOL;
+  // analysed on a thread of its own, ended before storing begins: its models are not the store's memory
+  const { pool, analysisMs } = await analysePool(texts);
   console.log(`analysis: ${analysisMs.toFixed(0)} ms per article on one thread (${fmt(1000 / analysisMs)} articles/s)\n`);
 
   // what the searches look for: names and places the pool's analyses found
@@ -55,24 +122,25 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'unspin-bench-store-'));
   const file = join(dir, 'bench.db');
   const store = openSqliteStore(file);
+  const workers = Array.from({ length: THREADS }, () => new Worker(new URL('./store-worker.js', import.meta.url), { workerData: pool }));
   const random = seededRandom(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  console.log(`${'articles'.padStart(9)} ${'stored/s'.padStart(9)} ${'CPU'.padStart(6)} ${'with analysis/s'.padStart(16)} ${'store'.padStart(8)} ${'per article'.padStart(12)}   search p50 / p95 ms: text, entity, near   ${'peak RSS'.padStart(9)}`);
+  console.log(`storing: ${THREADS} packing threads and one writer; rates in articles/s: wall clock, per CPU-second of the process, per CPU-second of the writer`);
+  console.log(`${'articles'.padStart(9)} ${'stored/s'.padStart(9)} ${'CPU'.padStart(6)} ${'writer'.padStart(7)} ${'with analysis/s'.padStart(16)} ${'store'.padStart(8)} ${'per article'.padStart(12)}   search p50 / p95 ms: text, entity, near   ${'peak RSS'.padStart(9)}   load`);
   let stored = 0;
   try {
     for (const size of SIZES) {
       const start = performance.now();
       const cpu0 = process.cpuUsage();
+      const writer0 = writerCpuMs();
       const from = stored;
-      for (; stored < size; stored++) {
-        const base = pool[stored % POOL]!;
-        const text = `${base.document.text}\n\nBench article ${stored}.`;
-        const analysis: Analysis = { ...base, document: { ...base.document, text, id: documentId(text), publishedAt: info(text, stored).publishedAt } };
-        await store.put({ analysis, textHash: textHash(text), origin: `bench:${stored}`, outlet: pick(['reuters.com', 'tass.com', 'kyivindependent.com', 'bbc.co.uk']) });
-      }
+      await fill(store, workers, from, size);
+      stored = size;
       const storeMs = (performance.now() - start) / (size - from);
       const cpu = process.cpuUsage(cpu0);
       const storeCpuMs = (cpu.user + cpu.system) / 1000 / (size - from);
+      const writer1 = writerCpuMs();
+      const writerRate = writer0 === undefined || writer1 === undefined ? '-' : fmt((1000 * (size - from)) / (writer1 - writer0));
       const bytes = (await store.stats()).bytes;
       const latency = async (make: () => SearchQuery) => {
         const times: number[] = [];
@@ -91,17 +159,22 @@ async function main(): Promise<void> {
         return { entity: name, geonamesIds: ids.get(name) ?? [] };
       });
       const near = await latency(() => ({ near: { ...pick(points), km: 50 } }));
-      const withAnalysis = 1000 / (storeMs + analysisMs);
+      // analysis on every core, then packing and writing: what `add --jobs <cores>` could sustain
+      const withAnalysis = 1000 / (storeMs + analysisMs / THREADS);
       console.log(
-        `${fmt(size).padStart(9)} ${fmt(1000 / storeMs).padStart(9)} ${fmt(1000 / storeCpuMs).padStart(6)} ${withAnalysis.toFixed(1).padStart(16)} ${mb(bytes).padStart(8)} ${`${fmt(bytes / size / 1024)} KB`.padStart(12)}   ${text}, ${entity}, ${near}   ${mb(process.resourceUsage().maxRSS * 1024).padStart(9)}`,
+        `${fmt(size).padStart(9)} ${fmt(1000 / storeMs).padStart(9)} ${fmt(1000 / storeCpuMs).padStart(6)} ${writerRate.padStart(7)} ${withAnalysis.toFixed(1).padStart(16)} ${mb(bytes).padStart(8)} ${`${fmt(bytes / size / 1024)} KB`.padStart(12)}   ${text}, ${entity}, ${near}   ${mb(storingRss).padStart(9)}   ${loadavg()[0]!.toFixed(1)}`,
       );
     }
-    console.log(`\nstored/s: wall-clock rate over the articles added since the previous size; CPU: the same per second of this process's CPU time (what an idle core gives); with analysis: one analysis thread (--jobs N runs N)`);
+    console.log(
+      `\nstored/s: wall-clock rate over the articles added since the previous size; CPU: the same per second of the process's CPU time, all threads (${THREADS} idle cores give up to ${THREADS}x that, as long as the writer keeps up); writer: per second of the writer thread's CPU time (the most one writer can commit); with analysis: ${THREADS} analysis threads (--jobs ${THREADS}) then storing; peak RSS: the most resident memory seen while storing (the pool's analysis ran on a thread ended before)`,
+    );
     console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (rates suffer when it is high)`);
   } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (isMainThread) await main();
+else analyseOnThisThread((workerData as { analyse: string[] }).analyse);

@@ -1,8 +1,9 @@
 /**
- * Analysis on worker threads for `corpus add --jobs N`: each worker loads the models once and
- * analyses the documents it is sent, one at a time. Run from the TypeScript sources (tests), or
- * with one job, documents are analysed in line. A worker that dies fails its document and is
- * replaced.
+ * Analysis on worker threads for `corpus add` and `corpus reanalyze` (--jobs N): each worker
+ * loads the models once and analyses the documents it is sent, one at a time, and packs each
+ * Analysis for the store (codec.ts) before sending it back. Run from the TypeScript sources
+ * (tests), or with one job, documents are analysed in line. A worker that dies fails its document
+ * and is replaced.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,15 +13,24 @@ import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../analyze.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import type { Analysis, DocumentInfo } from '../core/schema.js';
+import { packForStore, type PackedAnalysis } from './codec.js';
 
 export interface Job {
   id: number;
   info: DocumentInfo;
   warnings: string[];
   budgetMs?: number;
+  /** the stored Analysis of the same document: its layers still valid are kept (reanalyze) */
+  reuse?: Analysis;
 }
 
-export type JobResult = { id: number; analysis: Analysis } | { id: number; error: string };
+export type JobResult = { id: number; analysis: PackedAnalysis } | { id: number; error: string };
+
+/** What a worker does with a job (in line when there are no workers). */
+export function runJob(job: Omit<Job, 'id'>): PackedAnalysis {
+  const options = { ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}), ...(job.reuse ? { reuse: job.reuse } : {}) };
+  return packForStore(analyzeDocument(job.info, job.warnings, options));
+}
 
 const WORKER = join(PACKAGE_ROOT, 'dist', 'corpus', 'analyze-worker.js');
 const COMPILED = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'dist'));
@@ -29,12 +39,12 @@ export const defaultJobs = () => availableParallelism();
 
 interface Slot {
   worker: Worker;
-  busy?: { job: Job; resolve: (a: Analysis) => void; reject: (e: Error) => void };
+  busy?: { job: Job; resolve: (a: PackedAnalysis) => void; reject: (e: Error) => void };
 }
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: Job; resolve: (a: Analysis) => void; reject: (e: Error) => void }[] = [];
+  private readonly queue: { job: Job; resolve: (a: PackedAnalysis) => void; reject: (e: Error) => void }[] = [];
   private nextId = 0;
 
   constructor(
@@ -47,12 +57,12 @@ export class AnalysisPool {
     return this.jobs > 1 && COMPILED && existsSync(WORKER);
   }
 
-  analyze(info: DocumentInfo, warnings: string[]): Promise<Analysis> {
-    if (!this.threaded) {
-      return new Promise((resolve) => resolve(analyzeDocument(info, warnings, this.budgetMs ? { budgetMs: this.budgetMs } : {})));
-    }
+  /** The document analysed (keeping the layers of `reuse` still valid) and packed for the store. */
+  analyze(info: DocumentInfo, warnings: string[], reuse?: Analysis): Promise<PackedAnalysis> {
+    const job: Job = { id: this.nextId++, info, warnings, ...(this.budgetMs ? { budgetMs: this.budgetMs } : {}), ...(reuse ? { reuse } : {}) };
+    if (!this.threaded) return new Promise((resolve) => resolve(runJob(job)));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, info, warnings, ...(this.budgetMs ? { budgetMs: this.budgetMs } : {}) }, resolve, reject });
+      this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
   }

@@ -52,6 +52,14 @@ const MIGRATIONS: Migration[] = [
       CREATE TABLE fetches (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'what made each Analysis (reanalyze reads only the stale)',
+    sql: `
+      ALTER TABLE articles ADD COLUMN made TEXT;
+      CREATE INDEX articles_made ON articles (made);
+    `,
+  },
 ];
 
 /** '?' placeholders -> '$1', '$2'... (the store's SQL has no '?' inside literals). */
@@ -174,7 +182,7 @@ class PostgresBackend extends PostgresSql implements Backend {
   }
 
   // the b-tree on places (lat, lon) is the spatial index
-  async indexPlace(): Promise<void> {}
+  async indexPlaces(): Promise<void> {}
   async unindexPlaces(): Promise<void> {}
 
   nearCondition({ lat, lon, km }: { lat: number; lon: number; km: number }): { sql: string; params: Param[] } {

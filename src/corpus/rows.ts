@@ -40,9 +40,12 @@ export function indexRows(analysis: Analysis): IndexRows {
   const names = new Map<string, NameRow>();
   const places = new Map<string, PlaceRow>();
   const text = analysis.document.text;
+  const seen = new Set<string>(); // spellings already normalised: most mentions repeat one
   for (const entity of analysis.entities) {
     const geonamesId = entity.place?.geonamesId ?? null;
     const add = (spelling: string) => {
+      if (seen.has(spelling)) return;
+      seen.add(spelling);
       const name = normaliseName(spelling);
       if (name && !names.has(name)) names.set(name, { name, type: entity.type, geonamesId });
     };

@@ -4,8 +4,8 @@
  * SQL dialects do differently: full-text and spatial indexing, and how the store's size is read.
  */
 import type { Analysis } from '../core/schema.js';
-import { packAnalysis, unpackAnalysis } from './codec.js';
-import { indexRows, normaliseName } from './rows.js';
+import { asBuffer, isPacked, packForStore, unpackAnalysis, type PackedAnalysis } from './codec.js';
+import { normaliseName, type IndexRows } from './rows.js';
 import type {
   ArticleSummary,
   CorpusStore,
@@ -39,8 +39,8 @@ export interface Backend extends Sql {
   unindexText(tx: Sql, seq: number, title: string, text: string): Promise<void>;
   /** a condition on `a.seq` that holds for articles matching all words and phrases */
   textCondition(terms: SearchTerms): { sql: string; params: Param[] };
-  /** adds a place row's point to the spatial index, if the backend keeps one apart */
-  indexPlace(tx: Sql, placeId: number, lat: number, lon: number): Promise<void>;
+  /** adds the points of the places of articles from..to (seqs) to the spatial index, if the backend keeps one apart */
+  indexPlaces(tx: Sql, fromSeq: number, toSeq: number): Promise<void>;
   unindexPlaces(tx: Sql, seq: number): Promise<void>;
   /** a condition on `a.seq` for articles with a place within km of the point */
   nearCondition(near: { lat: number; lon: number; km: number }): { sql: string; params: Param[] };
@@ -70,11 +70,31 @@ export function searchTerms(text: string): SearchTerms {
 }
 
 const DEFAULT_LIMIT = 50;
+/** articles committed in one transaction at most */
+const MAX_BATCH = 500;
+/** rows in one INSERT at most: a few statement shapes (powers of two), reused, and far below either backend's parameter limit */
+const MAX_ROWS = 256;
+
+/** Inserts rows of equal width with as few statements as powers of two allow (256 + 64 + 2 + 1 for 323). */
+async function insertValues(tx: Sql, into: string, rows: readonly Param[][]): Promise<void> {
+  let at = 0;
+  while (at < rows.length) {
+    let n = MAX_ROWS;
+    while (n > rows.length - at) n >>= 1;
+    const chunk = rows.slice(at, at + n);
+    const tuple = `(${chunk[0]!.map(() => '?').join(', ')})`;
+    await tx.run(`INSERT INTO ${into} VALUES ${Array.from({ length: n }, () => tuple).join(', ')}`, chunk.flat());
+    at += n;
+  }
+}
 const SUMMARY_COLUMNS = 'a.seq, a.id, a.title, a.url, a.canonical_url, a.outlet, a.published, a.language, a.origin, a.added_at';
 
 export class SqlStore implements CorpusStore {
   /** one writer at a time: transactions on one SQLite connection cannot interleave */
   private writing: Promise<unknown> = Promise.resolve();
+  /** articles `put` and not yet committed */
+  private readonly queued: { article: NewArticle; resolve: (r: PutResult) => void; reject: (e: unknown) => void }[] = [];
+  private committing = false;
 
   constructor(private readonly db: Backend) {}
 
@@ -97,73 +117,134 @@ export class SqlStore implements CorpusStore {
   }
 
   put(article: NewArticle): Promise<PutResult> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ article, resolve, reject });
+      this.commitQueued();
+    });
+  }
+
+  /** Commits what is queued, in batches, until the queue is empty; one such loop at a time. */
+  private commitQueued(): void {
+    if (this.committing) return;
+    this.committing = true;
+    setImmediate(async () => {
+      while (this.queued.length > 0) {
+        const batch = this.queued.splice(0, MAX_BATCH);
+        try {
+          const results = await this.putMany(batch.map((q) => q.article));
+          batch.forEach((q, i) => q.resolve(results[i]!));
+        } catch (err) {
+          // one article's error must not fail the others queued with it: each alone again
+          if (batch.length === 1) batch[0]!.reject(err);
+          else for (const q of batch) await this.putMany([q.article]).then(([r]) => q.resolve(r!), q.reject);
+        }
+      }
+      this.committing = false;
+    });
+  }
+
+  putMany(articles: readonly NewArticle[]): Promise<PutResult[]> {
+    if (articles.length === 0) return Promise.resolve([]);
+    const packed = articles.map((a) => (isPacked(a.analysis) ? a.analysis : packForStore(a.analysis)));
     return this.exclusive(() =>
       this.db.transaction(async (tx) => {
-        const [dup] = await tx.all('SELECT id, canonical_url, text_hash FROM articles WHERE canonical_url = ? OR text_hash = ? OR id = ? LIMIT 1', [
-          article.canonicalUrl ?? null,
-          article.textHash,
-          article.analysis.document.id,
-        ]);
-        if (dup) {
-          const reason = article.canonicalUrl && dup.canonical_url === article.canonicalUrl ? 'duplicate-url' : 'duplicate-text';
-          await tx.run('DELETE FROM failures WHERE origin = ?', [article.origin]);
-          return { stored: false, id: dup.id as string, reason } as const;
-        }
-        const doc = article.analysis.document;
-        const [row] = await tx.all(
-          `INSERT INTO articles (id, text_hash, canonical_url, url, title, outlet, published, language, origin, added_at, text, analysis)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-          [
-            doc.id,
-            article.textHash,
+        const results: PutResult[] = [];
+        const indexed: { seq: number; rows: IndexRows }[] = [];
+        for (const [i, article] of articles.entries()) {
+          const { document: doc, made } = packed[i]!;
+          const [dup] = await tx.all('SELECT id, canonical_url, text_hash FROM articles WHERE canonical_url = ? OR text_hash = ? OR id = ? LIMIT 1', [
             article.canonicalUrl ?? null,
-            doc.url ?? null,
-            doc.title ?? null,
-            article.outlet ?? null,
-            doc.publishedAt,
-            doc.language,
-            article.origin,
-            new Date().toISOString(),
-            doc.text,
-            packAnalysis(article.analysis),
-          ],
-        );
-        const seq = Number(row!.seq);
-        await this.db.indexText(tx, seq, doc.title ?? '', doc.text);
-        await this.insertRows(tx, seq, article.analysis);
-        await tx.run('DELETE FROM failures WHERE origin = ?', [article.origin]);
-        return { stored: true, id: doc.id } as const;
+            article.textHash,
+            doc.id,
+          ]);
+          await tx.run('DELETE FROM failures WHERE origin = ?', [article.origin]);
+          if (dup) {
+            const reason = article.canonicalUrl && dup.canonical_url === article.canonicalUrl ? 'duplicate-url' : 'duplicate-text';
+            results.push({ stored: false, id: dup.id as string, reason });
+            continue;
+          }
+          const [row] = await tx.all(
+            `INSERT INTO articles (id, text_hash, canonical_url, url, title, outlet, published, language, origin, added_at, text, analysis, made)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+            [
+              doc.id,
+              article.textHash,
+              article.canonicalUrl ?? null,
+              doc.url ?? null,
+              doc.title ?? null,
+              article.outlet ?? null,
+              doc.publishedAt,
+              doc.language,
+              article.origin,
+              new Date().toISOString(),
+              doc.text,
+              asBuffer(packed[i]!.packed),
+              made,
+            ],
+          );
+          const seq = Number(row!.seq);
+          await this.db.indexText(tx, seq, doc.title ?? '', doc.text);
+          indexed.push({ seq, rows: packed[i]!.rows });
+          results.push({ stored: true, id: doc.id });
+        }
+        await this.insertRows(tx, indexed);
+        return results;
       }),
     );
   }
 
-  update(id: string, analysis: Analysis): Promise<void> {
+  update(id: string, analysis: Analysis | PackedAnalysis): Promise<void> {
+    const packed = isPacked(analysis) ? analysis : packForStore(analysis);
     return this.exclusive(() =>
       this.db.transaction(async (tx) => {
         const [row] = await tx.all('SELECT seq FROM articles WHERE id = ?', [id]);
         if (!row) return;
         const seq = Number(row.seq);
         await this.deleteRows(tx, seq);
-        await tx.run('UPDATE articles SET analysis = ? WHERE seq = ?', [packAnalysis(analysis), seq]);
-        await this.insertRows(tx, seq, analysis);
+        await tx.run('UPDATE articles SET analysis = ?, made = ? WHERE seq = ?', [asBuffer(packed.packed), packed.made, seq]);
+        await this.insertRows(tx, [{ seq, rows: packed.rows }]);
       }),
     );
   }
 
-  private async insertRows(tx: Sql, seq: number, analysis: Analysis): Promise<void> {
-    const rows = indexRows(analysis);
-    for (const n of rows.names) await tx.run('INSERT INTO names (article, name, type, geonames_id) VALUES (?, ?, ?, ?)', [seq, n.name, n.type, n.geonamesId]);
-    for (const p of rows.places) {
-      const [placed] = await tx.all('INSERT INTO places (article, geonames_id, name, lat, lon) VALUES (?, ?, ?, ?, ?) RETURNING id', [seq, p.geonamesId, p.name, p.lat, p.lon]);
-      await this.db.indexPlace(tx, Number(placed!.id), p.lat, p.lon);
-    }
-    for (const t of rows.techniques) await tx.run('INSERT INTO techniques (article, technique) VALUES (?, ?)', [seq, t]);
-    for (const k of rows.sourceKinds) await tx.run('INSERT INTO source_kinds (article, kind) VALUES (?, ?)', [seq, k]);
+  /** The index rows of articles just stored (seqs ascending), a few statements for all of them. */
+  private async insertRows(tx: Sql, articles: readonly { seq: number; rows: IndexRows }[]): Promise<void> {
+    if (articles.length === 0) return;
+    const rows = (pick: (r: IndexRows) => readonly Param[][]) => articles.flatMap(({ seq, rows: r }) => pick(r).map((values) => [seq, ...values]));
+    await insertValues(tx, 'names (article, name, type, geonames_id)', rows((r) => r.names.map((n) => [n.name, n.type, n.geonamesId])));
+    await insertValues(tx, 'places (article, geonames_id, name, lat, lon)', rows((r) => r.places.map((p) => [p.geonamesId, p.name, p.lat, p.lon])));
+    await this.db.indexPlaces(tx, articles[0]!.seq, articles.at(-1)!.seq);
+    await insertValues(tx, 'techniques (article, technique)', rows((r) => r.techniques.map((t) => [t])));
+    await insertValues(tx, 'source_kinds (article, kind)', rows((r) => r.sourceKinds.map((k) => [k])));
   }
 
   private async deleteRows(tx: Sql, seq: number): Promise<void> {
     await this.db.unindexPlaces(tx, seq);
     for (const table of ['names', 'places', 'techniques', 'source_kinds']) await tx.run(`DELETE FROM ${table} WHERE article = ?`, [seq]);
+  }
+
+  async madeGroups(): Promise<{ made: string | null; articles: number }[]> {
+    const rows = await this.db.all('SELECT made, count(*) AS n FROM articles GROUP BY made ORDER BY n DESC');
+    return rows.map((r) => ({ made: (r.made as string | null) ?? null, articles: Number(r.n) }));
+  }
+
+  async *articlesMadeBy(made: string | null, pageSize = 100): AsyncIterable<StoredArticle> {
+    const which = made === null ? 'a.made IS NULL' : 'a.made = ?';
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.all(`SELECT ${SUMMARY_COLUMNS}, a.text, a.analysis FROM articles a WHERE ${which} AND a.seq > ? ORDER BY a.seq LIMIT ?`, [
+        ...(made === null ? [] : [made]),
+        after,
+        pageSize,
+      ]);
+      for (const row of rows) yield toStored(row);
+      if (rows.length < pageSize) return;
+      after = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  setMade(id: string, made: string): Promise<void> {
+    return this.exclusive(() => this.db.run('UPDATE articles SET made = ? WHERE id = ?', [made, id]));
   }
 
   async get(id: string): Promise<StoredArticle | null> {

@@ -51,6 +51,14 @@ const MIGRATIONS: Migration[] = [
       CREATE TABLE fetches (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'what made each Analysis (reanalyze reads only the stale)',
+    sql: `
+      ALTER TABLE articles ADD COLUMN made TEXT;
+      CREATE INDEX articles_made ON articles (made);
+    `,
+  },
 ];
 
 type Database = BetterSqlite3.Database;
@@ -67,6 +75,9 @@ export function openSqliteStore(path: string): SqlStore {
   }
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: a crash loses no committed transaction, a power cut at most the last ones
   db.pragma('busy_timeout = 10000');
+  // 64 MB of page cache: the unique indexes on ids and hashes are written at random places, and
+  // with the default 2 MB each insert into a large store reads its pages back from the file
+  db.pragma('cache_size = -65536');
   db.function('km', { deterministic: true }, (lat1, lon1, lat2, lon2) => distanceKm({ lat: Number(lat1), lon: Number(lon1) }, { lat: Number(lat2), lon: Number(lon2) }));
   const backend = new SqliteBackend(db, path);
   migrateSync(db);
@@ -137,8 +148,8 @@ class SqliteBackend implements Backend {
     return { sql: 'a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [match] };
   }
 
-  async indexPlace(tx: Sql, placeId: number, lat: number, lon: number): Promise<void> {
-    await tx.run('INSERT INTO places_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)', [placeId, lat, lat, lon, lon]);
+  async indexPlaces(tx: Sql, fromSeq: number, toSeq: number): Promise<void> {
+    await tx.run('INSERT INTO places_rtree (id, min_lat, max_lat, min_lon, max_lon) SELECT id, lat, lat, lon, lon FROM places WHERE article BETWEEN ? AND ?', [fromSeq, toSeq]);
   }
 
   async unindexPlaces(tx: Sql, seq: number): Promise<void> {

@@ -130,6 +130,43 @@ for (const backend of testBackends()) {
       await store.close();
     });
 
+    it('commits puts that arrive together in one batch, a duplicate inside the batch stored once', async () => {
+      const store = await fresh();
+      const texts = Array.from({ length: 40 }, (_, i) => `Dispatch ${i}: Kharkiv under fire, officials said.`);
+      const results = await Promise.all([...texts, texts[3]!.toUpperCase()].map((t) => store.put(article(t, { technique: 'Doubt' }))));
+      expect(results.filter((r) => r.stored)).toHaveLength(40);
+      expect(results.at(-1)).toMatchObject({ stored: false, reason: 'duplicate-text', id: documentId(texts[3]!) });
+      expect(await store.count()).toBe(40);
+      // every index row written, for every article of the batch
+      expect(await store.search({ technique: 'Doubt', limit: 100 })).toHaveLength(40);
+      expect(await store.search({ near: { lat: 49.98, lon: 36.25, km: 5 }, limit: 100 })).toHaveLength(40);
+      expect(await store.search({ entity: 'kharkiv', sourceKind: 'anonymous', limit: 100 })).toHaveLength(40);
+      const many = await store.putMany([article('One more from Kharkiv.'), article('One more from Kharkiv.')]);
+      expect(many.map((r) => r.stored)).toEqual([true, false]);
+      await store.close();
+    });
+
+    it('groups articles by what made them, and records it', async () => {
+      const store = await fresh();
+      const made = (v: number) => ({ layers: [{ layer: 'entities', analyzer: 'entities', version: v, ms: 1 }] });
+      const a = article('Made by the first version.');
+      const b = article('Made by the second version.');
+      await store.put({ ...a, analysis: { ...(a.analysis as Analysis), ...made(1) } });
+      await store.put({ ...b, analysis: { ...(b.analysis as Analysis), ...made(2) } });
+      expect(await store.madeGroups()).toEqual(
+        expect.arrayContaining([
+          { made: 'entities=entities@1', articles: 1 },
+          { made: 'entities=entities@2', articles: 1 },
+        ]),
+      );
+      const first = [];
+      for await (const s of store.articlesMadeBy('entities=entities@1')) first.push(s.id);
+      expect(first).toEqual([documentId('Made by the first version.')]);
+      await store.setMade(first[0]!, 'entities=entities@2');
+      expect(await store.madeGroups()).toEqual([{ made: 'entities=entities@2', articles: 2 }]);
+      await store.close();
+    });
+
     it('records failures, clears one when its article is stored, and keeps user outlets over the lexicon', async () => {
       const store = await fresh();
       await store.recordFailure('https://example.org/dead', 'HTTP 404');

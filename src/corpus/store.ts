@@ -3,13 +3,17 @@
  * SQLite file by default, PostgreSQL for teams) that pass the same test suite (store.test.ts).
  * An article is stored with its whole Analysis and the rows that index it (full text, entity
  * names, places, techniques, source kinds), all in one transaction: a crash leaves an article
- * either wholly stored or absent.
+ * either wholly stored or absent. Writes queue for one writer, and what queued while it was busy
+ * is committed together (group commit): one transaction per article when articles come slowly,
+ * one per batch when they come faster than they can be committed one by one.
  */
 import type { Analysis } from '../core/schema.js';
+import type { PackedAnalysis } from './codec.js';
 
 /** What `add` hands the store for one article. */
 export interface NewArticle {
-  analysis: Analysis;
+  /** packed where it was made (an analysis worker: codec.ts), or packed by the store */
+  analysis: Analysis | PackedAnalysis;
   /** hash of the normalised text (dedup.ts): the same article, differently spaced, is one */
   textHash: string;
   /** canonical URL (rel=canonical, og:url, tracking parameters stripped), when known */
@@ -108,10 +112,21 @@ export interface CorpusStore {
   readonly backend: 'sqlite' | 'postgres';
   /** the id of a stored article with this canonical URL or text hash (dedup before fetching or analysing) */
   find(keys: { canonicalUrl?: string; textHash?: string }): Promise<string | null>;
-  /** stores one article and its index rows in one transaction, unless it is a duplicate */
+  /**
+   * stores one article and its index rows, unless it is a duplicate; resolved once committed
+   * (with the other articles queued meanwhile, in one transaction)
+   */
   put(article: NewArticle): Promise<PutResult>;
+  /** stores articles in one transaction, each unless a duplicate (of a stored one or of one before it) */
+  putMany(articles: readonly NewArticle[]): Promise<PutResult[]>;
   /** replaces the Analysis of a stored article (reanalyze) and its index rows */
-  update(id: string, analysis: Analysis): Promise<void>;
+  update(id: string, analysis: Analysis | PackedAnalysis): Promise<void>;
+  /** how many articles each set of analyzers made (made.ts; null: stored before it was recorded) */
+  madeGroups(): Promise<{ made: string | null; articles: number }[]>;
+  /** the articles one set of analyzers made, in the order added, read in pages */
+  articlesMadeBy(made: string | null, pageSize?: number): AsyncIterable<StoredArticle>;
+  /** records what made a stored Analysis (for one stored before it was recorded) */
+  setMade(id: string, made: string): Promise<void>;
   /** an article by id, or by an unambiguous id prefix (4 characters at least) */
   get(id: string): Promise<StoredArticle | null>;
   list(query?: ListQuery): Promise<ArticleSummary[]>;
