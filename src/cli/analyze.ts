@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
-import { analyzeWithin } from '../deadline/run.js';
+import { analyzeWithin, warmAnalysisWorker } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
@@ -92,6 +92,8 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   }
   if (flags.json && flags.jsonl) throw new UsageError('choose one of --json and --jsonl');
   const inputs = (await expandInputs(args, { extensions: flags.ext ?? [] })).map((input): Input => (input.kind === 'stdin' ? { kind: 'stdin', stream: io.stdin } : input));
+  // models load on a worker thread while the outputs are checked and the first input read
+  if (!flags.reuse) void warmAnalysisWorker({ html: inputs.some(mayBeHtml) });
   const batch = inputs.length > 1;
   // every output is checked before the first article is read: a usage error costs no analysis
   const html = flags.html ? await htmlTarget(flags.html, inputs) : null;
@@ -208,6 +210,11 @@ async function htmlTarget(path: string, inputs: readonly Input[]): Promise<{ pat
   }
   await mkdir(dirname(resolve(path)), { recursive: true });
   return { path, folder: false };
+}
+
+/** A page to download or a file not named .txt: the worker loads the HTML parser ahead (for text it need not). */
+function mayBeHtml(input: Input): boolean {
+  return input.kind === 'url' || input.kind === 'html' || (input.kind === 'file' && !/\.txt$/i.test(input.path));
 }
 
 /** An output path that is one of the inputs would overwrite the article. */
