@@ -65,6 +65,12 @@ for (const backend of testBackends()) {
       expect(near.stdout.trim().split('\n')).toHaveLength(3);
       expect((await run(['corpus', '--store', location, 'search', '--near', '91,0,5'])).stderr).toMatch(/^unspin: --near must be LAT,LON,KM/);
 
+      // added by today's analyzers: nothing to recompute
+      const reanalyzed = await run(['corpus', '--store', location, 'reanalyze', '--jobs', '1', '--json']);
+      expect(reanalyzed.code).toBe(0);
+      expect(JSON.parse(reanalyzed.stdout)).toMatchObject({ articles: 3, upToDate: 3, reanalysed: 0, failed: 0, dryRun: false });
+      expect(reanalyzed.stderr).toContain('3 up to date, 0 reanalysed, 0 failed (of 3)');
+
       expect((await run(['corpus', '--store', location, 'rm', id])).code).toBe(0);
       const stats = JSON.parse((await run(['corpus', '--store', location, 'stats', '--json'])).stdout);
       expect(stats).toMatchObject({ backend: backend.name, articles: 2, failed: 0 });

@@ -14,6 +14,7 @@ import { openStore, storeLocation } from '../corpus/open.js';
 import { seedOutlets } from '../corpus/outlets.js';
 import { defaultJobs } from '../corpus/pool.js';
 import { placeIds } from '../corpus/place-names.js';
+import { reanalyzeCorpus } from '../corpus/reanalyze.js';
 import type { ArticleSummary, CorpusStore, SearchQuery } from '../corpus/store.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { renderHtml } from '../report/html.js';
@@ -160,6 +161,40 @@ export function registerCorpus(program: Command, io: CliIo = processIo()): void 
         const n = await exportStream(store, format, file);
         await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
         io.stderr.write(`unspin: wrote ${n} ${format === 'jsonl' ? 'articles' : 'places'} to ${flags.out}\n`);
+      });
+    });
+
+  corpus
+    .command('reanalyze')
+    .description('bring stored Analyses up to date: recompute only the layers whose analyzer version or model changed since they were stored')
+    .option('--jobs <n>', 'analysis threads (default: the number of cores)', positiveInteger('--jobs'))
+    .option('--budget <ms>', 'time budget per article in ms', positiveInteger('--budget'))
+    .option('--dry-run', 'count what is stale; change nothing')
+    .option('--json', 'the counts as JSON')
+    .action(async (flags: { jobs?: number; budget?: number; dryRun?: boolean; json?: boolean }, cmd: Command) => {
+      await withStore(location(cmd), async (store) => {
+        let shown = 0;
+        const summary = await reanalyzeCorpus(store, {
+          jobs: flags.jobs ?? defaultJobs(),
+          ...(flags.budget ? { budgetMs: flags.budget } : {}),
+          ...(flags.dryRun ? { dryRun: true } : {}),
+          onProgress: (p) => {
+            const done = p.upToDate + p.reanalysed + p.failed;
+            if (done - shown >= 100) {
+              shown = done - (done % 100);
+              io.stderr.write(`unspin: ${done}/${p.articles}: ${p.reanalysed} ${flags.dryRun ? 'stale' : 'reanalysed'}, ${p.upToDate} up to date, ${p.failed} failed\n`);
+            }
+          },
+          onNote: (line) => void io.stderr.write(`unspin: ${line}\n`),
+        });
+        if (flags.json) io.stdout.write(`${JSON.stringify({ ...summary, dryRun: Boolean(flags.dryRun) }, null, 2)}\n`);
+        const layers = Object.entries(summary.layers)
+          .map(([layer, n]) => `${layer} ${n}`)
+          .join(', ');
+        io.stderr.write(
+          `unspin: ${summary.upToDate} up to date, ${summary.reanalysed} ${flags.dryRun ? 'stale' : 'reanalysed'}, ${summary.failed} failed (of ${summary.articles})${layers ? `; ${flags.dryRun ? 'stale layers' : 'layers recomputed'}: ${layers}` : ''}\n`,
+        );
+        if (summary.failed > 0) throw new UserError(`${summary.failed} of ${summary.articles} could not be reanalysed: they keep their earlier Analysis; run reanalyze again to retry`);
       });
     });
 

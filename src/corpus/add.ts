@@ -124,7 +124,7 @@ export async function addToCorpus(store: CorpusStore, sources: AddSources, optio
         summary.skipped++;
         await store.clearFailure(item.origin);
       } else {
-        const analysis = await pool.analyze(info, warnings);
+        const { analysis } = await pool.analyze(info, warnings);
         const put = await store.put({
           analysis,
           textHash: hash,

@@ -5,7 +5,7 @@ import { runJob, type Job, type JobResult } from './pool.js';
 parentPort?.on('message', (job: Job) => {
   let result: JobResult;
   try {
-    result = { id: job.id, analysis: runJob(job) };
+    result = { id: job.id, ...runJob(job) };
   } catch (err) {
     result = { id: job.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../analyze.js';
+import type { AnyAnalyzer } from '../core/analyzer.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import type { Analysis, DocumentInfo } from '../core/schema.js';
 import { packForStore, type PackedAnalysis } from './codec.js';
@@ -24,12 +25,19 @@ export interface Job {
   reuse?: Analysis;
 }
 
-export type JobResult = { id: number; analysis: PackedAnalysis } | { id: number; error: string };
+/** An analysis done: packed for the store, and the layers computed afresh (the rest were reused). */
+export interface Analysed {
+  analysis: PackedAnalysis;
+  recomputed: string[];
+}
+
+export type JobResult = ({ id: number } & Analysed) | { id: number; error: string };
 
 /** What a worker does with a job (in line when there are no workers). */
-export function runJob(job: Omit<Job, 'id'>): PackedAnalysis {
-  const options = { ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}), ...(job.reuse ? { reuse: job.reuse } : {}) };
-  return packForStore(analyzeDocument(job.info, job.warnings, options));
+export function runJob(job: Omit<Job, 'id'>, analyzers?: readonly AnyAnalyzer[]): Analysed {
+  const options = { ...(job.budgetMs ? { budgetMs: job.budgetMs } : {}), ...(job.reuse ? { reuse: job.reuse } : {}), ...(analyzers ? { analyzers } : {}) };
+  const analysis = analyzeDocument(job.info, job.warnings, options);
+  return { analysis: packForStore(analysis), recomputed: analysis.layers.filter((p) => !p.reused).map((p) => p.layer) };
 }
 
 const WORKER = join(PACKAGE_ROOT, 'dist', 'corpus', 'analyze-worker.js');
@@ -39,28 +47,30 @@ export const defaultJobs = () => availableParallelism();
 
 interface Slot {
   worker: Worker;
-  busy?: { job: Job; resolve: (a: PackedAnalysis) => void; reject: (e: Error) => void };
+  busy?: { job: Job; resolve: (a: Analysed) => void; reject: (e: Error) => void };
 }
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: Job; resolve: (a: PackedAnalysis) => void; reject: (e: Error) => void }[] = [];
+  private readonly queue: { job: Job; resolve: (a: Analysed) => void; reject: (e: Error) => void }[] = [];
   private nextId = 0;
 
   constructor(
     private readonly jobs: number,
     private readonly budgetMs?: number,
+    /** analyzers other than the default pipeline (tests): they cannot cross to a thread, so run in line */
+    private readonly analyzers?: readonly AnyAnalyzer[],
   ) {}
 
   /** Workers are used when there is more than one job and the compiled worker exists. */
   private get threaded(): boolean {
-    return this.jobs > 1 && COMPILED && existsSync(WORKER);
+    return this.jobs > 1 && !this.analyzers && COMPILED && existsSync(WORKER);
   }
 
   /** The document analysed (keeping the layers of `reuse` still valid) and packed for the store. */
-  analyze(info: DocumentInfo, warnings: string[], reuse?: Analysis): Promise<PackedAnalysis> {
+  analyze(info: DocumentInfo, warnings: string[], reuse?: Analysis): Promise<Analysed> {
     const job: Job = { id: this.nextId++, info, warnings, ...(this.budgetMs ? { budgetMs: this.budgetMs } : {}), ...(reuse ? { reuse } : {}) };
-    if (!this.threaded) return new Promise((resolve) => resolve(runJob(job)));
+    if (!this.threaded) return new Promise((resolve) => resolve(runJob(job, this.analyzers)));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.dispatch();
@@ -84,7 +94,7 @@ export class AnalysisPool {
       const busy = slot.busy;
       slot.busy = undefined;
       if (busy) {
-        if ('analysis' in result) busy.resolve(result.analysis);
+        if ('analysis' in result) busy.resolve(result);
         else busy.reject(new Error(result.error));
       }
       this.dispatch();
