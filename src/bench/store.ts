@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   console.log(`storing: ${THREADS} packing threads and one writer; rates in articles/s: wall clock, per CPU-second of the process, per CPU-second of the writer`);
   console.log(`${'articles'.padStart(9)} ${'stored/s'.padStart(9)} ${'CPU'.padStart(6)} ${'writer'.padStart(7)} ${'with analysis/s'.padStart(16)} ${'store'.padStart(8)} ${'per article'.padStart(12)}   search p50 / p95 ms: text, entity, near   ${'peak RSS'.padStart(9)}   load`);
   let stored = 0;
+  const growth: Growth[] = [];
   try {
     for (const size of SIZES) {
       const start = performance.now();
@@ -151,14 +152,19 @@ async function main(): Promise<void> {
           times.push(performance.now() - s);
         }
         times.sort((a, b) => a - b);
-        return `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)}`;
+        return { p50: percentile(times, 50), p95: percentile(times, 95) };
       };
-      const text = await latency(() => ({ text: `${pick(vocabulary)} ${pick(vocabulary)}` }));
-      const entity = await latency(() => {
-        const name = pick(names);
-        return { entity: name, geonamesIds: ids.get(name) ?? [] };
-      });
-      const near = await latency(() => ({ near: { ...pick(points), km: 50 } }));
+      const searches = [
+        await latency(() => ({ text: `${pick(vocabulary)} ${pick(vocabulary)}` })),
+        await latency(() => {
+          const name = pick(names);
+          return { entity: name, geonamesIds: ids.get(name) ?? [] };
+        }),
+        await latency(() => ({ near: { ...pick(points), km: 50 } })),
+      ];
+      const [text, entity, near] = searches.map((l) => `${l.p50.toFixed(1)} / ${l.p95.toFixed(1)}`);
+      const writerMs = writer0 === undefined || writer1 === undefined ? undefined : (writer1 - writer0) / (size - from);
+      growth.push({ size, cpuMs: storeCpuMs, ...(writerMs !== undefined ? { writerMs } : {}), bytesPerArticle: bytes / size, p95: searches.map((l) => l.p95) });
       // analysis on every core, then packing and writing: what `add --jobs <cores>` could sustain
       const withAnalysis = 1000 / (storeMs + analysisMs / THREADS);
       console.log(
@@ -168,12 +174,38 @@ async function main(): Promise<void> {
     console.log(
       `\nstored/s: wall-clock rate over the articles added since the previous size; CPU: the same per second of the process's CPU time, all threads (${THREADS} idle cores give up to ${THREADS}x that, as long as the writer keeps up); writer: per second of the writer thread's CPU time (the most one writer can commit); with analysis: ${THREADS} analysis threads (--jobs ${THREADS}) then storing; peak RSS: the most resident memory seen while storing (the pool's analysis ran on a thread ended before)`,
     );
+    if (growth.length >= 2) console.log(extrapolation(growth));
     console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (rates suffer when it is high)`);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Growth {
+  size: number;
+  /** CPU ms per article, all threads */
+  cpuMs: number;
+  writerMs?: number;
+  bytesPerArticle: number;
+  /** search p95 ms: text, entity, near */
+  p95: number[];
+}
+
+/** The growth from the first size to the last, and where it leads at 1M articles if it keeps its pace per tenfold. */
+function extrapolation(growth: Growth[]): string {
+  const first = growth[0]!;
+  const last = growth.at(-1)!;
+  const decades = Math.log10(last.size / first.size);
+  const ahead = Math.log10(1_000_000 / last.size);
+  const at1M = (a: number, b: number) => b * (b / a) ** (ahead / decades);
+  const writer = first.writerMs !== undefined && last.writerMs !== undefined ? `, writer ${fmt(1000 / at1M(first.writerMs, last.writerMs))}/s` : '';
+  const p95 = last.p95.map((p, i) => at1M(first.p95[i]!, p).toFixed(1)).join(' / ');
+  return [
+    `growth ${fmt(first.size)} -> ${fmt(last.size)}: CPU per article x${(last.cpuMs / first.cpuMs).toFixed(2)}, store per article x${(last.bytesPerArticle / first.bytesPerArticle).toFixed(2)}, search p95 x${last.p95.map((p, i) => (p / first.p95[i]!).toFixed(1)).join(' / ')} (text / entity / near)`,
+    `at 1M, each cost growing per tenfold as it did here: ${fmt(1000 / at1M(first.cpuMs, last.cpuMs))} articles per CPU-second${writer}, store ${(at1M(first.bytesPerArticle, last.bytesPerArticle) * 1e6 / 1024 ** 3).toFixed(0)} GB, search p95 ${p95} ms`,
+  ].join('\n');
 }
 
 if (isMainThread) await main();
