@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
-import { analyzeWithin } from '../deadline/run.js';
+import { analyzeWithin, keepSpareWorker } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
@@ -130,6 +130,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   const failures: { name: string; message: string }[] = [];
   const keep = batch && (flags.json || flags.geojson || flags.csv || terminal);
   let flagged = 0;
+  if (batch) keepSpareWorker(); // an article stopped at its deadline does not make the next one wait
   try {
     for (const input of inputs) {
       const name = inputName(input);
