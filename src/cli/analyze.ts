@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
-import { analyzeWithin, keepSpareWorker } from '../deadline/run.js';
+import { analyzeWithin, keepSpareWorker, warmAnalysisWorker } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
@@ -93,6 +93,8 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   }
   if (flags.json && flags.jsonl) throw new UsageError('choose one of --json and --jsonl');
   const inputs = (await expandInputs(args, { extensions: flags.ext ?? [] })).map((input): Input => (input.kind === 'stdin' ? { kind: 'stdin', stream: io.stdin } : input));
+  // models load on a worker thread while the outputs are checked and the first input read
+  if (!flags.reuse) void warmAnalysisWorker({ html: inputs.some(mayBeHtml) });
   const batch = inputs.length > 1;
   // every output is checked before the first article is read: a usage error costs no analysis
   const html = flags.html ? await htmlTarget(flags.html, inputs) : null;
@@ -131,7 +133,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   const failures: { name: string; message: string }[] = [];
   const keep = batch && (flags.json || flags.geojson || flags.csv || terminal);
   let flagged = 0;
-  if (batch) keepSpareWorker(); // an article stopped at its deadline does not make the next one wait
+  if (batch && !flags.reuse) keepSpareWorker(); // an article stopped at its deadline does not make the next one wait
   try {
     for (const input of inputs) {
       const name = inputName(input);
@@ -210,6 +212,11 @@ async function htmlTarget(path: string, inputs: readonly Input[]): Promise<{ pat
   }
   await mkdir(dirname(resolve(path)), { recursive: true });
   return { path, folder: false };
+}
+
+/** A page to download or a file not named .txt: the worker loads the HTML parser ahead (for text it need not). */
+function mayBeHtml(input: Input): boolean {
+  return input.kind === 'url' || input.kind === 'html' || (input.kind === 'file' && !/\.txt$/i.test(input.path));
 }
 
 /** An output path that is one of the inputs would overwrite the article. */

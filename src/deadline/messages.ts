@@ -4,6 +4,12 @@ import type { Provenance } from '../core/schema-parts.js';
 import type { DocumentInfo } from '../core/schema.js';
 import type { IngestOptions, RawInput } from '../ingest/index.js';
 
+/** What a new worker is told to load ahead of its first article. */
+export interface WarmUpHints {
+  /** some input may be HTML (a URL, an .html file): load the HTML parser too */
+  html?: boolean;
+}
+
 /** One article to analyse: its budget, and how much of it was spent before it was sent (reading). */
 export interface Job {
   raw: RawInput;

@@ -22,7 +22,7 @@ import type { Provenance } from '../core/schema-parts.js';
 import type { Analysis } from '../core/schema.js';
 import { inputName, readInput, type Input } from '../ingest/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/limits.js';
-import type { Job, WorkerMessage } from './messages.js';
+import type { Job, WarmUpHints, WorkerMessage } from './messages.js';
 
 /** How long past its budget a worker may run before it is stopped (it should have stopped itself). */
 export const MARGIN_MS = 400;
@@ -58,10 +58,13 @@ export function keepSpareWorker(): void {
   spare ??= spawn();
 }
 
+/** What the last worker was told to warm; a fresh one (after a cut) is told the same. */
+let hints: WarmUpHints = {};
+
 /** Starts a worker and waits until its models are loaded. */
 function spawn(): Promise<Worker> {
   const started = new Promise<Worker>((resolve, reject) => {
-    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, workerData: hints });
     worker.unref(); // an idle worker does not keep the process alive
     const failed = (err: Error) => {
       off();
@@ -80,9 +83,13 @@ function spawn(): Promise<Worker> {
   return started;
 }
 
-/** Has a worker load its models ahead of the first article (the CLI starts this while it reads inputs). */
-export function warmAnalysisWorker(): Promise<void> {
+/**
+ * Has a worker load its models ahead of the first article: the CLI starts this as soon as it
+ * knows its inputs, so that loading overlaps with the rest of its start-up and the reading.
+ */
+export function warmAnalysisWorker(warm: WarmUpHints = {}): Promise<void> {
   if (!COMPILED || !existsSync(WORKER)) return Promise.resolve();
+  hints = warm;
   idle ??= { ready: spawn(), counted: false };
   return idle.ready.then(() => undefined);
 }
