@@ -37,8 +37,12 @@ export interface Backend extends Sql {
   /** adds an article's text to the full-text index (PostgreSQL does it in a generated column) */
   indexText(tx: Sql, seq: number, title: string, text: string): Promise<void>;
   unindexText(tx: Sql, seq: number, title: string, text: string): Promise<void>;
-  /** a condition on `a.seq` that holds for articles matching all words and phrases */
-  textCondition(terms: SearchTerms): { sql: string; params: Param[] };
+  /**
+   * a condition that holds for articles matching all words and phrases; with `from` and `order`,
+   * the full-text index joined to `a` drives the search, read newest first, so that its LIMIT
+   * stops it early however many articles match
+   */
+  textCondition(terms: SearchTerms): { sql: string; params: Param[]; from?: string; order?: string };
   /** adds the points of the places of articles from..to (seqs) to the spatial index, if the backend keeps one apart */
   indexPlaces(tx: Sql, fromSeq: number, toSeq: number): Promise<void>;
   unindexPlaces(tx: Sql, seq: number): Promise<void>;
@@ -279,10 +283,14 @@ export class SqlStore implements CorpusStore {
       where.push(sql);
       params.push(...values);
     };
+    let from = 'articles a';
+    let order = 'a.seq DESC';
     if (query.text !== undefined) {
       const terms = searchTerms(query.text);
       if (terms.words.length === 0 && terms.phrases.length === 0) return [];
       const cond = this.db.textCondition(terms);
+      from = cond.from ?? from;
+      order = cond.order ?? order;
       add(cond.sql, ...cond.params);
     }
     if (query.entity !== undefined) {
@@ -302,7 +310,7 @@ export class SqlStore implements CorpusStore {
     if (query.to) add('a.published <= ?', query.to);
     if (query.technique) add('a.seq IN (SELECT article FROM techniques WHERE technique = ?)', query.technique);
     if (query.sourceKind) add('a.seq IN (SELECT article FROM source_kinds WHERE kind = ?)', query.sourceKind);
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT ?`;
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
     return (await this.db.all(sql, [...params, query.limit ?? DEFAULT_LIMIT])).map(toSummary);
   }
 

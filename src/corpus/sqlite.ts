@@ -63,6 +63,11 @@ const MIGRATIONS: Migration[] = [
 
 type Database = BetterSqlite3.Database;
 
+/** Every word and phrase quoted: FTS5's own operators (NEAR, OR, *, :) stay plain words. */
+function ftsMatch(terms: SearchTerms): string {
+  return [...terms.words.map((w) => `"${w}"`), ...terms.phrases.map((p) => `"${p.join(' ')}"`)].join(' ');
+}
+
 /** Opens (creating on first use) the store in an SQLite file, or ':memory:'. */
 export function openSqliteStore(path: string): SqlStore {
   const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -142,10 +147,10 @@ class SqliteBackend implements Backend {
     await tx.run("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)", [seq, title, text]);
   }
 
-  textCondition(terms: SearchTerms): { sql: string; params: Param[] } {
-    // every word and phrase quoted: FTS5's own operators (NEAR, OR, *, :) stay plain words
-    const match = [...terms.words.map((w) => `"${w}"`), ...terms.phrases.map((p) => `"${p.join(' ')}"`)].join(' ');
-    return { sql: 'a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [match] };
+  // FTS5 gives its matches in rowid order, newest first when asked, and the join stops at the LIMIT:
+  // common words at 6k articles took 6-14 ms through `a.seq IN (matches)` (every match read), 0.2-4 ms this way
+  textCondition(terms: SearchTerms): { sql: string; params: Param[]; from: string; order: string } {
+    return { from: 'articles_fts f JOIN articles a ON a.seq = f.rowid', sql: 'articles_fts MATCH ?', params: [ftsMatch(terms)], order: 'f.rowid DESC' };
   }
 
   async indexPlaces(tx: Sql, fromSeq: number, toSeq: number): Promise<void> {
