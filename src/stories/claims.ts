@@ -53,7 +53,7 @@ export function claimUnits(article: number, a: Analysis): ClaimUnit[] {
     for (const w of words(text, s.start, s.end)) {
       if (w.end > s.end || STOP.has(w.w) || isFigure(w.w) || said.some((x) => w.start >= x.start && w.start < x.end)) continue;
       const p = inPlace(w.start);
-      tokens.add(p ? fnv1a(`#${p.geonamesId}`) : fnv1a(w.w));
+      tokens.add(p ? fnv1a(`#${p.key}`) : fnv1a(w.w));
     }
     if (tokens.size < MIN_CLAIM_TOKENS) continue;
     const credits = [
