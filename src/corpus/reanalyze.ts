@@ -72,8 +72,8 @@ export async function reanalyzeCorpus(store: CorpusStore, options: ReanalyzeOpti
     }
   };
 
+  const running = new Set<Promise<void>>();
   try {
-    const running = new Set<Promise<void>>();
     for (const made of stale) {
       for await (const article of store.articlesMadeBy(made)) {
         const layers = staleLayers(parseMade(made ?? madeBy(article.analysis)), analyzers);
@@ -101,6 +101,8 @@ export async function reanalyzeCorpus(store: CorpusStore, options: ReanalyzeOpti
       await Promise.all(running);
     }
   } finally {
+    // stopped by an error: what is in flight finishes (or fails) before the pool goes
+    await Promise.allSettled(running);
     await pool.close();
   }
   return summary;
