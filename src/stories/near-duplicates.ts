@@ -50,12 +50,14 @@ export interface SketchStore {
 
 export class MemorySketchStore implements SketchStore {
   private readonly sketches = new Map<number, Sketch>();
-  // most buckets hold one article: a number, an array only when shared
+  // most buckets hold one article: a number, an array only when shared; keys cut to 30 bits so
+  // that V8 keeps them as small integers rather than boxed numbers
   private readonly buckets = new Map<number, number | number[]>();
 
   put(id: number, s: Sketch, keys: Uint32Array): void {
     this.sketches.set(id, s);
-    for (const k of keys) {
+    for (const key of keys) {
+      const k = key & 0x3fffffff;
       const had = this.buckets.get(k);
       if (had === undefined) this.buckets.set(k, id);
       else if (typeof had === 'number') this.buckets.set(k, [had, id]);
@@ -70,7 +72,7 @@ export class MemorySketchStore implements SketchStore {
   *inBuckets(keys: Uint32Array): Iterable<number> {
     const seen = new Set<number>();
     for (const k of keys) {
-      const had = this.buckets.get(k);
+      const had = this.buckets.get(k & 0x3fffffff);
       if (had === undefined) continue;
       for (const id of typeof had === 'number' ? [had] : had) {
         if (!seen.has(id)) {
