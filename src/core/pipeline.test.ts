@@ -18,7 +18,7 @@ const findings = defineAnalyzer({
   version: 1,
   requires: ['sentences'],
   adds: 'findings',
-  run: (doc) => doc.get('sentences').map((s) => ({ rule: 'demo', severity: 'info' as const, message: 'a sentence', spans: [s] })),
+  run: (doc) => doc.get('sentences').map((s) => ({ rule: 'demo', source: 'findings', severity: 'info' as const, message: 'a sentence', spans: [s] })),
 });
 
 describe('runPipeline', () => {
@@ -57,6 +57,8 @@ describe('runPipeline', () => {
     const slow = defineAnalyzer({ ...sentences, run: (doc) => { clock += 50; return sentences.run(doc, { expired: () => false }); } });
     const result = runPipeline(makeDoc(), [slow, findings], { budgetMs: 10, now: () => clock });
     expect(result.timings.map((t) => t.analyzer)).toEqual(['sentences']);
-    expect(result.cut).toEqual(['findings (time budget of 10 ms spent)']);
+    expect(result.cut).toEqual([
+      { rule: 'time-budget', source: 'pipeline', severity: 'warning', message: 'findings (time budget of 10 ms spent)', spans: [], evidence: { analyzer: 'findings', layer: 'findings' } },
+    ]);
   });
 });

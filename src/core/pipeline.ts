@@ -9,7 +9,8 @@ import type { AnyAnalyzer, RunContext } from './analyzer.js';
 import type { Doc } from './doc.js';
 import type { LayerName } from './layers.js';
 import { orderAnalyzers } from './registry.js';
-import type { Provenance } from './schema-parts.js';
+import type { Message, Provenance } from './schema-parts.js';
+import { cutMessage } from './message.js';
 
 export interface PipelineResult {
   /** the analyzers in the order they were considered */
@@ -17,8 +18,8 @@ export interface PipelineResult {
   /** what made each layer present, in the order made */
   layers: Provenance[];
   timings: { analyzer: string; ms: number }[];
-  /** analyzers not run, with why: "places (time budget of 5000 ms spent)" */
-  cut: string[];
+  /** analyzers not run, one message each saying why: "places (time budget of 5000 ms spent)" */
+  cut: Message[];
 }
 
 /** An earlier run over the same document: its provenance, and its layers where it kept them. */
@@ -57,12 +58,12 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
 
   for (const analyzer of order) {
     if (ctx.expired()) {
-      result.cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
+      result.cut.push(cutMessage('time-budget', analyzer, `time budget of ${budget} ms spent`));
       continue;
     }
     const missing = analyzer.requires.filter((layer) => !doc.has(layer));
     if (missing.length > 0) {
-      result.cut.push(`${analyzer.name} (needs ${missing.join(', ')}, which did not run)`);
+      result.cut.push(cutMessage('missing-input', analyzer, `needs ${missing.join(', ')}, which did not run`));
       continue;
     }
     if (earlier) {

@@ -23,15 +23,26 @@ export type Span = StaticOf<typeof SpanSchema>;
 export const Severity = (T: TypeBuilder) => T.Union([T.Literal('info'), T.Literal('warning'), T.Literal('error')]);
 export type Severity = StaticOf<typeof Severity>;
 
-export const FindingSchema = (T: TypeBuilder) =>
+/**
+ * The one message shape (in the manner of vfile messages): what a finding rule reports, what
+ * ingest warns of, what the runner cut. `rule` says what fired, `source` which analyzer (or
+ * `ingest`, `pipeline`) said it; `docs` is the rule's one-line doc (`unspin rules` lists them).
+ */
+export const MessageSchema = (T: TypeBuilder) =>
   T.Object({
-    rule: T.String(),
+    rule: T.String({ description: "what fired: a rule id (unspin rules), or the kind of warning or cut" }),
+    source: T.String({ description: "who said it: an analyzer's name, 'ingest' or 'pipeline'" }),
     severity: Severity(T),
     message: T.String(),
     spans: T.Array(SpanSchema(T)),
     evidence: T.Optional(T.Record(T.String(), T.Unknown())),
+    docs: T.Optional(T.String({ description: "the rule's one-line doc" })),
   });
-export type Finding = StaticOf<typeof FindingSchema>;
+export type Message = StaticOf<typeof MessageSchema>;
+
+/** A finding is a message of the findings analyzer. */
+export const FindingSchema = MessageSchema;
+export type Finding = Message;
 
 export const ProvenanceSchema = (T: TypeBuilder) =>
   T.Object({

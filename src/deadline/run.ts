@@ -14,6 +14,7 @@ import { analyze, type AnalyzeOptions } from '../analyze.js';
 import { defaultAnalyzers } from '../analyzers.js';
 import { Doc, type Layers } from '../core/doc.js';
 import { UserError } from '../core/errors.js';
+import { cutMessage } from '../core/message.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { DEFAULT_BUDGET_MS } from '../core/pipeline.js';
 import { orderAnalyzers } from '../core/registry.js';
@@ -124,7 +125,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
       finish(() => {
         if (!doc) throw new UserError(`${name}: the time budget of ${budget} ms ran out while it was decoded (HTML parsing included)`);
         const done = new Set(timings.map((t) => t.analyzer));
-        const cut = analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`);
+        const cut = analyzers.filter((a) => !done.has(a.name)).map((a) => cutMessage('deadline', a, `${spent}; stopped`));
         return toAnalysis(doc, { analyzers, timings, cut, layers });
       });
       stop();

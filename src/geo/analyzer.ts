@@ -5,7 +5,7 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 2,
+  version: 3,
   requires: ['entities'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },
