@@ -17,7 +17,7 @@ export const Offset = (T: TypeBuilder) => T.Integer({ minimum: 0 });
 export const Confidence = (T: TypeBuilder) => T.Number({ minimum: 0, maximum: 1 });
 
 export const SpanSchema = (T: TypeBuilder) =>
-  T.Object({ start: Offset(T), end: Offset(T) }, { $id: 'Span', description: '[start, end) in UTF-16 code units of document.text' });
+  T.Object({ start: Offset(T), end: Offset(T) }, { description: '[start, end) in UTF-16 code units of document.text' });
 export type Span = StaticOf<typeof SpanSchema>;
 
 export const Severity = (T: TypeBuilder) => T.Union([T.Literal('info'), T.Literal('warning'), T.Literal('error')]);
@@ -39,10 +39,6 @@ export const MessageSchema = (T: TypeBuilder) =>
     docs: T.Optional(T.String({ description: "the rule's one-line doc" })),
   });
 export type Message = StaticOf<typeof MessageSchema>;
-
-/** A finding is a message of the findings analyzer. */
-export const FindingSchema = MessageSchema;
-export type Finding = Message;
 
 export const ProvenanceSchema = (T: TypeBuilder) =>
   T.Object({

@@ -12,7 +12,8 @@ import { DocumentSchema, MessageSchema, ProvenanceSchema, type SchemaOf, type Ty
 import { SCHEMA_VERSION } from './schema-version.js';
 
 export { SCHEMA_VERSION };
-export type { DocumentInfo, Finding, Message, Provenance, Severity, Span } from './schema-parts.js';
+export type { DocumentInfo, Message, Provenance, Severity, Span } from './schema-parts.js';
+export type { Finding } from '../findings/schema.js';
 export type { Token, Sentence } from '../text/schema.js';
 export type { Entity, EntityType } from '../entities/schema.js';
 export type { PlaceCandidate, PlaceLink } from '../geo/schema.js';

@@ -1,7 +1,7 @@
 import { defineAnalyzer } from '../core/analyzer.js';
 import { findAnchor } from '../times/anchor.js';
 import { runRules } from './run.js';
-import { FindingSchema } from '../core/schema-parts.js';
+import { FindingSchema } from './schema.js';
 
 /** findings: consistency checks across every layer that ran (each rule stays silent without what it needs). */
 export const findingsAnalyzer = defineAnalyzer({
