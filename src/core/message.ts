@@ -19,6 +19,6 @@ export function warning(source: string, rule: string, message: string, extras: M
 }
 
 /** Why the runner did not run an analyzer: `rule` is the kind of cut, the analyzer and its layer are the evidence. */
-export function cutMessage(rule: 'time-budget' | 'missing-input' | 'deadline', analyzer: { name: string; adds: string }, why: string): Message {
+export function cutMessage(rule: 'time-budget' | 'partial' | 'missing-input' | 'deadline', analyzer: { name: string; adds: string }, why: string): Message {
   return warning('pipeline', rule, `${analyzer.name} (${why})`, { evidence: { analyzer: analyzer.name, layer: analyzer.adds } });
 }

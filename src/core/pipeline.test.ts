@@ -61,4 +61,28 @@ describe('runPipeline', () => {
       { rule: 'time-budget', source: 'pipeline', severity: 'warning', message: 'findings (time budget of 10 ms spent)', spans: [], evidence: { analyzer: 'findings', layer: 'findings' } },
     ]);
   });
+
+  it('lets an analyzer stop part way when its loop sees the budget spent, and names its layer partial', () => {
+    let clock = 0;
+    // one sentence per 10 ms of the clock, until the budget says stop
+    const looping = defineAnalyzer({
+      ...sentences,
+      run: (doc, ctx) => {
+        const out = [];
+        for (let i = 0; i < 100 && !ctx.expired(); i++, clock += 10) out.push({ start: i, end: i + 1 });
+        return out;
+      },
+    });
+    const doc = makeDoc();
+    const seen: { name: string; provenance: unknown }[] = [];
+    const result = runPipeline(doc, [looping, findings], { budgetMs: 35, now: () => clock, onLayer: (name, _l, _t, provenance) => seen.push({ name, provenance }) });
+    expect(doc.get('sentences')).toHaveLength(4);
+    expect(result.cut.map((c) => [c.rule, c.message])).toEqual([
+      ['partial', 'sentences (time budget of 35 ms spent; stopped part way, its layer is partial)'],
+      ['time-budget', 'findings (time budget of 35 ms spent)'],
+    ]);
+    // a partial layer carries no provenance: a later run must recompute it, not reuse it
+    expect(result.layers).toEqual([]);
+    expect(seen).toEqual([{ name: 'sentences', provenance: undefined }]);
+  });
 });

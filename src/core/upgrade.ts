@@ -39,7 +39,7 @@ export function upgradeReport(report: Analysis): Analysis {
 /** "places (time budget of 5000 ms spent)" as a cut message naming the analyzer. */
 function oldCut(text: string): Message {
   const analyzer = /^[\w-]+/.exec(text)?.[0] ?? text;
-  const rule = /needs .* which did not run/.test(text) ? 'missing-input' : /stopped\)$/.test(text) ? 'deadline' : 'time-budget';
+  const rule = /needs .* which did not run/.test(text) ? 'missing-input' : /stopped part way/.test(text) ? 'partial' : /stopped\)$/.test(text) ? 'deadline' : 'time-budget';
   return warning('pipeline', rule, text, { evidence: { analyzer } });
 }
 

@@ -3,7 +3,7 @@
  * with a link is fetched from it; one without gives its own content as the article.
  */
 import { createRequire } from 'node:module';
-import { parseFeed } from 'feedsmith';
+import type * as Feedsmith from 'feedsmith';
 import type { parseHTML as ParseHTML } from 'linkedom';
 import { UserError } from '../core/errors.js';
 import { normaliseDate } from '../ingest/dates.js';
@@ -35,6 +35,8 @@ type Text = string | { value?: string } | undefined;
 const textOf = (t: Text): string | undefined => (typeof t === 'string' ? t : t?.value)?.trim() || undefined;
 
 export function feedEntries(xml: string, feedUrl: string): FeedEntry[] {
+  // (required here, not imported: it takes a quarter of a second to load, and only feeds need it)
+  const { parseFeed } = createRequire(import.meta.url)('feedsmith') as typeof Feedsmith;
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(xml);

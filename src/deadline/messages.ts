@@ -4,6 +4,12 @@ import type { Message, Provenance } from '../core/schema-parts.js';
 import type { DocumentInfo } from '../core/schema.js';
 import type { IngestOptions, RawInput } from '../ingest/index.js';
 
+/** What a new worker is told to load ahead of its first article. */
+export interface WarmUpHints {
+  /** some input may be HTML (a URL, an .html file): load the HTML parser too */
+  html?: boolean;
+}
+
 /** One article to analyse: its budget, and how much of it was spent before it was sent (reading). */
 export interface Job {
   raw: RawInput;
@@ -17,8 +23,8 @@ export type WorkerMessage =
   | { kind: 'ready' }
   /** the article was decoded (and its HTML parsed): from here on a cut leaves a partial report */
   | { kind: 'ingested'; info: DocumentInfo; warnings: Message[] }
-  /** one analyzer finished (its layer, when the report carries it); warnings as they stand then */
-  | { kind: 'layer'; name: LayerName; layer?: unknown; timing: { analyzer: string; ms: number }; provenance: Provenance; warnings: Message[] }
+  /** one analyzer finished (its layer, when the report carries it; no provenance when it stopped part way); warnings as they stand then */
+  | { kind: 'layer'; name: LayerName; layer?: unknown; timing: { analyzer: string; ms: number }; provenance?: Provenance; warnings: Message[] }
   | { kind: 'done'; cut: Message[]; warnings: Message[] }
   /** `exitCode` is set for a UserError (the user's to fix), absent for a bug */
   | { kind: 'failed'; message: string; exitCode?: number };

@@ -9,6 +9,7 @@ import { RULES } from './rules/index.js';
 export function runRules(ctx: FindingContext, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
+    if (ctx.expired?.()) break;
     let found: RuleFinding[];
     try {
       found = rule.check(ctx);

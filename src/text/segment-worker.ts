@@ -1,7 +1,9 @@
-/** Worker-thread entry: segments one text (see parallel.ts) and posts the layer back. */
+/** Worker-thread entry: segments each text it is sent (see parallel.ts) and posts the layer back. */
 import { parentPort } from 'node:worker_threads';
+import type { SegmentReply, SegmentRequest } from './parallel.js';
 import { segment } from './segment.js';
 
-parentPort?.once('message', ({ text, language }: { text: string; language: string }) => {
-  parentPort!.postMessage(segment(text, language));
+parentPort?.on('message', ({ id, text, language }: SegmentRequest) => {
+  const reply: SegmentReply = { id, layer: segment(text, language) };
+  parentPort!.postMessage(reply);
 });

@@ -34,11 +34,13 @@ export function segment(text: string, language: string): TextLayer {
   return readAsEnglish(language) ? segmentEnglish(text) : segmentIntl(text, language);
 }
 
-// Layers computed elsewhere (on a worker thread at a cold start, see parallel.ts), taken once.
+// Layers computed elsewhere (on a thread of their own, see parallel.ts), taken once. Only the
+// latest is kept: one that was never taken (its article was cut before the text layer) is dropped.
 const provided = new Map<string, { language: string; layer: TextLayer }>();
 
 /** Hands `segment` a layer computed for this exact text, so it need not load wink itself. */
 export function provideSegmentation(text: string, language: string, layer: TextLayer): void {
+  provided.clear();
   provided.set(text, { language, layer });
 }
 
