@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleSpan } from '../eval/brat.js';
+import type { RoleSpan } from '../core/roles.js';
 import { groupSpans } from './group.js';
 
 function at(text: string, role: RoleSpan['role'], piece: string, from = 0): RoleSpan {

@@ -14,6 +14,7 @@ import { analyze, type AnalyzeOptions } from '../analyze.js';
 import { defaultAnalyzers } from '../analyzers.js';
 import { Doc, type Layers } from '../core/doc.js';
 import { UserError } from '../core/errors.js';
+import { cutMessage, type Message } from '../core/message.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { DEFAULT_BUDGET_MS, stoppedPartWay } from '../core/pipeline.js';
 import { orderAnalyzers } from '../core/registry.js';
@@ -149,7 +150,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
   const analyzers = orderAnalyzers(defaultAnalyzers);
   const timings: Analysis['timings'] = [];
   const layers: Provenance[] = [];
-  const partial: string[] = []; // analyzers that stopped part way (their own check of the budget)
+  const partial: Message[] = []; // analyzers that stopped part way (their own check of the budget)
   const spent = `time budget of ${budget} ms spent`;
 
   return new Promise<Analysis>((resolve, reject) => {
@@ -179,7 +180,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
       finish(() => {
         if (!doc) throw new UserError(`${name}: the time budget of ${budget} ms ran out while it was decoded (HTML parsing included)`);
         const done = new Set(timings.map((t) => t.analyzer));
-        const cut = [...partial, ...analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`)];
+        const cut = [...partial, ...analyzers.filter((a) => !done.has(a.name)).map((a) => cutMessage('deadline', a, `${spent}; stopped`))];
         return toAnalysis(doc, { analyzers, timings, cut, layers });
       });
       stop();
@@ -196,7 +197,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
           if (m.layer !== undefined) doc!.set(m.name, m.layer as Layers[typeof m.name]);
           timings.push(m.timing);
           if (m.provenance) layers.push(m.provenance);
-          else partial.push(stoppedPartWay(m.timing.analyzer, budget));
+          else partial.push(stoppedPartWay({ name: m.timing.analyzer, adds: m.name }, budget));
           doc!.warnings.splice(0, Infinity, ...m.warnings);
           return;
         case 'done':

@@ -85,9 +85,10 @@ export class ClaimIndex {
   private readonly units: IndexedUnit[] = [];
   // every unit's signature in one array (CLAIM_HASHES per unit): no object per signature
   private signatures = new Uint32Array(CLAIM_HASHES * 1024);
-  // most buckets hold one sentence: a number, an array only when shared; keys cut to 30 bits
-  // so that V8 keeps them as small integers
-  private readonly buckets = new Map<number, number | number[]>();
+  // one table per band (a Map holds at most 2^24 entries: one for all bands would overflow at
+  // ~35k articles); most buckets hold one sentence: a number, an array only when shared; keys
+  // cut to 30 bits so that V8 keeps them as small integers
+  private readonly buckets = Array.from({ length: CLAIM_HASHES / ROWS }, () => new Map<number, number | number[]>());
   private readonly groups = new UnionFind();
 
   /** Adds an article's claim units; returns how many matched a unit of another article. */
@@ -104,9 +105,10 @@ export class ClaimIndex {
       for (let b = 0; b < CLAIM_HASHES / ROWS; b++) {
         const r = b * ROWS;
         const key = fmix32Of(b, sig[r]!, sig[r + 1]!, sig[r + 2]!, sig[r + 3]!) & 0x3fffffff;
-        const bucket = this.buckets.get(key);
+        const band = this.buckets[b]!;
+        const bucket = band.get(key);
         if (bucket === undefined) {
-          this.buckets.set(key, id);
+          band.set(key, id);
           continue;
         }
         for (const other of typeof bucket === 'number' ? [bucket] : bucket) {
@@ -117,7 +119,7 @@ export class ClaimIndex {
             hit = true;
           }
         }
-        if (typeof bucket === 'number') this.buckets.set(key, [bucket, id]);
+        if (typeof bucket === 'number') band.set(key, [bucket, id]);
         else if (bucket.length < BUCKET_CAP) bucket.push(id);
       }
       if (hit) matched++;
