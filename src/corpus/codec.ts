@@ -12,6 +12,7 @@ import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } f
 import type { Analysis, DocumentInfo } from '../core/schema.js';
 import { madeBy } from './made.js';
 import { indexRows, type IndexRows } from './rows.js';
+import { upgradeReport } from '../core/upgrade.js';
 
 /** An Analysis ready for the store: everything the writer needs, nothing it must compute. */
 export interface PackedAnalysis {
@@ -39,7 +40,8 @@ export function unpackAnalysis(packed: Uint8Array, text: string): Analysis {
   const json = bytes[0] === BROTLI ? brotliDecompressSync(bytes.subarray(1)) : inflateRawSync(bytes);
   const analysis = JSON.parse(json.toString('utf8')) as Analysis;
   analysis.document.text = text;
-  return analysis;
+  // a report stored before schema 2.0 reads in the current shape (its layers' provenance says how stale they are)
+  return upgradeReport(analysis);
 }
 
 export function packForStore(analysis: Analysis): PackedAnalysis {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAnalyzers } from '../analyzers.js';
 import type { AnyAnalyzer } from '../core/analyzer.js';
+import { cutMessage } from '../core/message.js';
 import type { Provenance } from '../core/schema-parts.js';
 import { madeBy, parseMade, staleLayers } from './made.js';
 
@@ -32,7 +33,7 @@ describe('what made a stored Analysis', () => {
   });
 
   it('does not name a layer stale because its analyzer was cut for time: the code did not change', () => {
-    const cut = madeBy({ layers: today.filter((p) => p.layer !== 'findings'), cut: ['findings (time budget of 10000 ms spent)'] });
+    const cut = madeBy({ layers: today.filter((p) => p.layer !== 'findings'), cut: [cutMessage('time-budget', { name: 'findings', adds: 'findings' }, 'time budget of 10000 ms spent')] });
     expect(cut).toMatch(/ -findings$/);
     expect(staleLayers(parseMade(cut), defaultAnalyzers)).toEqual([]);
   });

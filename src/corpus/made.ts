@@ -29,7 +29,7 @@ export function madeBy(analysis: Pick<Analysis, 'layers' | 'cut'>): string {
     .sort((a, b) => (a.layer < b.layer ? -1 : a.layer > b.layer ? 1 : 0))
     .map((p) => `${p.layer}=${p.analyzer}@${p.version}${p.model ? `#${p.model.sha256.slice(0, MODEL_PREFIX)}` : ''}`);
   // "places (time budget of 5000 ms spent)" -> "-places"
-  const cut = [...new Set(analysis.cut.map((c) => c.split(' ')[0]!))].sort().map((name) => `-${name}`);
+  const cut = [...new Set(analysis.cut.map((c) => c.message.split(' ')[0]!))].sort().map((name) => `-${name}`);
   return [...layers, ...cut].join(' ');
 }
 

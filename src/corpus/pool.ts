@@ -13,13 +13,13 @@ import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../analyze.js';
 import type { AnyAnalyzer } from '../core/analyzer.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import type { Analysis, DocumentInfo } from '../core/schema.js';
+import type { Analysis, DocumentInfo, Message } from '../core/schema.js';
 import { packForStore, type PackedAnalysis } from './codec.js';
 
 export interface Job {
   id: number;
   info: DocumentInfo;
-  warnings: string[];
+  warnings: Message[];
   budgetMs?: number;
   /** the stored Analysis of the same document: its layers still valid are kept (reanalyze) */
   reuse?: Analysis;
@@ -68,7 +68,7 @@ export class AnalysisPool {
   }
 
   /** The document analysed (keeping the layers of `reuse` still valid) and packed for the store. */
-  analyze(info: DocumentInfo, warnings: string[], reuse?: Analysis): Promise<Analysed> {
+  analyze(info: DocumentInfo, warnings: Message[], reuse?: Analysis): Promise<Analysed> {
     const job: Job = { id: this.nextId++, info, warnings, ...(this.budgetMs ? { budgetMs: this.budgetMs } : {}), ...(reuse ? { reuse } : {}) };
     if (!this.threaded) return new Promise((resolve) => resolve(runJob(job, this.analyzers)));
     return new Promise((resolve, reject) => {

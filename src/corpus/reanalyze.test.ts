@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../analyze.js';
 import { defaultAnalyzers } from '../analyzers.js';
 import type { AnyAnalyzer } from '../core/analyzer.js';
+import { warning } from '../core/message.js';
 import type { Analysis } from '../core/schema.js';
 import { documentId } from '../ingest/index.js';
 import { textHash } from './dedup.js';
@@ -20,7 +21,7 @@ const TEXTS = [
 const timesAt = (bump: number): readonly AnyAnalyzer[] => defaultAnalyzers.map((a) => (a.name === 'times' ? { ...a, version: a.version + bump } : a));
 
 const analysed = (text: string, analyzers: readonly AnyAnalyzer[]): Analysis =>
-  analyzeDocument({ id: documentId(text), text, language: 'en', publishedAt: '2025-03-01', source: { kind: 'text' } }, ['a warning from reading the file'], { analyzers });
+  analyzeDocument({ id: documentId(text), text, language: 'en', publishedAt: '2025-03-01', source: { kind: 'text' } }, [warning('ingest', 'test-warning', 'a warning from reading the file')], { analyzers });
 
 const timesVersion = (a: Analysis) => a.layers.find((p) => p.layer === 'times')!.version;
 
@@ -51,7 +52,7 @@ for (const backend of testBackends()) {
         expect(reused.has('entities') && reused.has('places') && reused.has('attributions')).toBe(true);
         expect(reused.has('times')).toBe(false);
         expect(after.entities).toEqual(before[i]!.entities);
-        expect(after.warnings).toEqual(['a warning from reading the file']);
+        expect(after.warnings).toEqual([warning('ingest', 'test-warning', 'a warning from reading the file')]);
         expect((await store.search({ entity: i === 0 ? 'Kharkiv' : 'Odesa' })).map((s) => s.id)).toEqual([documentId(text)]);
       }
       expect(await reanalyzeCorpus(store, { analyzers: timesAt(1), jobs: 1 })).toMatchObject({ upToDate: 4, reanalysed: 0 });

@@ -36,8 +36,6 @@ export interface ReanalyzeSummary {
   layers: Record<string, number>;
 }
 
-/** A stale article's analysis is recomputed apart from the ingest's warnings, which it keeps. */
-const FROM_REUSE = /^reuse: /;
 
 export async function reanalyzeCorpus(store: CorpusStore, options: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
   const analyzers = options.analyzers ?? defaultAnalyzers;
@@ -61,7 +59,8 @@ export async function reanalyzeCorpus(store: CorpusStore, options: ReanalyzeOpti
   const redo = async (article: StoredArticle): Promise<void> => {
     try {
       const before = article.analysis;
-      const warnings = before.warnings.filter((w) => !FROM_REUSE.test(w));
+      // the ingest's warnings stay; analyze's own note on reuse is made again if it still applies
+      const warnings = before.warnings.filter((w) => w.source !== 'analyze');
       const { analysis, recomputed } = await pool.analyze(before.document, warnings, before);
       await store.update(article.id, analysis);
       summary.reanalysed++;
