@@ -9,19 +9,20 @@ import { readAsEnglish } from '../core/language.js';
 /** Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and via. */
 export const attributionsAnalyzer = defineAnalyzer({
   name: 'attributions',
-  version: 2,
+  version: 3,
   requires: ['sentences', 'tokens'],
   optional: ['entities'],
   adds: 'attributions',
   schema: (T) => T.Array(AttributionSchema(T)),
   absent: [],
   model: attributionModel,
-  run: (doc) => {
+  run: (doc, ctx) => {
     // The tagger is trained on English news; other languages get no attributions rather than noise.
     if (!readAsEnglish(doc.info.language)) return [];
     const sentences = doc.get('sentences');
     const groups = extractGroups(attributionModel.load(), doc.text, sentences, doc.get('tokens'));
-    return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'));
+    if (ctx.expired()) return [];
+    return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'), ctx.expired);
   },
   warm: (language) => {
     if (readAsEnglish(language)) attributionModel.load();
@@ -31,7 +32,7 @@ export const attributionsAnalyzer = defineAnalyzer({
 /** The article's sourcing profile (sourcing.ts), from its attributions. */
 export const sourcingAnalyzer = defineAnalyzer({
   name: 'sourcing',
-  version: 2,
+  version: 3,
   requires: ['attributions', 'sentences'],
   adds: 'sourcing',
   // left out of the report when it did not run: no profile rather than an empty one

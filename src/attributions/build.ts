@@ -44,11 +44,13 @@ const CITING = /^[,\s]*(?:citing|quoting)\s+([^,.;:!?\n]{1,100})/i;
 
 const headNoun = (text: string) => head(text).toLowerCase().split(/\s+/).pop() ?? '';
 
-export function buildAttributions(text: string, sentences: readonly Sentence[], groups: readonly Group[], entities?: readonly Entity[]): Attribution[] {
+/** `expired`: true once the article's time budget is spent; the attributions built so far are returned. */
+export function buildAttributions(text: string, sentences: readonly Sentence[], groups: readonly Group[], entities?: readonly Entity[], expired?: () => boolean): Attribution[] {
   const entityAt = entityIndex(entities);
   const out: Attribution[] = [];
   const bySource = new Map<string, Attribution>(); // "start:end" of a source span -> first attribution with it
   for (const g of groups) {
+    if (expired?.()) break;
     const id = `a${out.length + 1}`;
     const a: Attribution = { id, source: null, content: reportedContent(text, g), mode: g.mode };
     if (g.cue) a.cue = { start: g.cue.start, end: g.cue.end, text: text.slice(g.cue.start, g.cue.end) };

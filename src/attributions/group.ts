@@ -72,7 +72,9 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   const bySentence = new Map<number, RoleSpan[]>();
   for (const cue of cues) {
     const s = sentenceAt(sentences, cue.start);
-    bySentence.set(s, [...(bySentence.get(s) ?? []), cue]);
+    const list = bySentence.get(s);
+    if (list) list.push(cue);
+    else bySentence.set(s, [cue]);
   }
   const groups = new Map<RoleSpan, Group>(
     cues.map((cue) => [cue, { cue, contents: [], mode: 'indirect', sentence: sentenceAt(sentences, cue.start) }]),
@@ -96,6 +98,20 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   };
 
   const orphans: RoleSpan[] = [];
+  // orphan contents by sentence, in text order, each list with a cursor past those already taken
+  // (a run-on sentence may hold thousands: no search of all orphans per cue)
+  const orphansIn = new Map<number, { list: RoleSpan[]; next: number }>();
+  const taken = new Set<RoleSpan>();
+  const firstOrphan = (sentence: number): RoleSpan | undefined => {
+    const o = orphansIn.get(sentence);
+    return o && o.next < o.list.length ? o.list[o.next] : undefined;
+  };
+  const take = (sentence: number): RoleSpan => {
+    const o = orphansIn.get(sentence)!;
+    const span = o.list[o.next++]!;
+    taken.add(span);
+    return span;
+  };
   for (const span of sorted) {
     if (span.role === 'cue') continue;
     const first = sentenceAt(sentences, span.start);
@@ -103,7 +119,12 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
     const cue = nearest(span, first, last);
     const group = cue && groups.get(cue);
     if (!group) {
-      if (span.role === 'content') orphans.push(span);
+      if (span.role === 'content') {
+        orphans.push(span);
+        const o = orphansIn.get(first);
+        if (o) o.list.push(span);
+        else orphansIn.set(first, { list: [span], next: 0 });
+      }
       continue;
     }
     if (span.role === 'source') {
@@ -116,9 +137,9 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
   // content of the sentence before ("“...” / he asks.").
   for (const g of groups.values()) {
     if (g.contents.length > 0) continue;
-    const next = orphans.findIndex((c) => sentenceAt(sentences, c.start) === g.sentence + 1);
-    if (next >= 0 && !nearest(orphans[next]!, g.sentence + 1, g.sentence + 1)) {
-      g.contents.push(...orphans.splice(next, 1));
+    const next = firstOrphan(g.sentence + 1);
+    if (next && !nearest(next, g.sentence + 1, g.sentence + 1)) {
+      g.contents.push(take(g.sentence + 1));
       continue;
     }
     // Otherwise the rest of its sentence, unless that is only a few words ("said on Friday.") and
@@ -130,26 +151,47 @@ export function groupSpans(text: string, sentences: readonly Sentence[], spans: 
       g.contents.push(claim);
       continue;
     }
-    const previous = orphans.findIndex((c) => sentenceAt(sentences, c.start) === g.sentence - 1);
-    if (previous >= 0) g.contents.push(...orphans.splice(previous, 1));
+    if (firstOrphan(g.sentence - 1)) g.contents.push(take(g.sentence - 1));
   }
   const out = [...groups.values()].filter((g) => g.contents.length > 0);
   for (const g of out) {
     g.contents = joinFragments(text, g);
     g.mode = modeOf(text, g);
   }
-  // Continuations: an orphan content after an attribution at most two sentences back.
+  // Continuations: an orphan content after an attribution at most two sentences back: of those
+  // starting before it, the one of the latest sentence (the last made, on a tie).
   out.sort((a, b) => a.sentence - b.sentence);
+  const groupsIn = new Map<number, Group[]>();
+  const file = (g: Group) => {
+    const list = groupsIn.get(g.sentence);
+    if (list) list.push(g);
+    else groupsIn.set(g.sentence, [g]);
+  };
+  out.forEach(file);
   for (const content of orphans) {
+    if (taken.has(content)) continue;
     const s = sentenceAt(sentences, content.start);
     if (!hasWords(text, content, 3)) continue;
-    let previous: Group | undefined;
-    for (const g of out) if (g.sentence <= s && g.contents[0]!.start < content.start && (!previous || g.sentence >= previous.sentence)) previous = g;
-    if (previous && s - previous.sentence <= 2) {
-      out.push({ source: previous.source, contents: [content], mode: 'continuation', sentence: s });
+    const previous = latestBefore(groupsIn, s, content.start);
+    if (previous) {
+      const g: Group = { source: previous.source, contents: [content], mode: 'continuation', sentence: s };
+      out.push(g);
+      file(g);
     }
   }
   return out.sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
+}
+
+/** How far back in one sentence's groups a continuation looks for one starting before it (a run-on sentence holds thousands). */
+const LOOK_BACK = 200;
+
+/** Of the groups of sentences s, s-1, s-2 whose claim starts before `at`: one of the latest sentence, the last filed. */
+function latestBefore(groupsIn: ReadonlyMap<number, readonly Group[]>, s: number, at: number): Group | undefined {
+  for (let k = s; k >= s - 2; k--) {
+    const list = groupsIn.get(k) ?? [];
+    for (let i = list.length - 1; i >= Math.max(0, list.length - LOOK_BACK); i--) if (list[i]!.contents[0]!.start < at) return list[i];
+  }
+  return undefined;
 }
 
 /** The sentence after `from`, without its closing punctuation, as a content span (null when too short). */

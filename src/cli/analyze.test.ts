@@ -279,6 +279,10 @@ describe('unspin analyze: bad input', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
     expectOneLineError(await run(['analyze', '--max-bytes', '100', join(dir, 'story.txt')]), 1, 'over the 100 bytes limit');
   });
+  // Issue 18: 200 MB let through --max-bytes ended in a V8 fatal error (exit 133) after 3.7 GB.
+  it('--max-bytes above its ceiling, before anything is read', async () => {
+    expectOneLineError(await run(['analyze', '--max-bytes', '200M', join(dir, 'story.txt')]), 2, "--max-bytes can be at most 10.0 MB (analysis needs about 200 times an article's size in memory), not '200M'");
+  });
   it('an HTML page with no article', async () => {
     const page = join(dir, 'nav.html');
     await writeFile(page, '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav></body></html>');

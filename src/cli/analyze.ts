@@ -15,10 +15,11 @@ import type { Readable, Writable } from 'node:stream';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
-import { analyzeWithin, warmAnalysisWorker } from '../deadline/run.js';
+import { analyzeWithin, keepSpareWorker, warmAnalysisWorker } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
+import { MAX_BYTES_CEILING, formatSize } from '../ingest/limits.js';
 import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
 import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
@@ -75,7 +76,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--published <date>', 'publication date, YYYY-MM-DD (sets or overrides the one found)')
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses')
     .option('--budget <ms>', 'time budget per article in ms; analyzers that do not fit are cut', positiveInteger('--budget'))
-    .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M)', byteCount)
+    .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M, at most 10M)', byteCount)
     .option('--reuse <file>', 'keep the layers of an earlier --json/--jsonl report of the same text that are still valid; recompute the rest')
     .option('--encoding <charset>', 'the inputs\' character encoding (windows-1251, koi8-r, latin1...), whatever they declare', encodingLabel)
     .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
@@ -132,6 +133,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   const failures: { name: string; message: string }[] = [];
   const keep = batch && (flags.json || flags.geojson || flags.csv || terminal);
   let flagged = 0;
+  if (batch && !flags.reuse) keepSpareWorker(); // an article stopped at its deadline does not make the next one wait
   try {
     for (const input of inputs) {
       const name = inputName(input);
@@ -268,7 +270,8 @@ export function positiveInteger(flag: string): (value: string) => number {
 export function byteCount(value: string): number {
   const m = /^(\d{1,12})\s*([kKmM]?)[bB]?$/.exec(value.trim());
   const n = m ? Number(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2]!.toLowerCase()] ?? 1) : 0;
-  if (!m || n === 0) throw new UsageError(`--max-bytes must be a size such as 5000000, 800k or 20M, not '${value}'`);
+  if (!m || n === 0) throw new UsageError(`--max-bytes must be a size such as 5000000, 800k or 8M, not '${value}'`);
+  if (n > MAX_BYTES_CEILING) throw new UsageError(`--max-bytes can be at most ${formatSize(MAX_BYTES_CEILING)} (analysis needs about 200 times an article's size in memory), not '${value}'`);
   return n;
 }
 

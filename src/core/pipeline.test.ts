@@ -59,4 +59,25 @@ describe('runPipeline', () => {
     expect(result.timings.map((t) => t.analyzer)).toEqual(['sentences']);
     expect(result.cut).toEqual(['findings (time budget of 10 ms spent)']);
   });
+
+  it('lets an analyzer stop part way when its loop sees the budget spent, and names its layer partial', () => {
+    let clock = 0;
+    // one sentence per 10 ms of the clock, until the budget says stop
+    const looping = defineAnalyzer({
+      ...sentences,
+      run: (doc, ctx) => {
+        const out = [];
+        for (let i = 0; i < 100 && !ctx.expired(); i++, clock += 10) out.push({ start: i, end: i + 1 });
+        return out;
+      },
+    });
+    const doc = makeDoc();
+    const seen: { name: string; provenance: unknown }[] = [];
+    const result = runPipeline(doc, [looping, findings], { budgetMs: 35, now: () => clock, onLayer: (name, _l, _t, provenance) => seen.push({ name, provenance }) });
+    expect(doc.get('sentences')).toHaveLength(4);
+    expect(result.cut).toEqual(['sentences (time budget of 35 ms spent; stopped part way, its layer is partial)', 'findings (time budget of 35 ms spent)']);
+    // a partial layer carries no provenance: a later run must recompute it, not reuse it
+    expect(result.layers).toEqual([]);
+    expect(seen).toEqual([{ name: 'sentences', provenance: undefined }]);
+  });
 });

@@ -37,8 +37,11 @@ export interface RunOptions {
   now?: () => number;
   /** layers of an earlier run of the same document, kept where still valid */
   reuse?: EarlierRun;
-  /** told of each layer as soon as it is added (the deadline worker sends it on at once) */
-  onLayer?: (name: LayerName, layer: unknown, timing: { analyzer: string; ms: number }, provenance: Provenance) => void;
+  /**
+   * told of each layer as soon as it is added (the deadline worker sends it on at once); a layer
+   * its analyzer stopped short at the deadline has no provenance (a later run must not reuse it)
+   */
+  onLayer?: (name: LayerName, layer: unknown, timing: { analyzer: string; ms: number }, provenance?: Provenance) => void;
 }
 
 export const DEFAULT_BUDGET_MS = 10_000;
@@ -49,14 +52,14 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const started = now();
   const spent = options.spentMs ?? 0;
-  const ctx: RunContext = { expired: () => now() - started + spent > budget };
+  const expired = () => now() - started + spent > budget;
   const result: PipelineResult = { analyzers: order, layers: [], timings: [], cut: [] };
   const earlier = options.reuse && new Map(options.reuse.layers.map((p) => [p.layer, p]));
   // layers whose content may differ from the earlier run's: made by other code or from other inputs
   const changed = new Set<LayerName>();
 
   for (const analyzer of order) {
-    if (ctx.expired()) {
+    if (expired()) {
       result.cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
       continue;
     }
@@ -78,11 +81,21 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
         }
       } else changed.add(analyzer.adds);
     }
+    // An analyzer that sees the budget spent in its loops stops there: its layer holds what it
+    // had done, and the report names it as cut short.
+    let stopped = false;
+    const ctx: RunContext = { expired: () => (stopped ||= expired()) };
     const t0 = now();
     const layer = analyzer.run(doc, ctx);
     doc.set(analyzer.adds, layer);
     const ms = round(now() - t0);
     result.timings.push({ analyzer: analyzer.name, ms });
+    if (stopped) {
+      result.cut.push(stoppedPartWay(analyzer.name, budget));
+      changed.add(analyzer.adds);
+      options.onLayer?.(analyzer.adds, layer, { analyzer: analyzer.name, ms });
+      continue;
+    }
     const model = analyzer.model?.loadedStamp();
     const provenance: Provenance = { layer: analyzer.adds, analyzer: analyzer.name, version: analyzer.version, ...(model ? { model } : {}), ms };
     result.layers.push(provenance);
@@ -105,5 +118,8 @@ function unchanged(
   const inputs = [...analyzer.requires, ...(analyzer.optional ?? [])];
   return inputs.every((input) => !changed.has(input) && doc.has(input) === earlier.has(input));
 }
+
+/** The cut entry of an analyzer that stopped in its loops when the budget ran out. */
+export const stoppedPartWay = (analyzer: string, budget: number) => `${analyzer} (time budget of ${budget} ms spent; stopped part way, its layer is partial)`;
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

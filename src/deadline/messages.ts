@@ -23,8 +23,8 @@ export type WorkerMessage =
   | { kind: 'ready' }
   /** the article was decoded (and its HTML parsed): from here on a cut leaves a partial report */
   | { kind: 'ingested'; info: DocumentInfo; warnings: string[] }
-  /** one analyzer finished (its layer, when the report carries it); warnings as they stand then */
-  | { kind: 'layer'; name: LayerName; layer?: unknown; timing: { analyzer: string; ms: number }; provenance: Provenance; warnings: string[] }
+  /** one analyzer finished (its layer, when the report carries it; no provenance when it stopped part way); warnings as they stand then */
+  | { kind: 'layer'; name: LayerName; layer?: unknown; timing: { analyzer: string; ms: number }; provenance?: Provenance; warnings: string[] }
   | { kind: 'done'; cut: string[]; warnings: string[] }
   /** `exitCode` is set for a UserError (the user's to fix), absent for a bug */
   | { kind: 'failed'; message: string; exitCode?: number };

@@ -18,6 +18,7 @@ describeWithBuild('the hard deadline (compiled worker)', () => {
   let dir: string;
   beforeAll(async () => {
     run = await built<Run>('deadline/run.js');
+    run.keepSpareWorker(); // as the CLI does in a batch
     await run.warmAnalysisWorker();
     dir = await mkdtemp(join(tmpdir(), 'unspin-deadline-'));
   }, 60_000);
@@ -34,12 +35,38 @@ describeWithBuild('the hard deadline (compiled worker)', () => {
   }, 30_000);
 
   it('goes on with the next article on a fresh worker', async () => {
+    await run.warmAnalysisWorker(); // the worker replacing the one stopped above, off the clock
     await run.analyzeWithin({ kind: 'text', text: RUN_ON }, { budgetMs: 500 });
     const next = await run.analyzeWithin({ kind: 'file', path: WIRE } as Input, { budgetMs: 30_000 });
     expect(next.cut).toEqual([]);
     expect(next.attributions.length).toBeGreaterThan(0);
     expect(next.document.text).toBe(readFileSync(WIRE, 'utf8'));
   }, 60_000);
+
+  it('in a batch of hostile articles, returns each within its budget + 1 s, the restart of a stopped worker included', async () => {
+    const budgetMs = 2000;
+    const batch: Input[] = [
+      { kind: 'text', text: RUN_ON },
+      { kind: 'text', text: '"a" '.repeat(125_000) }, // issue 18: overflowed the terminal formatter
+      { kind: 'html', html: `${'<b>'.repeat(300_000)}The Kremlin denied it.` }, // issue 18: 116 s of HTML parsing
+      { kind: 'file', path: WIRE } as Input,
+      { kind: 'text', text: RUN_ON },
+    ];
+    const outcomes: string[] = [];
+    for (const input of batch) {
+      const t0 = performance.now();
+      try {
+        const a = await run.analyzeWithin(input, { budgetMs });
+        outcomes.push(a.cut.length > 0 ? 'cut' : 'whole');
+      } catch (err) {
+        // the one error allowed: the budget went on waiting for a worker that replaces a stopped one
+        expect((err as Error).message).toMatch(/ran out while the analysis restarted/);
+        outcomes.push('restart');
+      }
+      expect(performance.now() - t0).toBeLessThan(budgetMs + 1000);
+    }
+    expect(outcomes[0]).toBe('cut');
+  }, 120_000);
 
   it('reports the errors of an article as the in-line analysis does', async () => {
     await expect(run.analyzeWithin({ kind: 'text', text: ' \n ' })).rejects.toThrow('input: the article is only white space');

@@ -15,7 +15,7 @@ import { defaultAnalyzers } from '../analyzers.js';
 import { Doc, type Layers } from '../core/doc.js';
 import { UserError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import { DEFAULT_BUDGET_MS } from '../core/pipeline.js';
+import { DEFAULT_BUDGET_MS, stoppedPartWay } from '../core/pipeline.js';
 import { orderAnalyzers } from '../core/registry.js';
 import { toAnalysis } from '../core/report.js';
 import type { Provenance } from '../core/schema-parts.js';
@@ -25,7 +25,7 @@ import { DEFAULT_TIMEOUT_MS } from '../ingest/limits.js';
 import type { Job, WarmUpHints, WorkerMessage } from './messages.js';
 
 /** How long past its budget a worker may run before it is stopped (it should have stopped itself). */
-export const MARGIN_MS = 300;
+export const MARGIN_MS = 400;
 
 // Only compiled code has a worker file to run; from the TypeScript sources (tests) the analysis
 // runs in line, bounded by the cooperative checks alone.
@@ -35,8 +35,28 @@ const COMPILED = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'd
 /** Heap for the worker: an input that would need more ends as that article's error, not the process's. */
 const WORKER_HEAP_MB = 3072;
 
-/** A warmed worker waiting for its next article (at most one: articles are analysed one at a time). */
-let idle: Promise<Worker> | null = null;
+/**
+ * The worker for the next article (at most one: articles are analysed one at a time), perhaps
+ * still loading its models. `counted`: waiting for it is the next article's time, because it
+ * replaces one stopped at a deadline (the first worker's loading is the process's start-up).
+ */
+let idle: { ready: Promise<Worker>; counted: boolean } | null = null;
+
+/**
+ * In a batch, a second worker kept warm to replace one stopped at a deadline: loading models
+ * takes seconds (more on a busy machine), which the article after a stopped one would otherwise
+ * spend waiting, out of its budget. It loads alongside the first worker, before any article.
+ */
+let spare: Promise<Worker> | null = null;
+let keepSpare = false;
+
+/** Keeps a spare worker warm from now on (a batch: see `spare`); costs a worker's memory (~180 MB). */
+export function keepSpareWorker(): void {
+  if (!COMPILED || !existsSync(WORKER)) return;
+  keepSpare = true;
+  idle ??= { ready: spawn(), counted: false };
+  spare ??= spawn();
+}
 
 /** What the last worker was told to warm; a fresh one (after a cut) is told the same. */
 let hints: WarmUpHints = {};
@@ -70,8 +90,8 @@ function spawn(): Promise<Worker> {
 export function warmAnalysisWorker(warm: WarmUpHints = {}): Promise<void> {
   if (!COMPILED || !existsSync(WORKER)) return Promise.resolve();
   hints = warm;
-  idle ??= spawn();
-  return idle.then(() => undefined);
+  idle ??= { ready: spawn(), counted: false };
+  return idle.ready.then(() => undefined);
 }
 
 /** `analyze` within a hard time budget (options.budgetMs, default 10 s) covering reading and decoding too. */
@@ -79,25 +99,39 @@ export async function analyzeWithin(input: Input, options: AnalyzeOptions = {}):
   // a custom pipeline, or layers reused from an earlier report, stay in this thread (neither crosses to a worker)
   if (!COMPILED || !existsSync(WORKER) || options.analyzers || options.reuse) return analyze(input, options);
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const ready = idle ?? spawn();
+  const next = idle ?? { ready: spawn(), counted: false };
   idle = null;
   // The clock starts with the reading (a page's download counts), except for stdin: waiting
-  // for someone to type or pipe an article is not the article's time. Loading models is not either.
+  // for someone to type or pipe an article is not the article's time. Loading models is not
+  // either, but for a worker replacing one stopped at a deadline (see `idle`).
   let started = input.kind === 'stdin' ? null : performance.now();
   const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, budget);
   const raw = await readInput(input, { ...options, timeoutMs }).catch((err: unknown) => {
-    idle = ready; // unused: the next article takes it
+    idle = next; // unused: the next article takes it
     throw err;
   });
   started ??= performance.now();
   const readMs = performance.now() - started;
-  const worker = await ready;
   if (readMs >= budget) {
-    idle = Promise.resolve(worker);
+    idle = next;
     throw new UserError(`${inputName(input)}: the time budget of ${budget} ms ran out while it was read`);
   }
+  const worker = next.counted ? await withinBudget(next, budget - readMs, inputName(input), budget) : await next.ready;
+  const spentMs = next.counted ? performance.now() - started : readMs;
   const { analyzers: _none, warmInParallel: _cli, ...ingestOptions } = options;
-  return runOnWorker(worker, { raw, options: ingestOptions, budgetMs: budget, spentMs: readMs }, inputName(input));
+  return runOnWorker(worker, { raw, options: ingestOptions, budgetMs: budget, spentMs }, inputName(input));
+}
+
+/** The replacement worker, if it is ready within what is left of the budget. */
+function withinBudget(next: NonNullable<typeof idle>, leftMs: number, name: string, budget: number): Promise<Worker> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      idle = next; // still loading: the next article waits for it in turn
+      reject(new UserError(`${name}: the time budget of ${budget} ms ran out while the analysis restarted (the article before was stopped at its deadline)`));
+    }, leftMs);
+  });
+  return Promise.race([next.ready, late]).finally(() => clearTimeout(timer));
 }
 
 function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> {
@@ -107,6 +141,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
   const analyzers = orderAnalyzers(defaultAnalyzers);
   const timings: Analysis['timings'] = [];
   const layers: Provenance[] = [];
+  const partial: string[] = []; // analyzers that stopped part way (their own check of the budget)
   const spent = `time budget of ${budget} ms spent`;
 
   return new Promise<Analysis>((resolve, reject) => {
@@ -121,17 +156,22 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
     };
     const keep = () => {
       worker.unref(); // an idle worker does not keep the process alive
-      idle = Promise.resolve(worker);
+      idle = { ready: Promise.resolve(worker), counted: false };
     };
+    // A stopped worker is replaced at once, by the spare when there is one: the replacement loads
+    // while this report is written and the next article read, and the next article's clock
+    // counts any wait that is left.
     const stop = () => {
       worker.on('error', () => {}); // whatever it says while being stopped
       void worker.terminate();
+      idle = { ready: spare ?? spawn(), counted: true };
+      spare = keepSpare ? spawn() : null;
     };
     const timer = setTimeout(() => {
       finish(() => {
         if (!doc) throw new UserError(`${name}: the time budget of ${budget} ms ran out while it was decoded (HTML parsing included)`);
         const done = new Set(timings.map((t) => t.analyzer));
-        const cut = analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`);
+        const cut = [...partial, ...analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`)];
         return toAnalysis(doc, { analyzers, timings, cut, layers });
       });
       stop();
@@ -147,7 +187,8 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
         case 'layer':
           if (m.layer !== undefined) doc!.set(m.name, m.layer as Layers[typeof m.name]);
           timings.push(m.timing);
-          layers.push(m.provenance);
+          if (m.provenance) layers.push(m.provenance);
+          else partial.push(stoppedPartWay(m.timing.analyzer, budget));
           doc!.warnings.splice(0, Infinity, ...m.warnings);
           return;
         case 'done':

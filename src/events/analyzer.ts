@@ -5,13 +5,13 @@ import { EventSchema } from './schema.js';
 /** events: who did what to whom, where, when and according to whom, ordered as a timeline. */
 export const eventsAnalyzer = defineAnalyzer({
   name: 'events',
-  version: 2,
+  version: 3,
   requires: ['sentences', 'times'],
   optional: ['entities', 'places', 'attributions'],
   adds: 'events',
   schema: (T) => T.Array(EventSchema(T)),
   absent: [],
-  run: (doc) =>
+  run: (doc, ctx) =>
     extractEvents({
       text: doc.text,
       sentences: doc.get('sentences'),
@@ -19,5 +19,6 @@ export const eventsAnalyzer = defineAnalyzer({
       entities: doc.maybe('entities'),
       places: doc.maybe('places'),
       attributions: doc.maybe('attributions'),
+      expired: ctx.expired,
     }),
 });

@@ -19,6 +19,8 @@ export interface EventInput {
   entities?: readonly Entity[];
   places?: Readonly<Record<string, PlaceLink>>;
   attributions?: readonly Attribution[];
+  /** true once the article's time budget is spent: the events of the sentences read so far are returned */
+  expired?: () => boolean;
 }
 
 interface Span {
@@ -53,6 +55,7 @@ export function extractEvents(input: EventInput): Event[] {
   let open = 0;
   const active: Attribution[] = [];
   for (const s of sentences) {
+    if (input.expired?.()) break;
     // times, mentions and attributions are sorted by offset: walk them alongside the sentences
     while (t < input.times.length && input.times[t]!.start < s.start) t++;
     while (m < mentions.length && mentions[m]!.start < s.start) m++;

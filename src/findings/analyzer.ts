@@ -6,13 +6,13 @@ import { FindingSchema } from '../core/schema-parts.js';
 /** findings: consistency checks across every layer that ran (each rule stays silent without what it needs). */
 export const findingsAnalyzer = defineAnalyzer({
   name: 'findings',
-  version: 3,
+  version: 4,
   requires: ['sentences'],
   optional: ['entities', 'places', 'times', 'attributions', 'events'],
   adds: 'findings',
   schema: (T) => T.Array(FindingSchema(T)),
   absent: [],
-  run: (doc) =>
+  run: (doc, ctx) =>
     runRules({
       text: doc.text,
       publishedAt: doc.info.publishedAt,
@@ -23,5 +23,6 @@ export const findingsAnalyzer = defineAnalyzer({
       times: doc.maybe('times') ?? [],
       attributions: doc.maybe('attributions'),
       events: doc.maybe('events') ?? [],
+      expired: ctx.expired,
     }),
 });

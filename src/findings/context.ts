@@ -21,6 +21,8 @@ export interface FindingContext {
   /** undefined when the attributions layer did not run */
   attributions: readonly Attribution[] | undefined;
   events: readonly Event[];
+  /** true once the article's time budget is spent: rules not yet run are skipped, long ones stop */
+  expired?: () => boolean;
 }
 
 /** A consistency check in the ESLint manner: an id, a short doc, a default severity and the check. */

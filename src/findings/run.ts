@@ -6,6 +6,7 @@ import { RULES } from './rules/index.js';
 export function runRules(ctx: FindingContext, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
+    if (ctx.expired?.()) break;
     try {
       out.push(...rule.check(ctx));
     } catch (err) {

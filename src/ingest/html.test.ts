@@ -85,6 +85,18 @@ describe('extractArticle', () => {
     expect(performance.now() - t0).toBeLessThan(8000);
   });
 
+  // Issue 18 (found by the fuzz suite): Readability took ~20 s on 20,000 table rows, in line, outside any deadline.
+  it('reads a page of tens of thousands of elements in a linear walk, without Readability', () => {
+    const rows = (n: number) => `<html><head><title>Casualty list</title></head><body><nav><a href="/">Home</a></nav><article><p>${paragraphs[0]}</p><table>${'<tr><td>Kharkiv</td><td>shelled overnight</td></tr>'.repeat(n)}</table></article></body></html>`;
+    const t0 = performance.now();
+    const article = extractArticle(rows(20_000))!;
+    expect(performance.now() - t0).toBeLessThan(15_000); // ~5 s at load 13 on 2 cores; Readability took 19-25 s there
+    expect(article.title).toBe('Casualty list');
+    expect(article.text.startsWith(`${paragraphs[0]}\n\nKharkiv shelled overnight`)).toBe(true);
+    expect(article.text.split('Kharkiv shelled overnight')).toHaveLength(20_001);
+    expect(article.text).not.toContain('Home');
+  }, 30_000);
+
   // Issue 18: these threw in flattenDeepNesting (exit 70) or found no article.
   it('reads fragments, text before the first tag, a UTF-16 meta charset and IE-saved pages', () => {
     const story = paragraphs.map((p) => `<p>${p}</p>`).join('');

@@ -39,8 +39,7 @@ export function extractArticle(html: string): ExtractedArticle | null {
   const { document } = parseHTML(normalizeMarkup(html));
   const published = publicationDate(document);
   flattenDeepNesting(document.documentElement as unknown as Element, MAX_DEPTH);
-  const Readability = readability();
-  const article = new Readability<Node>(document as unknown as Document, { serializer: (node) => node }).parse();
+  const article = moreElementsThan(document.documentElement as unknown as Element, MAX_ELEMENTS) ? plainArticle(document) : readArticle(document);
   if (!article?.content) return null;
   const text = blockText(article.content);
   if (countLetters(text) < 20) return null;
@@ -58,6 +57,39 @@ export function extractArticle(html: string): ExtractedArticle | null {
   };
 }
 
+/** What the article reader found (Readability's result, or ours). */
+type Found = { content?: Node | null; title?: string | null; byline?: string | null; siteName?: string | null; publishedTime?: string | null };
+
+function readArticle(document: Document): Found | null {
+  const Readability = readability();
+  return new Readability<Node>(document, { serializer: (node) => node }).parse();
+}
+
+/**
+ * Readability makes several passes over every element, retrying with looser settings (20,000
+ * table rows took ~20 s), so a page with more elements than article pages have is read by a
+ * linear walk instead: its <article>, else <main>, else <body>, without the page's chrome.
+ */
+const MAX_ELEMENTS = 10_000;
+
+/** Does the tree hold more than `max` elements? Counts until it knows (linkedom's getElementsByTagName('*') finds none). */
+function moreElementsThan(root: Element, max: number): boolean {
+  let n = 0;
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (++n > max) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return false;
+}
+
+function plainArticle(document: Document): Found {
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  for (const chrome of Array.from(root?.querySelectorAll('nav, header, footer, aside, form') ?? [])) chrome.remove();
+  return { content: root, title: document.title };
+}
+
 /**
  * Readability slows down sharply with nesting depth (100 nested divs: over a second; 1,000: a
  * minute), so elements deeper than any real page needs are unwrapped, keeping their content
@@ -73,7 +105,11 @@ function flattenDeepNesting(root: Element, maxDepth: number): void {
     if (depth > maxDepth) deep.push(el);
     for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
   }
-  for (const el of deep) el.replaceWith(...Array.from(el.childNodes));
+  // children moved one by one: a spread of 200,000 of them would overflow the stack
+  for (const el of deep) {
+    while (el.firstChild) el.parentNode!.insertBefore(el.firstChild, el);
+    el.remove();
+  }
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

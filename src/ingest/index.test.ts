@@ -148,3 +148,11 @@ describe('ingest of HTML', () => {
     expect(info.text).toBe(await readFile(file, 'utf8'));
   });
 });
+
+describe('ingest limits', () => {
+  // Issue 18: 200 MB let through --max-bytes ended in a V8 fatal error (exit 133) after 3.7 GB.
+  it('refuses a maxBytes above the ceiling as a usage error, before reading', async () => {
+    const err = await ingest({ kind: 'text', text: 'The port closed on Tuesday.' }, { maxBytes: 200 * 1024 * 1024 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'UserError', exitCode: 2, message: 'maxBytes can be at most 10.0 MB, not 200.0 MB' });
+  });
+});

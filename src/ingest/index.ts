@@ -14,7 +14,7 @@ import { fetchUrl } from './fetch.js';
 import { extractArticle, looksLikeHtml } from './html.js';
 import { inputName } from './inputs.js';
 import { detectLanguage, languageWarning } from './language.js';
-import { DEFAULT_MAX_BYTES, tooBigMessage } from './limits.js';
+import { DEFAULT_MAX_BYTES, MAX_BYTES_CEILING, formatSize, tooBigMessage } from './limits.js';
 import type { IngestOptions, Ingested, Input } from './types.js';
 
 export type { IngestOptions, Ingested, Input } from './types.js';
@@ -35,6 +35,7 @@ export type RawInput = { bytes: Uint8Array; origin: Origin } | { text: string; o
 
 export async function readInput(input: Input, options: IngestOptions = {}): Promise<RawInput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (maxBytes > MAX_BYTES_CEILING) throw new UserError(`maxBytes can be at most ${formatSize(MAX_BYTES_CEILING)}, not ${formatSize(maxBytes)}`, 2);
   const name = inputName(input);
   switch (input.kind) {
     case 'file': {

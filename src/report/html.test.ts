@@ -106,3 +106,15 @@ describe('renderHtml: marks its own reports', () => {
     expect(renderHtml(fixtureAnalysis()).slice(0, 2048)).toContain(REPORT_GENERATOR);
   });
 });
+
+describe('renderHtml on a huge report', () => {
+  // Issue 18: '"a" ' x 125,000 also overflowed the stack under --html.
+  it('writes a page for 125,000 rows of each kind', () => {
+    const a = fixtureAnalysis();
+    const many = <T>(xs: readonly T[]): T[] => Array.from({ length: 125_000 }, (_, i) => xs[i % xs.length]!);
+    a.attributions = many(a.attributions);
+    a.times = many(a.times);
+    a.techniques = many(a.techniques);
+    expect(renderHtml(a).length).toBeGreaterThan(125_000);
+  }, 60_000);
+});

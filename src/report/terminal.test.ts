@@ -193,3 +193,16 @@ describe('renderBatchSummary', () => {
     expect(lines[4]).toBe('  failed  gone.txt: cannot read gone.txt: no such file');
   });
 });
+
+describe('renderTerminal on a huge report', () => {
+  // Issue 18: '"a" ' x 125,000 overflowed the stack (Math.max(...rows)), in the terminal and under --html.
+  it('formats 125,000 rows of each kind without a spread of them', () => {
+    const a = fixtureAnalysis();
+    const many = <T>(xs: readonly T[]): T[] => Array.from({ length: 125_000 }, (_, i) => xs[i % xs.length]!);
+    a.attributions = many(a.attributions);
+    a.times = many(a.times);
+    a.techniques = many(a.techniques);
+    const out = renderTerminal(a, { color: false, sections: new Set(SECTIONS), width: 100 });
+    expect(out.split('\n').length).toBeGreaterThan(3 * 125_000);
+  }, 60_000);
+});

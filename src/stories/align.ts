@@ -6,7 +6,7 @@
  * matter: the alignment is not required to be monotonic.
  */
 import { lowerBound } from '../core/search.js';
-import { words } from './words.js';
+import { STOP_WORDS, words } from './words.js';
 
 export type AlignmentKind = 'same' | 'changed' | 'added' | 'dropped';
 
@@ -37,21 +37,12 @@ interface Bag {
   size: number;
 }
 
-// function words and the verbs of reporting: every news sentence has them, so they say nothing
-// about which sentence a rewrite comes from
-const STOP = new Set(
-  ('a an the and or but of in on at to for from by with as into onto over after before since than that this these those ' +
-    'it its is are was were be been being has have had do does did will would can could may might must shall should ' +
-    'he she they we i you his her their our my your him them us not no so if then there here who whom which what when where ' +
-    'said says say told tell reported added stated according').split(' '),
-);
-
 function bag(text: string, span: Span): Bag {
   const ws = words(text, span.start, span.end).filter((w) => w.end <= span.end);
   const counts = new Map<string, number>();
   let size = 0;
   for (const w of ws) {
-    if (STOP.has(w.w)) continue;
+    if (STOP_WORDS.has(w.w)) continue;
     counts.set(w.w, (counts.get(w.w) ?? 0) + 1);
     size++;
   }

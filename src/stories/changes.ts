@@ -1,14 +1,16 @@
 /**
  * What a rewrite changed, sentence by sentence, as our layers see it: sourcing dropped, added or
  * changed in kind; hedges removed and certainty added; figures changed; a place's spelling
- * switched; persuasion techniques added; and, for the article, whether it credits its origin.
+ * switched (spellings.ts); persuasion techniques added; and, for the article, whether it credits its origin.
  */
 import type { AlignedSentence, Span } from './align.js';
 import { credits } from './clusters.js';
 import { certaintyIn, hedgesIn } from './hedges.js';
+import type { Attribution } from '../core/schema.js';
 import { type ArticleLayers, layersOf, sourceKindOf, sourceOf } from './layers.js';
 import { figuresIn } from './numbers.js';
 import type { ChangeKind } from './schema.js';
+import { eitherNamer, linkedNames, switchedSpellings, type PlaceNamer } from './spellings.js';
 import { words } from './words.js';
 
 export type { ChangeKind };
@@ -30,10 +32,14 @@ export interface RewritePair {
   origin: ArticleLayers;
   rewrite: ArticleLayers;
   originOutlet?: string | null;
+  /** the gazetteer's reading of names, for places the entity layer did not link; the articles' own links are always used */
+  names?: PlaceNamer;
 }
 
 export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence[]): Change[] {
   const { origin: o, rewrite: r } = pair;
+  const linked = linkedNames(o, r);
+  const names = pair.names ? eitherNamer(linked, pair.names) : linked;
   const out: Change[] = [];
   for (const a of alignment) {
     if (a.kind === 'added' && a.rewrite) out.push(...techniquesAdded(o, r, null, a.rewrite));
@@ -42,21 +48,26 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
     const [ol, rl] = [layersOf(o, os), layersOf(r, rs)];
 
     const [ok, rk] = [sourceKindOf(ol), sourceKindOf(rl)];
-    const rewriteWords = new Set(words(r.text, rs.start, rs.end).map((w) => w.w));
-    // the source is gone only when the rewrite no longer names it: where its words are all still
-    // there, the attribution stage read the two sentences differently, which is no change of theirs
-    const stillNamed = (src: Span) => words(o.text, src.start, src.end).every((w) => rewriteWords.has(w.w));
-    // a source named in another sentence is judged there
-    const own = sourceOf(ol)?.source;
-    const inside = own && own.start >= os.start && own.end <= os.end;
-    if (ok && !rk && inside && !stillNamed(own)) {
-      const src = own;
+    // a contraction holds its pronoun: "he’s" names "he"
+    const rewriteWords = new Set(words(r.text, rs.start, rs.end).flatMap((w) => (w.w.includes("'") ? [w.w, w.w.slice(0, w.w.indexOf("'"))] : [w.w])));
+    const originWords = new Set(words(o.text, os.start, os.end).map((w) => w.w));
+    const within = (x: Span, s: Span) => x.start >= s.start && x.end <= s.end;
+    const rewriteAttributions = rl.attributions.filter((x) => x.source && within(x.source, rs));
+    const dropped = ol.attributions.find(
+      (x) => x.source && within(x.source, os) && !NOBODY.test(x.source.text) && !reread(o.text, x, r.text, rewriteAttributions) && !stillSaid(o.text, x, rewriteWords, originWords),
+    );
+    // a source the rewrite names in this sentence in words of its own; attributions the stage reads
+    // in words the origin sentence also had ("The FBI made a mistake", once "…, Comey said") are
+    // no source the rewrite gave the claim
+    const newSource = rewriteAttributions.some((x) => folded(r.text, x.source!).some((w) => !originWords.has(w)));
+    if (dropped && !newSource) {
+      const src = dropped.source!;
       out.push({
         kind: 'attribution-dropped',
         origin: { start: src.start, end: src.end },
         rewrite: rs,
-        message: `The origin attributes this to ${q(o.text, src)} (${ok}); the rewrite states it with no source.`,
-        evidence: { sourceKind: ok, source: o.text.slice(src.start, src.end) },
+        message: `The origin attributes this to ${q(o.text, src)} (${src.kind}); the rewrite states it with no source.`,
+        evidence: { sourceKind: src.kind, source: o.text.slice(src.start, src.end) },
       });
     } else if (!ok && rk) {
       const src = sourceOf(rl)!.source!;
@@ -90,19 +101,14 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
       });
     }
 
-    const reported = new Set<string>();
-    for (const p of ol.places) {
-      const folded = p.text.toLowerCase();
-      if (folded.split(/\s+/).every((w) => rewriteWords.has(w.replace(/’/g, "'")))) continue;
-      const other = rl.places.find((x) => x.geonamesId === p.geonamesId && x.text.toLowerCase() !== folded);
-      if (!other || reported.has(`${folded}>${other.text.toLowerCase()}`)) continue;
-      reported.add(`${folded}>${other.text.toLowerCase()}`);
+    for (const { from, to, place } of switchedSpellings(o, os, r, rs, names)) {
+      const id = place.geonamesId === null ? 'a region of our own list' : `GeoNames ${place.geonamesId}`;
       out.push({
         kind: 'spelling-switched',
-        origin: { start: p.start, end: p.end },
-        rewrite: { start: other.start, end: other.end },
-        message: `${q(o.text, p)} in the origin is spelled ${q(r.text, other)} in the rewrite (one place: ${p.place}, GeoNames ${p.geonamesId}).`,
-        evidence: { from: p.text, to: other.text, geonamesId: p.geonamesId },
+        origin: from,
+        rewrite: to,
+        message: `${q(o.text, from)} in the origin is spelled ${q(r.text, to)} in the rewrite (one place: ${place.name}, ${id}).`,
+        evidence: { from: o.text.slice(from.start, from.end), to: r.text.slice(to.start, to.end), geonamesId: place.geonamesId, place: place.name },
       });
     }
 
@@ -120,6 +126,47 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
     });
   }
   return out;
+}
+
+/** "It has been confirmed that", "this is reported": no one. */
+const NOBODY = /^(?:it|this)$/i;
+
+const folded = (text: string, s: Span) => words(text, s.start, s.end).filter((w) => w.end <= s.end).map((w) => w.w);
+
+/**
+ * The rewrite still gives the claim this source when the attribution stage finds, in the rewrite
+ * sentence, an attribution with the same head noun ("a source in…" -> "a source within…") or the
+ * same cue ("the government sought" -> "the administration sought").
+ */
+function reread(originText: string, a: Attribution, rewriteText: string, rewrite: readonly Attribution[]): boolean {
+  const head = folded(originText, a.source!).at(-1);
+  const cue = a.cue ? folded(originText, a.cue).join(' ') : undefined;
+  return rewrite.some((x) => folded(rewriteText, x.source!).at(-1) === head || (cue !== undefined && x.cue !== undefined && folded(rewriteText, x.cue).join(' ') === cue));
+}
+
+/** Verbs a rewriting desk puts for "said" (the attribution stage misses some after a quote: "…," stated X). */
+const SAYING = new Set(
+  'said says say stated states state told tells declared declares announced announces added adds noted notes claimed claims reported reports explained explains insisted insists informed informs wrote writes tweeted posted according'.split(' '),
+);
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** Words around a cue's verb that a rewrite may change without changing who says so. */
+const CUE_PARTICLES = new Set(
+  'also has have had is are was were be been will would then still now again reportedly allegedly apparently to about of on for that with by in'.split(' '),
+);
+
+/**
+ * Or when the stage read the rewrite differently but its words still give the source: a word of
+ * the source is there ("prompted many parents to consider" -> "numerous parents"; "Israeli
+ * officials said" -> "Israeli authorities stated") and so is a word of the cue ("talked about" ->
+ * "talked roughly") or a verb of saying the origin sentence did not have ("said" -> "stated").
+ */
+function stillSaid(originText: string, a: Attribution, rewriteWords: ReadonlySet<string>, originWords: ReadonlySet<string>): boolean {
+  if (!folded(originText, a.source!).some((w) => !ARTICLES.has(w) && rewriteWords.has(w))) return false;
+  const cue = a.cue ? folded(originText, a.cue).filter((w) => !CUE_PARTICLES.has(w)) : [];
+  if (cue.length === 0 || cue.some((w) => rewriteWords.has(w))) return true;
+  return [...rewriteWords].some((w) => SAYING.has(w) && !originWords.has(w));
 }
 
 /** Techniques in a rewrite sentence whose words were not in the origin sentence. */

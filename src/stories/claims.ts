@@ -11,20 +11,24 @@ import { indexLayers, layersOf, sourceOf } from './layers.js';
 import { fmix32Of, minhash } from './minhash.js';
 import type { ArticleRef, Claim, ClaimAppearance } from './types.js';
 import { isFigure } from './numbers.js';
-import { fnv1a, words } from './words.js';
+import { STOP_WORDS, fnv1a, words } from './words.js';
 
-/** Tokens in a claim signature, and LSH bands of 2 rows over them. */
-export const CLAIM_HASHES = 32;
-const ROWS = 2;
+/**
+ * Hashes in a claim signature, in LSH bands of 4 rows: a pair at Jaccard 0.5 is a candidate with
+ * p = 0.64, at 0.7 with p = 0.99, at 0.1 with p = 0.002. Bands of 2 rows made a bucket of every
+ * sentence holding one common word whose hashes were low in both rows: ~1,000 sentences at 2,000
+ * articles, each compared with each.
+ */
+export const CLAIM_HASHES = 64;
+const ROWS = 4;
+/**
+ * A bucket is scanned and grown up to this many sentences: a boilerplate line in every article of
+ * an outlet joins its claim through the first ones, without each new copy comparing itself to all.
+ */
+const BUCKET_CAP = 256;
 /** Two sentences state one claim when this share of their tokens agree (estimated Jaccard). */
 export const MIN_CLAIM_JACCARD = 0.5;
 export const MIN_CLAIM_TOKENS = 4;
-
-const STOP = new Set(
-  ('a an the and or but of in on at to for from by with as into over after before since than that this these those it its is are was were be been ' +
-    'being has have had do does did will would can could may might must should he she they we i you his her their our him them us not no so if ' +
-    'then there here who whom which what when where also said says say told according reported added stated').split(' '),
-);
 
 export interface ClaimUnit {
   article: number;
@@ -51,9 +55,9 @@ export function claimUnits(article: number, a: Analysis): ClaimUnit[] {
     // the claim is what is said, not who says it: the source and the cue are left out
     const said = [attr?.source, attr?.cue].filter((x): x is { start: number; end: number } => !!x);
     for (const w of words(text, s.start, s.end)) {
-      if (w.end > s.end || STOP.has(w.w) || isFigure(w.w) || said.some((x) => w.start >= x.start && w.start < x.end)) continue;
+      if (w.end > s.end || STOP_WORDS.has(w.w) || isFigure(w.w) || said.some((x) => w.start >= x.start && w.start < x.end)) continue;
       const p = inPlace(w.start);
-      tokens.add(p ? fnv1a(`#${p.geonamesId}`) : fnv1a(w.w));
+      tokens.add(p ? fnv1a(`#${p.key}`) : fnv1a(w.w));
     }
     if (tokens.size < MIN_CLAIM_TOKENS) continue;
     const credits = [
@@ -74,47 +78,77 @@ export function claimUnits(article: number, a: Analysis): ClaimUnit[] {
   return out;
 }
 
+/** A unit as the index keeps it: its signature goes to the pool, its tokens are not kept. */
+type IndexedUnit = Omit<ClaimUnit, 'tokens'>;
+
 export class ClaimIndex {
-  private readonly units: ClaimUnit[] = [];
-  private readonly signatures: Uint32Array[] = [];
-  private readonly buckets = new Map<number, number[]>();
+  private readonly units: IndexedUnit[] = [];
+  // every unit's signature in one array (CLAIM_HASHES per unit): no object per signature
+  private signatures = new Uint32Array(CLAIM_HASHES * 1024);
+  // one table per band (a Map holds at most 2^24 entries: one for all bands would overflow at
+  // ~35k articles); most buckets hold one sentence: a number, an array only when shared; keys
+  // cut to 30 bits so that V8 keeps them as small integers
+  private readonly buckets = Array.from({ length: CLAIM_HASHES / ROWS }, () => new Map<number, number | number[]>());
   private readonly groups = new UnionFind();
 
   /** Adds an article's claim units; returns how many matched a unit of another article. */
   add(units: readonly ClaimUnit[]): number {
     let matched = 0;
-    for (const u of units) {
+    const seen = new Set<number>();
+    for (const { tokens, ...u } of units) {
       const id = this.units.length;
-      const sig = minhash(u.tokens, CLAIM_HASHES);
+      const sig = this.keep(id, minhash(tokens, CLAIM_HASHES));
       this.units.push(u);
-      this.signatures.push(sig);
       this.groups.find(id);
-      const seen = new Set<number>();
+      seen.clear();
       let hit = false;
       for (let b = 0; b < CLAIM_HASHES / ROWS; b++) {
-        const key = fmix32Of(b, sig[b * ROWS]!, sig[b * ROWS + 1]!);
-        const bucket = this.buckets.get(key);
-        if (bucket) {
-          for (const other of bucket) {
-            if (seen.has(other) || this.units[other]!.article === u.article) continue;
-            seen.add(other);
-            if (agreement(sig, this.signatures[other]!) >= MIN_CLAIM_JACCARD) {
-              this.groups.union(id, other);
-              hit = true;
-            }
+        const r = b * ROWS;
+        const key = fmix32Of(b, sig[r]!, sig[r + 1]!, sig[r + 2]!, sig[r + 3]!) & 0x3fffffff;
+        const band = this.buckets[b]!;
+        const bucket = band.get(key);
+        if (bucket === undefined) {
+          band.set(key, id);
+          continue;
+        }
+        for (const other of typeof bucket === 'number' ? [bucket] : bucket) {
+          if (seen.has(other) || this.units[other]!.article === u.article) continue;
+          seen.add(other);
+          if (this.agreement(sig, other) >= MIN_CLAIM_JACCARD) {
+            this.groups.union(id, other);
+            hit = true;
           }
-          bucket.push(id);
-        } else this.buckets.set(key, [id]);
+        }
+        if (typeof bucket === 'number') band.set(key, [bucket, id]);
+        else if (bucket.length < BUCKET_CAP) bucket.push(id);
       }
       if (hit) matched++;
     }
     return matched;
   }
 
+  private keep(id: number, sig: Uint32Array): Uint32Array {
+    if ((id + 1) * CLAIM_HASHES > this.signatures.length) {
+      const grown = new Uint32Array(this.signatures.length * 2);
+      grown.set(this.signatures);
+      this.signatures = grown;
+    }
+    this.signatures.set(sig, id * CLAIM_HASHES);
+    return sig;
+  }
+
+  /** The share of hashes where a signature agrees with a kept unit's: the estimated Jaccard. */
+  private agreement(sig: Uint32Array, other: number): number {
+    const base = other * CLAIM_HASHES;
+    let same = 0;
+    for (let i = 0; i < CLAIM_HASHES; i++) if (sig[i] === this.signatures[base + i]) same++;
+    return same / CLAIM_HASHES;
+  }
+
   /** Claims that appear in two or more articles, each with its appearances in time order. */
   claims(refs: readonly ArticleRef[]): Claim[] {
     const out: Claim[] = [];
-    const day = (u: ClaimUnit) => refs[u.article]!.publishedAt ?? '9999';
+    const day = (u: IndexedUnit) => refs[u.article]!.publishedAt ?? '9999';
     for (const members of this.groups.groups().values()) {
       const us = members.map((i) => this.units[i]!).sort((a, b) => day(a).localeCompare(day(b)) || a.article - b.article || a.start - b.start);
       if (new Set(us.map((u) => u.article)).size < 2) continue;
@@ -134,10 +168,4 @@ export class ClaimIndex {
     }
     return out.sort((a, b) => (a.first.publishedAt ?? '').localeCompare(b.first.publishedAt ?? '') || a.id.localeCompare(b.id));
   }
-}
-
-function agreement(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
 }

@@ -6,6 +6,7 @@
 import type { CorpusStore, StoredArticle } from '../corpus/store.js';
 import { ClaimIndex, claimUnits } from './claims.js';
 import { runCorpusRules } from './findings/rules.js';
+import { gazetteerNames } from './gazetteer-names.js';
 import { StoryIndex } from './stories.js';
 import type { ArticleRef, Claim, CorpusFinding, Story } from './types.js';
 
@@ -30,7 +31,7 @@ export interface CorpusView {
 
 /** Reads the whole store once (page by page) and reports its stories, claims and findings. */
 export async function viewCorpus(store: CorpusStore): Promise<CorpusView> {
-  const stories = new StoryIndex();
+  const stories = new StoryIndex({ names: gazetteerNames() });
   const claimIndex = new ClaimIndex();
   const refs: ArticleRef[] = [];
   for await (const a of store.articles()) {

@@ -8,9 +8,14 @@ import type { Span } from './align.js';
 
 export interface PlaceMention extends Span {
   text: string;
-  geonamesId: number;
+  /** null for a region of our own list (Donbas), which GeoNames' cities file does not hold */
+  geonamesId: number | null;
+  /** the place's identity across articles: its GeoNames id, or the region's name */
+  key: string;
   /** the entity's name, the place it stands for */
   place: string;
+  /** GeoNames feature code (PCLI a country) */
+  feature?: string;
 }
 
 export interface TechniqueSpan extends Span {
@@ -62,11 +67,16 @@ export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attrib
     for (const s of overlapping(hull)) at(s).attributions.push(attr);
   }
   for (const e of a.entities) {
-    const id = e.place?.geonamesId;
-    if (id === null || id === undefined) continue;
+    const p = e.place;
+    // a place is one place across articles by its GeoNames id, or by name for our own regions
+    if (!p || (p.geonamesId === null && p.lat === null)) continue;
+    const key = placeKey(p.geonamesId, p.name);
     for (const m of e.mentions) {
       for (const s of overlapping(m)) {
-        at(s).places.push({ start: m.start, end: m.end, text: a.document.text.slice(m.start, m.end), geonamesId: id, place: e.place!.name });
+        at(s).places.push({
+          start: m.start, end: m.end, text: a.document.text.slice(m.start, m.end), geonamesId: p.geonamesId, key, place: p.name,
+          ...(p.feature ? { feature: p.feature } : {}),
+        });
       }
     }
   }
@@ -75,6 +85,8 @@ export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attrib
   }
   return { text: a.document.text, sentences, bySentence };
 }
+
+export const placeKey = (geonamesId: number | null, name: string): string => (geonamesId === null ? `region:${name}` : String(geonamesId));
 
 export function layersOf(article: ArticleLayers, sentence: Span): SentenceLayers {
   return article.bySentence.get(sentence.start) ?? empty();

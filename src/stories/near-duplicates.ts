@@ -50,17 +50,21 @@ export interface SketchStore {
 
 export class MemorySketchStore implements SketchStore {
   private readonly sketches = new Map<number, Sketch>();
-  // most buckets hold one article: a number, an array only when shared
-  private readonly buckets = new Map<number, number | number[]>();
+  // one table per band (a Map holds at most 2^24 entries); most buckets hold one article: a
+  // number, an array only when shared; keys cut to 30 bits so that V8 keeps them as small
+  // integers rather than boxed numbers
+  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, number | number[]>());
 
   put(id: number, s: Sketch, keys: Uint32Array): void {
     this.sketches.set(id, s);
-    for (const k of keys) {
-      const had = this.buckets.get(k);
-      if (had === undefined) this.buckets.set(k, id);
-      else if (typeof had === 'number') this.buckets.set(k, [had, id]);
+    keys.forEach((key, b) => {
+      const band = this.buckets[b]!;
+      const k = key & 0x3fffffff;
+      const had = band.get(k);
+      if (had === undefined) band.set(k, id);
+      else if (typeof had === 'number') band.set(k, [had, id]);
       else had.push(id);
-    }
+    });
   }
 
   get(id: number): Sketch | undefined {
@@ -69,8 +73,8 @@ export class MemorySketchStore implements SketchStore {
 
   *inBuckets(keys: Uint32Array): Iterable<number> {
     const seen = new Set<number>();
-    for (const k of keys) {
-      const had = this.buckets.get(k);
+    for (let b = 0; b < keys.length; b++) {
+      const had = this.buckets[b]!.get(keys[b]! & 0x3fffffff);
       if (had === undefined) continue;
       for (const id of typeof had === 'number' ? [had] : had) {
         if (!seen.has(id)) {

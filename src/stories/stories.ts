@@ -10,6 +10,7 @@ import { changesOf } from './changes.js';
 import { pickOrigin, UnionFind } from './clusters.js';
 import { indexLayers } from './layers.js';
 import { NearDuplicateIndex, compare, sketch, type Sketch, type SketchStore } from './near-duplicates.js';
+import type { PlaceNamer } from './spellings.js';
 import type { ArticleRef, CorpusArticle, Story, StoryMemberReport } from './types.js';
 
 export type LoadAnalysis = (ref: ArticleRef) => Analysis | Promise<Analysis>;
@@ -20,8 +21,12 @@ export class StoryIndex {
   private readonly refs: ArticleRef[] = [];
   private readonly sketches: Sketch[] = [];
 
-  constructor(store?: SketchStore) {
-    this.index = new NearDuplicateIndex(store);
+  private readonly names: PlaceNamer | undefined;
+
+  /** `names` reads place names the entity layer left unlinked (the CLI passes the gazetteer's). */
+  constructor(options: { store?: SketchStore; names?: PlaceNamer } = {}) {
+    this.index = new NearDuplicateIndex(options.store);
+    this.names = options.names;
   }
 
   /** Adds an article by its text; returns the internal numbers of the earlier articles it copies or that copy it. */
@@ -65,7 +70,7 @@ export class StoryIndex {
       const a = analyses.get(id)!;
       const alignment = alignSentences(origin.document.text, origin.sentences, a.document.text, a.sentences);
       const sameOutlet = originOutlet !== undefined && outletOf(id) === originOutlet;
-      const changes = changesOf({ origin: originLayers, rewrite: indexLayers(a), originOutlet: sameOutlet ? null : originOutlet }, alignment);
+      const changes = changesOf({ origin: originLayers, rewrite: indexLayers(a), originOutlet: sameOutlet ? null : originOutlet, ...(this.names ? { names: this.names } : {}) }, alignment);
       return {
         article: this.refs[id]!,
         similarity: round(compare(this.sketches[originId]!, this.sketches[id]!).containment),

@@ -5,6 +5,7 @@
 import { analyze } from '../analyze.js';
 import type { Analysis } from '../core/schema.js';
 import { runCorpusRules } from './findings/rules.js';
+import { gazetteerNames } from './gazetteer-names.js';
 import { StoryIndex } from './stories.js';
 import type { CorpusFinding, Story } from './types.js';
 
@@ -25,7 +26,7 @@ export interface Version {
 }
 
 export async function storiesFor(versions: readonly Version[]): Promise<{ stories: Story[]; findings: CorpusFinding[] }> {
-  const index = new StoryIndex();
+  const index = new StoryIndex({ names: gazetteerNames() });
   const analyses = new Map<string, Analysis>();
   for (const v of versions) {
     const ref = { id: `a${analyses.size}`, outlet: v.outlet, publishedAt: v.publishedAt };

@@ -117,6 +117,22 @@ function standardise(c: { mean: readonly number[]; sd: readonly number[] }, row:
 
 const logit = (p: number) => Math.log(Math.max(1e-4, p) / Math.max(1e-4, 1 - p));
 
+const maxima = new WeakMap<Float32Array, Float64Array>();
+/** The highest margin of each sentence, once per article: a run-on sentence holds thousands of spans. */
+function sentenceMaxima(ctx: ArticleContext, margins: Float32Array): Float64Array {
+  let out = maxima.get(margins);
+  if (!out) {
+    out = new Float64Array(ctx.sentences.length).fill(-Infinity);
+    for (let s = 0; s < ctx.sentences.length; s++) {
+      const sFirst = ctx.sentenceStart[s]!;
+      const sLast = Math.max(sFirst, ctx.sentenceStart[s + 1]! - 1);
+      for (let i = sFirst; i <= sLast; i++) out[s] = Math.max(out[s]!, margins[i]!);
+    }
+    maxima.set(margins, out);
+  }
+  return out;
+}
+
 /**
  * What the span calibrator reads of a span: its raw scores (the tagger's margins over the span
  * and its sentence, the hull and technique probabilities), its length, whether a rule or a
@@ -144,8 +160,7 @@ export function spanInputs(
   const s = ctx.tokens[first]?.sentence ?? 0;
   const sFirst = ctx.sentenceStart[s]!;
   const sLast = Math.max(sFirst, ctx.sentenceStart[s + 1]! - 1);
-  let sentenceMax = -Infinity;
-  for (let i = sFirst; i <= sLast; i++) sentenceMax = Math.max(sentenceMax, margins[i]!);
+  const sentenceMax = sentenceMaxima(ctx, margins)[s]!;
   const cues = span.cues ?? [];
   const clip = (x: number) => (Number.isFinite(x) ? x : -10) / 3;
   return [

@@ -12,9 +12,10 @@ import { detectTechniques } from './detect.js';
 import type { TechniqueModel } from './model.js';
 
 /** Detects, calibrates, assigns each span its holder, and splits shown from candidates. */
-export function techniqueLayer(ctx: ArticleContext, model: TechniqueModel, attributions: readonly Attribution[] = []): TechniqueLayer {
+/** `expired`: true once the article's time budget is spent (the spans named so far are kept). */
+export function techniqueLayer(ctx: ArticleContext, model: TechniqueModel, attributions: readonly Attribution[] = [], expired?: () => boolean): TechniqueLayer {
   const margins = model.margins(ctx);
-  const spans = withHolders(ctx, detectTechniques(ctx, model, {}, margins), attributions);
+  const spans = withHolders(ctx, detectTechniques(ctx, model, expired ? { expired } : {}, margins), attributions);
   const calibration = model.calibration;
   if (!calibration) throw new Error("the technique model has no calibration: rebuild it with 'unspin train techniques'");
   const shown = spans.filter((t) => t.confidence >= calibration.threshold);

@@ -21,6 +21,7 @@ export const sourceConflict: Rule = {
     let claims: Claims | undefined;
     for (const d of ctx.events) {
       if (d.type !== 'denial' || !d.trigger) continue;
+      if (ctx.expired?.()) break;
       claims ??= new Claims(ctx, attributions);
       const denier = d.attributionId ? byId.get(d.attributionId) : undefined;
       const sentence = sentenceAt(ctx, d.trigger.start) ?? { start: d.start, end: d.end };

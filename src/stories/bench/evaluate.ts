@@ -9,6 +9,7 @@ import { analyzeDocument } from '../../analyze.js';
 import type { Analysis } from '../../core/schema.js';
 import { sentencesAnalyzer } from '../../text/analyzers.js';
 import { CORPUS_RULES, runCorpusRules } from '../findings/rules.js';
+import { gazetteerNames } from '../gazetteer-names.js';
 import { StoryIndex } from '../stories.js';
 import type { CorpusFinding, Story } from '../types.js';
 import { makeBenchmark, readSources, type BenchArticle, type Benchmark, type MakeOptions } from './make.js';
@@ -53,7 +54,7 @@ export async function evaluateRewrites(options: MakeOptions, progress?: (done: n
 }
 
 export function storiesOf(bench: Benchmark, analyses: ReadonlyMap<string, Analysis>): Promise<Story[]> {
-  const index = new StoryIndex();
+  const index = new StoryIndex({ names: gazetteerNames() });
   const r = rng(bench.seed ^ 0x5bd1e995);
   const order = shuffle([...bench.articles], r);
   for (const a of order) {

@@ -35,6 +35,16 @@ describe('cross-article findings', () => {
     expect(await rules(WIRE_STORY.replace('According to a source in', 'According to a source within') + credit)).not.toContain('attribution-dropped');
   });
 
+  it('attribution-dropped: the source is gone though the stage still reads the sentence’s subject as one', async () => {
+    const text = WIRE_STORY.replace('Officials in Kyiv have urged the remaining residents to leave, but many elderly people refuse to go.', 'Officials in Kyiv have urged the remaining residents to leave, but many elderly people refuse to go, the mayor said.');
+    const { findings } = await storiesFor([origin(text), rewrite(WIRE_STORY + credit)]);
+    expect(findings.find((x) => x.rule === 'attribution-dropped')?.evidence).toMatchObject({ source: 'the mayor' });
+  });
+
+  it('attribution-dropped stays silent when the rewrite says "stated" for "said"', async () => {
+    expect(await rules(WIRE_STORY.replace('The governor said rescue teams', 'The governor stated rescue teams') + credit)).not.toContain('attribution-dropped');
+  });
+
   it('source-laundered: the claim of one source presented as confirmed', async () => {
     const text = WIRE_STORY.replace('According to a source in the regional military administration, 3', 'It has been confirmed that 3') + credit;
     expect(await rules(text)).toEqual(expect.arrayContaining(['attribution-dropped', 'source-laundered']));
