@@ -7,7 +7,8 @@ import type { AnyAnalyzer } from './core/analyzer.js';
 import { Doc } from './core/doc.js';
 import { runPipeline } from './core/pipeline.js';
 import { earlierRun, toAnalysis } from './core/report.js';
-import type { Analysis, DocumentInfo } from './core/schema.js';
+import type { Analysis, DocumentInfo, Message } from './core/schema.js';
+import { warning } from './core/message.js';
 import { ingest } from './ingest/index.js';
 import { warmInParallel } from './text/parallel.js';
 import type { IngestOptions, Input } from './ingest/types.js';
@@ -34,14 +35,14 @@ export async function analyze(input: Input | string, options: AnalyzeOptions = {
 }
 
 /** The pipeline over an ingested document: synchronous, for callers that did the ingest. */
-export function analyzeDocument(info: DocumentInfo, warnings: string[] = [], options: AnalyzeOptions = {}): Analysis {
+export function analyzeDocument(info: DocumentInfo, warnings: Message[] = [], options: AnalyzeOptions = {}): Analysis {
   const doc = new Doc(info, [...warnings]);
   const analyzers = options.analyzers ?? defaultAnalyzers;
   let reuse;
   if (options.reuse) {
     const same = ([] as Analysis[]).concat(options.reuse).find((r) => sameDocument(r.document, info));
     if (same) reuse = earlierRun(same, analyzers);
-    else doc.warnings.push(`reuse: no earlier report of this document (${info.id}) with the same metadata; every layer recomputed`);
+    else doc.warnings.push(warning('analyze', 'reuse-no-match', `reuse: no earlier report of this document (${info.id}) with the same metadata; every layer recomputed`));
   }
   const run = runPipeline(doc, analyzers, { budgetMs: options.budgetMs, reuse });
   return toAnalysis(doc, run);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../core/schema.js';
-import type { RoleSpan } from '../eval/brat.js';
+import type { RoleSpan } from '../core/roles.js';
 import { buildAttributions } from './build.js';
 import type { Group } from './group.js';
 

@@ -7,16 +7,13 @@
  * the sources found exactly.
  */
 import type { Attribution } from '../core/schema.js';
-import { readBratFolder, type GoldDoc, type RoleSpan } from '../eval/brat.js';
+import type { GoldDoc } from '../eval/brat.js';
+import type { RoleSpan } from '../core/roles.js';
 import { scoreAttributions, type Scores } from '../eval/attribution.js';
 import { segment } from '../text/segment.js';
 import { extractGroups } from './extract.js';
 import { groupSpansOut } from './group.js';
 import type { TaggerModel } from './tagger.js';
-
-export function evaluateFolder(dir: string, model: TaggerModel): Scores & { documents: number } {
-  return evaluateTagger(readBratFolder(dir), model);
-}
 
 export function evaluateTagger(gold: readonly GoldDoc[], model: TaggerModel): Scores & { documents: number } {
   const docs = gold.map((d) => {

@@ -8,7 +8,7 @@
  * 'continuation', same source, no cue.
  */
 import type { Sentence } from '../core/schema.js';
-import type { RoleSpan } from '../eval/brat.js';
+import type { RoleSpan } from '../core/roles.js';
 import { lowerBound } from '../core/search.js';
 
 export type Mode = 'direct' | 'indirect' | 'according-to' | 'passive' | 'continuation';

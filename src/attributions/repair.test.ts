@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleSpan } from '../eval/brat.js';
+import type { RoleSpan } from '../core/roles.js';
 import { segment } from '../text/segment.js';
 import { cuesInContent, repairLabels } from './repair.js';
 import { joinBrokenSentences } from './sentences.js';

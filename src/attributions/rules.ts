@@ -7,7 +7,7 @@
  * Every regular expression is bounded (no nested unbounded quantifiers) and runs per sentence.
  */
 import type { Sentence } from '../core/schema.js';
-import type { RoleSpan } from '../eval/brat.js';
+import type { RoleSpan } from '../core/roles.js';
 import { sentenceAt, type Group } from './group.js';
 
 const WINDOW = 300;

@@ -7,7 +7,7 @@
 import type { Token } from '../core/doc.js';
 import { defineModel } from '../core/model.js';
 import { Perceptron } from '../learn/perceptron.js';
-import type { Role, RoleSpan } from '../eval/brat.js';
+import type { Role, RoleSpan } from '../core/roles.js';
 import { mix, STATIC_FEATURES, staticFeatures } from './features.js';
 import type { CueLexicon } from './lexicon.js';
 

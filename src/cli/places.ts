@@ -11,7 +11,7 @@ import { evaluatePlaces } from '../geo/evaluate.js';
 import { auditPlaceFindings, formatPlaceAudit } from '../geo/audit.js';
 import { sharedPath } from '../core/paths.js';
 import type { Entity, PlaceLink } from '../core/schema.js';
-import { countryName } from '../geo/context.js';
+import { countryName } from '../geo/countries.js';
 import { loadGazetteer } from '../geo/gazetteer.js';
 import { linkPlaces } from '../geo/link.js';
 import { spotPlaces } from '../geo/spot.js';

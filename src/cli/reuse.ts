@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import type { Analysis } from '../core/schema.js';
+import { upgradeReport } from '../core/upgrade.js';
 
 export async function readEarlierReports(path: string): Promise<Analysis[]> {
   const text = await readFile(path, 'utf8').catch(() => {
@@ -27,5 +28,5 @@ export async function readEarlierReports(path: string): Promise<Analysis[]> {
       throw new UsageError(`--reuse ${path}: a report of schema ${String(r.schemaVersion)} has no per-layer provenance to reuse; analyse afresh`);
     }
   }
-  return values as Analysis[];
+  return (values as Analysis[]).map(upgradeReport);
 }

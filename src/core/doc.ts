@@ -3,7 +3,7 @@
  * with its metadata, and the layers added so far. Analyzers never mutate a layer; the runner
  * stores what each one returns.
  */
-import type { DocumentInfo } from './schema-parts.js';
+import type { DocumentInfo, Message } from './schema-parts.js';
 import type { LayerName, Layers } from './layers.js';
 
 export type { LayerName, Layers } from './layers.js';
@@ -16,7 +16,7 @@ export class Doc {
   constructor(
     readonly info: DocumentInfo,
     /** problems met while reading the input (replaced bytes, missing metadata...) */
-    readonly warnings: string[] = [],
+    readonly warnings: Message[] = [],
   ) {
     this.text = info.text;
   }

@@ -33,3 +33,24 @@ describe('a model file', () => {
     expect(model.loadedStamp()).toBeUndefined(); // only the shipped file is stamped into provenance
   });
 });
+
+describe('every shipped model', async () => {
+  const { nerModel } = await import('../entities/ner/tagger.js');
+  const { attributionModel } = await import('../attributions/tagger.js');
+  const { techniqueModel } = await import('../techniques/model.js');
+  for (const [m, rebuild] of [
+    [nerModel, 'unspin train ner'],
+    [attributionModel, 'unspin train attribution'],
+    [techniqueModel, 'unspin train techniques'],
+  ] as const) {
+    it(`${m.name}: a missing or corrupt file is one error naming it and '${rebuild}'`, () => {
+      const missing = join(dir, `missing-${m.name}`);
+      expect(() => m.load(missing)).toThrow(`model file missing: ${missing} (rebuild it with: ${rebuild})`);
+      for (const bytes of ['garbage', '', '{"not": "a model"}']) {
+        const corrupt = join(dir, `corrupt-${m.name}`);
+        writeFileSync(corrupt, bytes);
+        expect(() => m.load(corrupt), JSON.stringify(bytes)).toThrow(new RegExp(`^model file ${corrupt.replace(/[.]/g, '\\.')} is unreadable: .* \\(rebuild it with: ${rebuild}\\)$`));
+      }
+    });
+  }
+});

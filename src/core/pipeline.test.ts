@@ -18,7 +18,7 @@ const findings = defineAnalyzer({
   version: 1,
   requires: ['sentences'],
   adds: 'findings',
-  run: (doc) => doc.get('sentences').map((s) => ({ rule: 'demo', severity: 'info' as const, message: 'a sentence', spans: [s] })),
+  run: (doc) => doc.get('sentences').map((s) => ({ rule: 'demo', source: 'findings', severity: 'info' as const, message: 'a sentence', spans: [s] })),
 });
 
 describe('runPipeline', () => {
@@ -57,7 +57,9 @@ describe('runPipeline', () => {
     const slow = defineAnalyzer({ ...sentences, run: (doc) => { clock += 50; return sentences.run(doc, { expired: () => false }); } });
     const result = runPipeline(makeDoc(), [slow, findings], { budgetMs: 10, now: () => clock });
     expect(result.timings.map((t) => t.analyzer)).toEqual(['sentences']);
-    expect(result.cut).toEqual(['findings (time budget of 10 ms spent)']);
+    expect(result.cut).toEqual([
+      { rule: 'time-budget', source: 'pipeline', severity: 'warning', message: 'findings (time budget of 10 ms spent)', spans: [], evidence: { analyzer: 'findings', layer: 'findings' } },
+    ]);
   });
 
   it('lets an analyzer stop part way when its loop sees the budget spent, and names its layer partial', () => {
@@ -75,7 +77,10 @@ describe('runPipeline', () => {
     const seen: { name: string; provenance: unknown }[] = [];
     const result = runPipeline(doc, [looping, findings], { budgetMs: 35, now: () => clock, onLayer: (name, _l, _t, provenance) => seen.push({ name, provenance }) });
     expect(doc.get('sentences')).toHaveLength(4);
-    expect(result.cut).toEqual(['sentences (time budget of 35 ms spent; stopped part way, its layer is partial)', 'findings (time budget of 35 ms spent)']);
+    expect(result.cut.map((c) => [c.rule, c.message])).toEqual([
+      ['partial', 'sentences (time budget of 35 ms spent; stopped part way, its layer is partial)'],
+      ['time-budget', 'findings (time budget of 35 ms spent)'],
+    ]);
     // a partial layer carries no provenance: a later run must recompute it, not reuse it
     expect(result.layers).toEqual([]);
     expect(seen).toEqual([{ name: 'sentences', provenance: undefined }]);

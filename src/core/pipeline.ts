@@ -9,7 +9,8 @@ import type { AnyAnalyzer, RunContext } from './analyzer.js';
 import type { Doc } from './doc.js';
 import type { LayerName } from './layers.js';
 import { orderAnalyzers } from './registry.js';
-import type { Provenance } from './schema-parts.js';
+import type { Message, Provenance } from './schema-parts.js';
+import { cutMessage } from './message.js';
 
 export interface PipelineResult {
   /** the analyzers in the order they were considered */
@@ -17,8 +18,8 @@ export interface PipelineResult {
   /** what made each layer present, in the order made */
   layers: Provenance[];
   timings: { analyzer: string; ms: number }[];
-  /** analyzers not run, with why: "places (time budget of 5000 ms spent)" */
-  cut: string[];
+  /** analyzers not run, one message each saying why: "places (time budget of 5000 ms spent)" */
+  cut: Message[];
 }
 
 /** An earlier run over the same document: its provenance, and its layers where it kept them. */
@@ -60,12 +61,12 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
 
   for (const analyzer of order) {
     if (expired()) {
-      result.cut.push(`${analyzer.name} (time budget of ${budget} ms spent)`);
+      result.cut.push(cutMessage('time-budget', analyzer, `time budget of ${budget} ms spent`));
       continue;
     }
     const missing = analyzer.requires.filter((layer) => !doc.has(layer));
     if (missing.length > 0) {
-      result.cut.push(`${analyzer.name} (needs ${missing.join(', ')}, which did not run)`);
+      result.cut.push(cutMessage('missing-input', analyzer, `needs ${missing.join(', ')}, which did not run`));
       continue;
     }
     if (earlier) {
@@ -91,7 +92,7 @@ export function runPipeline(doc: Doc, analyzers: readonly AnyAnalyzer[], options
     const ms = round(now() - t0);
     result.timings.push({ analyzer: analyzer.name, ms });
     if (stopped) {
-      result.cut.push(stoppedPartWay(analyzer.name, budget));
+      result.cut.push(stoppedPartWay(analyzer, budget));
       changed.add(analyzer.adds);
       options.onLayer?.(analyzer.adds, layer, { analyzer: analyzer.name, ms });
       continue;
@@ -120,6 +121,7 @@ function unchanged(
 }
 
 /** The cut entry of an analyzer that stopped in its loops when the budget ran out. */
-export const stoppedPartWay = (analyzer: string, budget: number) => `${analyzer} (time budget of ${budget} ms spent; stopped part way, its layer is partial)`;
+export const stoppedPartWay = (analyzer: { name: string; adds: string }, budget: number): Message =>
+  cutMessage('partial', analyzer, `time budget of ${budget} ms spent; stopped part way, its layer is partial`);
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -77,6 +77,6 @@ describe('re-analysis', () => {
     const other = analyzeDocument(info('Something else entirely.'));
     const again = analyzeDocument(info(TEXT2), [], { reuse: other });
     expect(again.layers.some((l) => l.reused)).toBe(false);
-    expect(again.warnings.join()).toMatch(/no earlier report of this document/);
+    expect(again.warnings).toMatchObject([{ rule: 'reuse-no-match', source: 'analyze', message: expect.stringMatching(/no earlier report of this document/) }]);
   });
 });

@@ -17,21 +17,28 @@ export const Offset = (T: TypeBuilder) => T.Integer({ minimum: 0 });
 export const Confidence = (T: TypeBuilder) => T.Number({ minimum: 0, maximum: 1 });
 
 export const SpanSchema = (T: TypeBuilder) =>
-  T.Object({ start: Offset(T), end: Offset(T) }, { $id: 'Span', description: '[start, end) in UTF-16 code units of document.text' });
+  T.Object({ start: Offset(T), end: Offset(T) }, { description: '[start, end) in UTF-16 code units of document.text' });
 export type Span = StaticOf<typeof SpanSchema>;
 
 export const Severity = (T: TypeBuilder) => T.Union([T.Literal('info'), T.Literal('warning'), T.Literal('error')]);
 export type Severity = StaticOf<typeof Severity>;
 
-export const FindingSchema = (T: TypeBuilder) =>
+/**
+ * The one message shape (in the manner of vfile messages): what a finding rule reports, what
+ * ingest warns of, what the runner cut. `rule` says what fired, `source` which analyzer (or
+ * `ingest`, `pipeline`) said it; `docs` is the rule's one-line doc (`unspin rules` lists them).
+ */
+export const MessageSchema = (T: TypeBuilder) =>
   T.Object({
-    rule: T.String(),
+    rule: T.String({ description: "what fired: a rule id (unspin rules), or the kind of warning or cut" }),
+    source: T.String({ description: "who said it: an analyzer's name, 'ingest' or 'pipeline'" }),
     severity: Severity(T),
     message: T.String(),
     spans: T.Array(SpanSchema(T)),
     evidence: T.Optional(T.Record(T.String(), T.Unknown())),
+    docs: T.Optional(T.String({ description: "the rule's one-line doc" })),
   });
-export type Finding = StaticOf<typeof FindingSchema>;
+export type Message = StaticOf<typeof MessageSchema>;
 
 export const ProvenanceSchema = (T: TypeBuilder) =>
   T.Object({

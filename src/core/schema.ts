@@ -8,11 +8,12 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import type { AnyAnalyzer } from './analyzer.js';
 import { defaultAnalyzers } from '../analyzers.js';
-import { DocumentSchema, ProvenanceSchema, type SchemaOf, type TypeBuilder } from './schema-parts.js';
+import { DocumentSchema, MessageSchema, ProvenanceSchema, type SchemaOf, type TypeBuilder } from './schema-parts.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
 export { SCHEMA_VERSION };
-export type { DocumentInfo, Finding, Provenance, Severity, Span } from './schema-parts.js';
+export type { DocumentInfo, Message, Provenance, Severity, Span } from './schema-parts.js';
+export type { Finding } from '../findings/schema.js';
 export type { Token, Sentence } from '../text/schema.js';
 export type { Entity, EntityType } from '../entities/schema.js';
 export type { PlaceCandidate, PlaceLink } from '../geo/schema.js';
@@ -29,8 +30,8 @@ const head = (T: TypeBuilder) => ({
 const tail = (T: TypeBuilder) => ({
   layers: T.Array(ProvenanceSchema(T), { description: 'what made each layer, so a store can tell which are stale after an upgrade' }),
   timings: T.Array(T.Object({ analyzer: T.String(), ms: T.Number({ minimum: 0 }) })),
-  cut: T.Array(T.String(), { description: 'analyzers not run because the time budget ran out' }),
-  warnings: T.Array(T.String()),
+  cut: T.Array(MessageSchema(T), { description: 'analyzers not run (time budget spent, an input missing), one message each' }),
+  warnings: T.Array(MessageSchema(T), { description: 'problems met reading the input or running the analysis' }),
   credits: T.Array(T.String()),
 });
 

@@ -16,6 +16,7 @@ import { decodeText, sniffBinary } from '../ingest/decode.js';
 import type { Fetched } from '../ingest/fetch.js';
 import { looksLikeHtml } from '../ingest/html.js';
 import { expandInputs, ingest, type Ingested, type IngestOptions, type Input } from '../ingest/index.js';
+import { NO_PUBLICATION_DATE } from '../ingest/types.js';
 import { canonicalUrl, declaredCanonical, textHash } from './dedup.js';
 import { FEED_TYPES, feedEntries } from './feeds.js';
 import { OutletResolver } from './outlets.js';
@@ -186,7 +187,7 @@ export async function addToCorpus(store: CorpusStore, sources: AddSources, optio
     if (hints.published && !hints.override && info.publishedAt === null && !ingestOptions.published) {
       info.publishedAt = hints.published;
       info.publishedAtSource = 'meta';
-      ingested.warnings = ingested.warnings.filter((w) => !w.startsWith('no publication date found'));
+      ingested.warnings = ingested.warnings.filter((w) => w.rule !== NO_PUBLICATION_DATE);
     }
     const outlet = outlets.resolve({ ...(info.url ? { url: info.url } : {}), ...(hints.outlet ? { given: hints.outlet } : {}), ...(info.outlet ? { siteName: info.outlet } : {}) });
     return { ingested, ...(canonical ? { canonicalUrl: canonical } : {}), ...(outlet ? { outlet } : {}) };

@@ -5,6 +5,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Analysis } from '../core/schema.js';
+import { upgradeReport } from '../core/upgrade.js';
 
 export function packAnalysis(analysis: Analysis): Buffer {
   const { document } = analysis;
@@ -15,5 +16,6 @@ export function packAnalysis(analysis: Analysis): Buffer {
 export function unpackAnalysis(packed: Uint8Array, text: string): Analysis {
   const analysis = JSON.parse(inflateRawSync(packed).toString('utf8')) as Analysis;
   analysis.document.text = text;
-  return analysis;
+  // a report stored before schema 2.0 reads in the current shape (its layers' provenance says how stale they are)
+  return upgradeReport(analysis);
 }

@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../analyze.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
-import type { Analysis, DocumentInfo } from '../core/schema.js';
+import type { Analysis, DocumentInfo, Message } from '../core/schema.js';
 
 export interface Job {
   id: number;
   info: DocumentInfo;
-  warnings: string[];
+  warnings: Message[];
   budgetMs?: number;
 }
 
@@ -47,7 +47,7 @@ export class AnalysisPool {
     return this.jobs > 1 && COMPILED && existsSync(WORKER);
   }
 
-  analyze(info: DocumentInfo, warnings: string[]): Promise<Analysis> {
+  analyze(info: DocumentInfo, warnings: Message[]): Promise<Analysis> {
     if (!this.threaded) {
       return new Promise((resolve) => resolve(analyzeDocument(info, warnings, this.budgetMs ? { budgetMs: this.budgetMs } : {})));
     }

@@ -14,6 +14,7 @@ import { analyze, type AnalyzeOptions } from '../analyze.js';
 import { defaultAnalyzers } from '../analyzers.js';
 import { Doc, type Layers } from '../core/doc.js';
 import { UserError } from '../core/errors.js';
+import { cutMessage, type Message } from '../core/message.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { DEFAULT_BUDGET_MS, stoppedPartWay } from '../core/pipeline.js';
 import { orderAnalyzers } from '../core/registry.js';
@@ -49,6 +50,12 @@ let idle: { ready: Promise<Worker>; counted: boolean } | null = null;
  */
 let spare: Promise<Worker> | null = null;
 let keepSpare = false;
+/**
+ * A worker was stopped at a deadline and not yet replaced: the next article starts one, on its
+ * clock. (Not started at once: a worker still loading its models holds up the process's exit by
+ * as long, seconds, when the stopped article was the last.)
+ */
+let replacing = false;
 
 /** Keeps a spare worker warm from now on (a batch: see `spare`); costs a worker's memory (~180 MB). */
 export function keepSpareWorker(): void {
@@ -99,8 +106,10 @@ export async function analyzeWithin(input: Input, options: AnalyzeOptions = {}):
   // a custom pipeline, or layers reused from an earlier report, stay in this thread (neither crosses to a worker)
   if (!COMPILED || !existsSync(WORKER) || options.analyzers || options.reuse) return analyze(input, options);
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const next = idle ?? { ready: spawn(), counted: false };
+  const next = idle ?? { ready: spawn(), counted: replacing };
   idle = null;
+  replacing = false;
+  if (keepSpare) spare ??= spawn(); // the spare used up by a stopped article loads again while this one runs
   // The clock starts with the reading (a page's download counts), except for stdin: waiting
   // for someone to type or pipe an article is not the article's time. Loading models is not
   // either, but for a worker replacing one stopped at a deadline (see `idle`).
@@ -141,7 +150,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
   const analyzers = orderAnalyzers(defaultAnalyzers);
   const timings: Analysis['timings'] = [];
   const layers: Provenance[] = [];
-  const partial: string[] = []; // analyzers that stopped part way (their own check of the budget)
+  const partial: Message[] = []; // analyzers that stopped part way (their own check of the budget)
   const spent = `time budget of ${budget} ms spent`;
 
   return new Promise<Analysis>((resolve, reject) => {
@@ -158,20 +167,20 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
       worker.unref(); // an idle worker does not keep the process alive
       idle = { ready: Promise.resolve(worker), counted: false };
     };
-    // A stopped worker is replaced at once, by the spare when there is one: the replacement loads
-    // while this report is written and the next article read, and the next article's clock
-    // counts any wait that is left.
+    // A stopped worker is replaced by the spare when there is one, else by a worker the next
+    // article starts (see `replacing`); the next article's clock counts any wait for it.
     const stop = () => {
       worker.on('error', () => {}); // whatever it says while being stopped
       void worker.terminate();
-      idle = { ready: spare ?? spawn(), counted: true };
-      spare = keepSpare ? spawn() : null;
+      if (spare) idle = { ready: spare, counted: true };
+      else replacing = true;
+      spare = null;
     };
     const timer = setTimeout(() => {
       finish(() => {
         if (!doc) throw new UserError(`${name}: the time budget of ${budget} ms ran out while it was decoded (HTML parsing included)`);
         const done = new Set(timings.map((t) => t.analyzer));
-        const cut = [...partial, ...analyzers.filter((a) => !done.has(a.name)).map((a) => `${a.name} (${spent}; stopped)`)];
+        const cut = [...partial, ...analyzers.filter((a) => !done.has(a.name)).map((a) => cutMessage('deadline', a, `${spent}; stopped`))];
         return toAnalysis(doc, { analyzers, timings, cut, layers });
       });
       stop();
@@ -188,7 +197,7 @@ function runOnWorker(worker: Worker, job: Job, name: string): Promise<Analysis> 
           if (m.layer !== undefined) doc!.set(m.name, m.layer as Layers[typeof m.name]);
           timings.push(m.timing);
           if (m.provenance) layers.push(m.provenance);
-          else partial.push(stoppedPartWay(m.timing.analyzer, budget));
+          else partial.push(stoppedPartWay({ name: m.timing.analyzer, adds: m.name }, budget));
           doc!.warnings.splice(0, Infinity, ...m.warnings);
           return;
         case 'done':

@@ -26,6 +26,11 @@ const post = (message: WorkerMessage) => parentPort!.postMessage(message);
  */
 const WARM_UP = 'The mayor of Kyiv said on Tuesday that the bridge would close, according to a statement. Officials denied the report.';
 const segmenter = new SegmentingThread();
+/**
+ * Longer texts are segmented here, in line: the thread saves a cold start's model loading, not
+ * time on a long text, and its million tokens for 5 MB, copied across, would be held twice.
+ */
+const SEGMENT_ON_THREAD_MAX = 200_000;
 
 async function warmUp({ html }: WarmUpHints): Promise<void> {
   const segmented = segmenter.provide(WARM_UP, 'en');
@@ -52,7 +57,7 @@ async function run({ raw, options, budgetMs, spentMs }: Job): Promise<void> {
   const { info, warnings } = await decodeInput(raw, options);
   post({ kind: 'ingested', info, warnings });
   const s0 = performance.now();
-  if (readAsEnglish(info.language)) await segmenter.provide(info.text, info.language);
+  if (readAsEnglish(info.language) && info.text.length <= SEGMENT_ON_THREAD_MAX) await segmenter.provide(info.text, info.language);
   // the sentences' timing counts the segmenting thread's work, which the pipeline does not see
   const segmentingMs = performance.now() - s0;
   const doc = new Doc(info, [...warnings]);

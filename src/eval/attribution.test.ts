@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fragments, parseAnn } from './brat.js';
 import { scoreAttributions } from './attribution.js';
-import type { RoleSpan } from './brat.js';
+import type { RoleSpan } from '../core/roles.js';
 
 const s = (role: RoleSpan['role'], start: number, end: number): RoleSpan => ({ role, start, end });
 

@@ -6,7 +6,7 @@
  *    and a gold span is found when some predicted span of its role overlaps it (recall).
  * Spans are the contiguous fragments brat.ts reads (whitespace-only gaps closed); duplicates count once.
  */
-import { ROLES, type Role, type RoleSpan } from './brat.js';
+import { ROLES, type Role, type RoleSpan } from '../core/roles.js';
 
 export interface PRF {
   precision: number;

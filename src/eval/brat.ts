@@ -8,16 +8,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { sharedPath } from '../core/paths.js';
+import type { Role, RoleSpan } from '../core/roles.js';
 
-export type Role = 'source' | 'cue' | 'content';
-export const ROLES: readonly Role[] = ['source', 'cue', 'content'];
-
-/** One contiguous stretch of a role, [start, end) in UTF-16 code units of the text. */
-export interface RoleSpan {
-  role: Role;
-  start: number;
-  end: number;
-}
 
 export interface GoldAttribution {
   source?: RoleSpan[];

@@ -209,15 +209,6 @@ export function scoreFLC(predicted: readonly PtcSpan[], gold: readonly PtcSpan[]
   return prf(predicted, gold, (s) => `${s.article}\t${s.technique}`);
 }
 
-/** FLC restricted to each technique (the scorer's per-class lines). */
-export function scoreFLCPerTechnique(predicted: readonly PtcSpan[], gold: readonly PtcSpan[], techniques: readonly string[]): Record<string, PrfScore> {
-  const out: Record<string, PrfScore> = {};
-  for (const t of techniques) {
-    out[t] = prf(predicted.filter((s) => s.technique === t), gold.filter((s) => s.technique === t), (s) => s.article);
-  }
-  return out;
-}
-
 export interface TcScore {
   /** micro P = R = F1 when every gold span has one prediction */
   f1: number;

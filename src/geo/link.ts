@@ -6,7 +6,8 @@
  * or it lies far from the story, the link says so with a low confidence instead of guessing.
  */
 import type { Entity, PlaceCandidate, PlaceLink } from '../core/schema.js';
-import { countryName, mentionedCountries } from './context.js';
+import { mentionedCountries } from './context.js';
+import { countryName } from './countries.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { normalizeKey, skeleton } from './normalize.js';
 import { distanceKm, type Place } from './place.js';

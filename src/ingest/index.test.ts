@@ -26,7 +26,7 @@ describe('ingest of text', () => {
     expect(info.text).toBe(expected);
     expect(info.text.startsWith('Caf\ufffd The council')).toBe(true);
     expect(info.text.indexOf('bridge')).toBe(expected.indexOf('bridge'));
-    expect(warnings).toContain(`${file}: 1 invalid byte sequence was replaced by U+FFFD`);
+    expect(warnings.map((w) => w.message)).toContain(`${file}: 1 invalid byte sequence was replaced by U+FFFD`);
     expect(info.id).toBe(documentId(info.text));
     expect(info.id).toMatch(/^[0-9a-f]{16}$/);
     expect(info.language).toBe('en');
@@ -38,7 +38,7 @@ describe('ingest of text', () => {
     expect(dated.info).toMatchObject({ publishedAt: '2025-12-15', publishedAtSource: 'option' });
     const undated = await ingest({ kind: 'text', text: STORY });
     expect(undated.info.publishedAt).toBeNull();
-    expect(undated.warnings.join('\n')).toMatch(/no publication date/);
+    expect(undated.warnings.map((w) => w.message).join('\n')).toMatch(/no publication date/);
   });
 
   it('refuses empty, blank, binary and oversized inputs with one clear line', async () => {
@@ -78,7 +78,7 @@ describe('ingest of text', () => {
     stream.end(legacyBytes('windows-1251', 'Министерство обороны России заявило во вторник, что его войска заняли село.'));
     const { info, warnings } = await ingest({ kind: 'stdin', stream });
     expect(info.text).toBe('Министерство обороны России заявило во вторник, что его войска заняли село.');
-    expect(warnings).toContain('stdin: no charset declared and not UTF-8: read as windows-1251, as detected (--encoding sets another)');
+    expect(warnings.map((w) => w.message)).toContain('stdin: no charset declared and not UTF-8: read as windows-1251, as detected (--encoding sets another)');
   });
 
   it('reads stdin, capped too', async () => {
@@ -106,7 +106,7 @@ describe('ingest of text', () => {
   it('flags a language other than English', async () => {
     const { info, warnings } = await ingest({ kind: 'text', text: 'Міська рада у вівторок проголосувала за закриття старого мосту на ремонт, повідомив мер.' });
     expect(info.language).toBe('uk');
-    expect(warnings.join('\n')).toMatch(/Ukrainian \(uk\)/);
+    expect(warnings.map((w) => w.message).join('\n')).toMatch(/Ukrainian \(uk\)/);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { type Message, warning } from '../core/message.js';
 import type { DocumentInfo } from '../core/schema.js';
 import { decodeText, sniffBinary } from './decode.js';
 import { fetchUrl } from './fetch.js';
@@ -15,7 +16,7 @@ import { extractArticle, looksLikeHtml } from './html.js';
 import { inputName } from './inputs.js';
 import { detectLanguage, languageWarning } from './language.js';
 import { DEFAULT_MAX_BYTES, MAX_BYTES_CEILING, formatSize, tooBigMessage } from './limits.js';
-import type { IngestOptions, Ingested, Input } from './types.js';
+import { NO_PUBLICATION_DATE, type IngestOptions, type Ingested, type Input } from './types.js';
 
 export type { IngestOptions, Ingested, Input } from './types.js';
 export { expandInputs, inputName } from './inputs.js';
@@ -87,16 +88,16 @@ async function fromBytes(bytes: Uint8Array, origin: Origin, options: IngestOptio
   if (binary) throw new UserError(`${origin.name} looks like a binary file (${binary}), not an article`);
   const html = origin.html || looksLikeHtml(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)));
   const { text, encoding, by, replaced } = decodeText(bytes, { forced: options.encoding, declared: origin.charset, html });
-  const warnings: string[] = [];
-  if (by === 'detected') warnings.push(`${origin.name}: no charset declared and not UTF-8: read as ${encoding}, as detected (--encoding sets another)`);
+  const warnings: Message[] = [];
+  if (by === 'detected') warnings.push(warning('ingest', 'charset-detected', `${origin.name}: no charset declared and not UTF-8: read as ${encoding}, as detected (--encoding sets another)`));
   if (replaced > 0) {
     const hint = by === 'default' ? ' (the encoding could not be told: --encoding sets it)' : '';
-    warnings.push(`${origin.name}: ${replaced} invalid byte sequence${replaced === 1 ? ' was' : 's were'} replaced by U+FFFD${hint}`);
+    warnings.push(warning('ingest', 'bytes-replaced', `${origin.name}: ${replaced} invalid byte sequence${replaced === 1 ? ' was' : 's were'} replaced by U+FFFD${hint}`));
   }
   return build(text, warnings, origin, options);
 }
 
-async function build(raw: string, warnings: string[], origin: Origin, options: IngestOptions): Promise<Ingested> {
+async function build(raw: string, warnings: Message[], origin: Origin, options: IngestOptions): Promise<Ingested> {
   if (raw.length === 0) throw new UserError(`${origin.name}: the article is empty`);
   if (raw.trim() === '') throw new UserError(`${origin.name}: the article is only white space`);
   if (!/[\p{L}\p{N}]/u.test(raw)) throw new UserError(`${origin.name}: the article has no letters or digits, only marks, symbols or invisible characters`);
@@ -105,7 +106,7 @@ async function build(raw: string, warnings: string[], origin: Origin, options: I
   const text = page?.text ?? raw;
   const language = await detectLanguage(text);
   const languageNote = languageWarning(language);
-  if (languageNote) warnings.push(languageNote);
+  if (languageNote) warnings.push(warning('ingest', 'language', languageNote));
 
   const published = options.published
     ? { publishedAt: options.published, publishedAtSource: 'option' as const }
@@ -113,7 +114,7 @@ async function build(raw: string, warnings: string[], origin: Origin, options: I
       ? { publishedAt: page.publishedAt, publishedAtSource: page.publishedAtSource }
       : { publishedAt: null };
   if (published.publishedAt === null) {
-    warnings.push('no publication date found: relative dates (yesterday, on Tuesday) are left unresolved; give one with --published YYYY-MM-DD');
+    warnings.push(warning('ingest', NO_PUBLICATION_DATE, 'no publication date found: relative dates (yesterday, on Tuesday) are left unresolved; give one with --published YYYY-MM-DD'));
   }
   const outlet = page?.outlet ?? (origin.url ? hostOf(origin.url) : undefined);
   const info: DocumentInfo = {

@@ -1,4 +1,7 @@
-import type { DocumentInfo } from '../core/schema.js';
+import type { DocumentInfo, Message } from '../core/schema.js';
+
+/** The rule of the warning given when no publication date is found (the corpus drops it when a feed gives one). */
+export const NO_PUBLICATION_DATE = 'no-publication-date';
 
 /** What the user handed us. */
 export type Input =
@@ -24,6 +27,6 @@ export interface IngestOptions {
 
 export interface Ingested {
   info: DocumentInfo;
-  /** problems met while reading: replaced bytes, a date that could not be found... */
-  warnings: string[];
+  /** problems met while reading, as messages of source 'ingest': replaced bytes, a date that could not be found... */
+  warnings: Message[];
 }

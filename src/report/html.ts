@@ -15,6 +15,7 @@ import { regionName, regionOutlines } from './regions.js';
 import { lengthCap, segmentSpans } from './segments.js';
 import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUES, TECHNIQUE_DOCS } from './technique-docs.js';
+import { countryName } from '../geo/countries.js';
 
 /** More spans than this over one character are not all highlighted (see lengthCap). */
 const MAX_OVERLAP = 64;
@@ -163,14 +164,6 @@ function buildView(a: Analysis) {
 }
 export type ReportView = ReturnType<typeof buildView> & { geo: unknown; regions: unknown };
 
-const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-function countryName(cc: string): string {
-  try {
-    return countryNames.of(cc) ?? cc;
-  } catch {
-    return cc; // not a region code Intl knows
-  }
-}
 
 /** Readable "region, country" names for the admin codes the analysis carries. */
 function placeNames(a: Analysis): Record<string, string> {
@@ -196,8 +189,8 @@ const placeAdmin1 = (p: NonNullable<Analysis['entities'][number]['place']>) => p
 function notices(a: Analysis, cap: number | null): string[] {
   const out: string[] = [];
   if (!a.document.publishedAt) out.push('No publication date was found: relative dates ("on Sunday", "last week") are not resolved. Give one with --published YYYY-MM-DD.');
-  if (a.cut.length) out.push(`Not run, the time budget was spent: ${a.cut.join(', ')}. Those layers are missing from this report.`);
-  for (const w of a.warnings) out.push(w);
+  if (a.cut.length) out.push(`Not run, the time budget was spent: ${a.cut.map((c) => c.message).join(', ')}. Those layers are missing from this report.`);
+  for (const w of a.warnings) out.push(w.message);
   if (cap !== null) out.push(`More than ${MAX_OVERLAP} spans overlap in places: spans of ${cap} characters or more are listed in the panels but not highlighted in the text.`);
   return out;
 }

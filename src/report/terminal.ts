@@ -186,7 +186,7 @@ function otherLayers(a: Analysis): [string, number][] {
 
 function header(a: Analysis, p: Palette, name: string): string[] {
   const d = a.document;
-  const cut = new Set(a.cut);
+  const cut = new Set(a.cut.map((c) => c.evidence?.layer));
   const layer = (label: string, n: number) => (cut.has(label) ? `${label} cut` : `${n} ${n === 1 ? label.replace(/s$/, '') : label}`);
   const facts = [
     d.language,
@@ -204,8 +204,8 @@ function header(a: Analysis, p: Palette, name: string): string[] {
   ];
   const lines = [p.bold(name) + (d.title ? `  ${clean(d.title)}` : ''), `  ${facts.join(' · ')}`, `  ${layers.join(' · ')}`];
   // what went wrong comes first: a reader must know the report is partial before reading it
-  if (a.cut.length > 0) lines.push(`  ${p.yellow('cut')} (time budget spent): ${a.cut.map(clean).join(', ')}`);
-  for (const w of a.warnings) lines.push(`  ${p.yellow('warning:')} ${clean(w)}`);
+  if (a.cut.length > 0) lines.push(`  ${p.yellow('cut')} (time budget spent): ${a.cut.map((c) => clean(c.message)).join(', ')}`);
+  for (const w of a.warnings) lines.push(`  ${p.yellow('warning:')} ${clean(w.message)}`);
   return lines;
 }
 

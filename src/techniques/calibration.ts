@@ -7,6 +7,7 @@
 import type { Technique } from '../core/schema.js';
 import type { ArticleContext } from './context.js';
 import { TECHNIQUES } from './names.js';
+import { WAR_RULE } from './war.js';
 import { lowerBound } from '../core/search.js';
 
 /** Logistic regression by full-batch gradient descent with an L2 penalty: deterministic, small. */
@@ -178,7 +179,7 @@ export function spanInputs(
     cues.some((c) => c.startsWith('lexicon')) ? 1 : 0,
     cues.some((c) => c.startsWith('repeated')) ? 1 : 0,
     s / Math.max(1, ctx.sentences.length),
-    cues.some((c) => c.startsWith('rule war-')) ? 1 : 0,
+    span.rules?.includes(WAR_RULE) ? 1 : 0,
     ...TECHNIQUES.map((t) => (t === span.technique ? 1 : 0)),
   ];
 }

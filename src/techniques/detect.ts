@@ -10,8 +10,7 @@ import { TECHNIQUES } from './names.js';
 import { type TechniqueModel, sentenceHulls, spansFromMargins } from './model.js';
 import { calibrate, spanInputs } from './calibration.js';
 import { applyGuards } from './guards.js';
-import { runRules } from './rules.js';
-import { warVocabulary } from './war.js';
+import { MODEL_RULE, runRules } from './rules/index.js';
 import { lowerBound } from '../core/search.js';
 
 export interface DetectOptions {
@@ -64,6 +63,7 @@ export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: 
         end: ctx.tokens[hull.last]!.end,
         confidence: round(hull.confidence * probs[t]!),
         cues: [...cues, `model: span ${pct(hull.confidence)}, ${TECHNIQUES[t]} ${pct(probs[t]!)}`],
+        rules: [MODEL_RULE],
       };
       found.push(span);
       modelScores.set(span, { span: hull.confidence, technique: probs[t]! });
@@ -77,13 +77,14 @@ export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: 
       if (!byTechnique.has(t.technique)) byTechnique.set(t.technique, []);
       byTechnique.get(t.technique)!.push(t);
     }
-    for (const hit of [...runRules(ctx), ...warVocabulary(ctx)]) {
+    for (const hit of runRules(ctx)) {
       // A rule that agrees with a model span adds its cue to it; otherwise it is a span of its own.
       if (!byTechnique.has(hit.technique)) byTechnique.set(hit.technique, []);
       const list = byTechnique.get(hit.technique)!;
       const same = overlapping(list, hit);
       if (same) {
         same.cues = [...new Set([...(same.cues ?? []), ...(hit.cues ?? [])])];
+        same.rules = [...new Set([...(same.rules ?? []), ...(hit.rules ?? [])])];
         same.confidence = round(Math.max(same.confidence, hit.confidence));
         ruled.add(same);
       } else {

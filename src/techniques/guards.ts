@@ -14,13 +14,6 @@ import { LEXICON_CLASSES } from './lexicons.js';
 export type GuardId = 'name' | 'history' | 'plain-war' | 'chrome';
 
 /** Why a guard holds a span back, for the reader of a candidate's cues. */
-export const GUARD_MEANING: Record<GuardId, string> = {
-  name: 'the words are part of a name or title',
-  history: 'a historical or descriptive use',
-  'plain-war': 'the plain vocabulary of war reporting',
-  chrome: 'page chrome, not the article',
-};
-
 /**
  * Nouns and verbs every report of a war uses for what happened (our list). A span whose content
  * words are all among them describes, it does not persuade: 'the offensive began', 'the bridge
@@ -67,7 +60,7 @@ export function guardFor(ctx: ArticleContext, span: Technique): GuardId | undefi
   for (let i = first; i <= last && content.length <= 6; i++) if (isContentWord(ctx.lower[i]!)) content.push(i);
   if (content.length === 0 || content.length > 6) return undefined;
   // a lexicon word ('Nazis', 'Banderites') is a name only inside a longer one ('Nazi Germany')
-  const lexical = (span.cues ?? []).some((c) => c.startsWith(`rule ${WAR_RULE}`));
+  const lexical = span.rules?.includes(WAR_RULE) ?? false;
   // a headline in title case capitalises every word: there capitals say nothing of names;
   // nor are the names of the worst regimes' men ('Hitler', 'Stalin') a name that hides a technique
   if (!titleCase(ctx, ctx.tokens[first]!.sentence) && content.every((i) => !(ctx.lexMask[i]! & HITLER) && inName(ctx, i, lexical || ctx.lexMask[i] !== 0, first, last))) return 'name';

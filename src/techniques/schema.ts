@@ -12,6 +12,9 @@ export const TechniqueSchema = (T: TypeBuilder) =>
     end: Offset(T),
     confidence: Confidence(T),
     cues: T.Optional(T.Array(T.String())),
+    rules: T.Optional(
+      T.Array(T.String(), { description: "the detectors that found the span: 'model' (the trained tagger and classifier) or a rule's id (unspin rules)" }),
+    ),
     holder: T.Optional(
       T.Object(
         {

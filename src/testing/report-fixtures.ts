@@ -155,13 +155,13 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
     ],
     findings: [
       {
-        rule: 'date-weekday-mismatch', severity: 'warning',
+        rule: 'date-weekday-mismatch', source: 'findings', severity: 'warning',
         message: h ? 'The date <i onclick="window.__pwned=7">14 December</i> is not a Saturday' : "'14 December' (2025-12-14) and 'Saturday' (2025-12-13) disagree",
         spans: [at('14 December'), at('Saturday')],
         evidence: { dateline: '2025-12-14', weekday: 'Saturday' },
       },
       {
-        rule: 'anonymous-source', severity: 'info', message: 'A claim rests on an anonymous source',
+        rule: 'anonymous-source', source: 'findings', severity: 'info', message: 'A claim rests on an anonymous source',
         spans: [at('A source in the security services')],
       },
     ],
@@ -173,8 +173,8 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
       { analyzer: 'sentences', ms: 1.2 },
       { analyzer: 'entities', ms: 3.4 },
     ],
-    cut: ['events-deep'],
-    warnings: ['no byline found'],
+    cut: [{ rule: 'time-budget', source: 'pipeline', severity: 'warning', message: 'events-deep', spans: [], evidence: { analyzer: 'events-deep', layer: 'events-deep' } }],
+    warnings: [{ rule: 'no-byline', source: 'ingest', severity: 'warning', message: 'no byline found', spans: [] }],
     credits: ['GeoNames (geonames.org), CC-BY 4.0: place names and coordinates'],
   };
 }

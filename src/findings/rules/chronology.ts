@@ -1,6 +1,6 @@
-import type { Event, Finding } from '../../core/schema.js';
-import { countryName } from '../geo.js';
-import { type FindingContext, type Rule, quote, readableDate, sentenceAt } from '../context.js';
+import type { Event } from '../../core/schema.js';
+import { countryName } from '../../geo/countries.js';
+import { type FindingContext, type Rule, quote, readableDate, sentenceAt, type RuleFinding } from '../context.js';
 import { sortableStart } from '../../events/extract.js';
 import { valueStart } from '../../times/calendar.js';
 import { directionAt } from '../../times/direction.js';
@@ -30,13 +30,13 @@ export const chronology: Rule = {
   id: 'chronology',
   doc: 'The order of events does not hold together: a place reported taken by one side on one date and held by the other side later in the same text (with no retaking in between), or an event dated after the article was published.',
   severity: 'warning',
-  check(ctx: FindingContext): Finding[] {
+  check(ctx: FindingContext): RuleFinding[] {
     return [...heldAfterTaken(ctx, this), ...afterPublication(ctx, this)];
   },
 };
 
-function heldAfterTaken(ctx: FindingContext, rule: Rule): Finding[] {
-  const findings: Finding[] = [];
+function heldAfterTaken(ctx: FindingContext, rule: Rule): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const dated = ctx.events.filter((e) => e.side && placeKey(ctx, e) && dateOf(e));
   const taken = dated.filter((e) => e.type === 'territory-taken');
   const held = dated.filter((e) => e.type === 'deployment' && e.subtype !== 'withdrawal');
@@ -78,10 +78,10 @@ function mentionOf(ctx: FindingContext, e: Event): [number, number] {
   return [m.start, m.end];
 }
 
-function afterPublication(ctx: FindingContext, rule: Rule): Finding[] {
+function afterPublication(ctx: FindingContext, rule: Rule): RuleFinding[] {
   if (!ctx.publishedAt) return [];
   const published = ctx.publishedAt;
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   const seen = new Set<number>();
   for (const e of ctx.events) {
     const v = e.time?.value;

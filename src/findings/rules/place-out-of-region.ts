@@ -1,6 +1,7 @@
-import type { Finding, PlaceLink } from '../../core/schema.js';
-import type { FindingContext, Rule } from '../context.js';
-import { countryName, haversineKm, isCountryName, median } from '../geo.js';
+import type { PlaceLink } from '../../core/schema.js';
+import type { FindingContext, Rule, RuleFinding } from '../context.js';
+import { countryName, isCountryName } from '../../geo/countries.js';
+import { distanceKm } from '../../geo/place.js';
 
 /** Farther than this from the story's other places counts as far. */
 export const FAR_KM = 500;
@@ -30,7 +31,7 @@ export const placeOutOfRegion: Rule = {
   id: 'place-out-of-region',
   doc: "A settlement whose link is doubtful (confidence under 0.5) and that lies far (over 500 km) from the story's other places: the text may mean another place of that name, missing from the gazetteer. Confident links, capitals, countries, regions and datelines are never flagged: stories name far places on purpose.",
   severity: 'warning',
-  check(ctx: FindingContext): Finding[] {
+  check(ctx: FindingContext): RuleFinding[] {
     const located: Located[] = [];
     for (const e of ctx.entities) {
       const link = ctx.places[e.id];
@@ -45,21 +46,21 @@ export const placeOutOfRegion: Rule = {
       located.push({ entityId: e.id, name: e.name, link, lat: link.lat, lon: link.lon, countryCode: link.countryCode, flaggable: named && usedAsLocation });
     }
     const confident = located.filter((p) => p.link.confidence >= CONFIDENT);
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
 
     for (const p of located) {
       if (!p.flaggable) continue;
       const others = confident.filter((o) => o.entityId !== p.entityId && o.link.geonamesId !== p.link.geonamesId);
       if (others.length < 2) continue;
       const centre = { lat: median(others.map((o) => o.lat)), lon: median(others.map((o) => o.lon)) };
-      const km = haversineKm(p, centre);
+      const km = distanceKm(p, centre);
       if (km <= FAR_KM) continue;
       const country = storyCountry(others);
       const foreign = country !== null && p.countryCode !== null && p.countryCode !== country;
       if (p.link.confidence >= CONFIDENT) continue;
 
       const entity = ctx.entities.find((e) => e.id === p.entityId)!;
-      const near = (p.link.candidates ?? []).filter((c) => haversineKm(c, centre) <= FAR_KM);
+      const near = (p.link.candidates ?? []).filter((c) => distanceKm(c, centre) <= FAR_KM);
       const anchorName = nearestTo(centre, others).link.name;
       const where = `${p.link.name}${p.countryCode ? `, ${countryName(p.countryCode)}` : ''}`;
       const why = [
@@ -101,5 +102,11 @@ function storyCountry(places: Located[]): string | null {
 }
 
 function nearestTo(centre: { lat: number; lon: number }, places: Located[]): Located {
-  return places.reduce((a, b) => (haversineKm(b, centre) < haversineKm(a, centre) ? b : a));
+  return places.reduce((a, b) => (distanceKm(b, centre) < distanceKm(a, centre) ? b : a));
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

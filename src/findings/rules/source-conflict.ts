@@ -1,5 +1,5 @@
-import type { Attribution, Event, Finding } from '../../core/schema.js';
-import { type FindingContext, type Rule, quote, sentenceAt } from '../context.js';
+import type { Attribution, Event } from '../../core/schema.js';
+import { type FindingContext, type Rule, quote, sentenceAt, type RuleFinding } from '../context.js';
 import { lowerBound } from '../../core/search.js';
 
 /** "contradicting the ministry's account": a denial that names the account it answers. */
@@ -14,10 +14,10 @@ export const sourceConflict: Rule = {
   id: 'source-conflict',
   doc: 'Two sources in the article assert opposite things about one event: a denial (denied, rejected, contradicting the ministry’s account) set against another source’s claim about the same place, people or facts.',
   severity: 'warning',
-  check(ctx: FindingContext): Finding[] {
+  check(ctx: FindingContext): RuleFinding[] {
     const attributions = ctx.attributions ?? [];
     const byId = new Map(attributions.map((a) => [a.id, a]));
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     let claims: Claims | undefined;
     for (const d of ctx.events) {
       if (d.type !== 'denial' || !d.trigger) continue;

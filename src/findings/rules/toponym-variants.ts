@@ -1,5 +1,5 @@
-import type { Finding, PlaceLink } from '../../core/schema.js';
-import type { FindingContext, Rule } from '../context.js';
+import type { PlaceLink } from '../../core/schema.js';
+import type { FindingContext, Rule, RuleFinding } from '../context.js';
 
 /** A spelling as a reader compares it: case, possessive and curly quotes aside. */
 const normal = (s: string) => s.replace(/[’']s$/u, '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -14,7 +14,7 @@ export const toponymVariants: Rule = {
   id: 'toponym-variants',
   doc: 'Several spellings in one article that the gazetteer links to one place (Kiev and Kyiv), and old names of renamed places: a reader may take them for different places.',
   severity: 'warning',
-  check(ctx: FindingContext): Finding[] {
+  check(ctx: FindingContext): RuleFinding[] {
     const byPlace = new Map<number, Map<string, Form>>();
     for (const e of ctx.entities) {
       const link = ctx.places[e.id];
@@ -30,7 +30,7 @@ export const toponymVariants: Rule = {
       }
     }
 
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const [geonamesId, forms] of byPlace) {
       const list = [...forms.values()];
       const place = list[0]!.link.name;

@@ -1,11 +1,10 @@
-import type { Finding } from '../../core/schema.js';
-import { type FindingContext, type Rule, quote } from '../context.js';
+import { type FindingContext, type Rule, quote, type RuleFinding } from '../context.js';
 
 export const unanchoredDates: Rule = {
   id: 'unanchored-dates',
   doc: 'The article has no publication date (and no dateline giving the year), so dates without a year and relative ones ("yesterday", "on Thursday") cannot be placed in time.',
   severity: 'warning',
-  check(ctx: FindingContext): Finding[] {
+  check(ctx: FindingContext): RuleFinding[] {
     const loose = ctx.times.filter((t) => t.anchored === false);
     if (loose.length === 0 || (ctx.anchor && ctx.anchor.day.y !== null)) return [];
     const examples = loose.slice(0, 3).map((t) => quote(ctx, t)).join(', ');

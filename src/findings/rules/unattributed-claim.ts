@@ -1,5 +1,4 @@
-import type { Finding } from '../../core/schema.js';
-import { type FindingContext, type Rule, quote, sentenceAt } from '../context.js';
+import { type FindingContext, type Rule, quote, sentenceAt, type RuleFinding } from '../context.js';
 
 /** Event types that assert a fact about the fighting (statements and denials are attributed by nature). */
 const FACTUAL = new Set(['battle', 'shelling', 'territory-taken', 'deployment', 'casualties']);
@@ -8,9 +7,9 @@ export const unattributedClaim: Rule = {
   id: 'unattributed-claim',
   doc: 'A factual claim with no source: an agentless "it was reported that..." (an attribution with no source), or a battle, strike, capture, deployment or casualty told as fact with no one reporting it. Silent when attributions were not analysed.',
   severity: 'warning',
-  check(ctx: FindingContext): Finding[] {
+  check(ctx: FindingContext): RuleFinding[] {
     if (!ctx.attributions) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const a of ctx.attributions) {
       if (a.source !== null || a.mode !== 'passive') continue;
       const cue = a.cue ? quote(ctx, a.cue) : 'a passive verb';

@@ -6,7 +6,7 @@ import type { Attribution, Entity, EntityType, PlaceLink, SourceKind } from '../
 import { extractEvents } from '../events/extract.js';
 import { findAnchor } from '../times/anchor.js';
 import { extractTimes, splitSentences } from '../times/extract.js';
-import type { FindingContext } from './context.js';
+import type { FindingContext } from '../findings/context.js';
 
 export interface FixturePlace {
   geonamesId: number | null;

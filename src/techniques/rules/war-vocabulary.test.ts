@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { articleContext } from './corpus.js';
-import { applyGuards } from './guards.js';
-import { loadWarLexicon, parseWarLexicon, warVocabulary } from './war.js';
+import { testTechniqueRule } from '../../testing/rule-tester.js';
+import { articleContext } from '../corpus.js';
+import { applyGuards } from '../guards.js';
+import { loadWarLexicon, parseWarLexicon } from '../war.js';
+import { runRules } from './index.js';
+import { warVocabulary } from './war-vocabulary.js';
+
+testTechniqueRule(warVocabulary, {
+  invalid: [
+    { input: 'The ministry spoke of the Kyiv regime again.', marks: ['Kyiv regime'], messages: [/^rule war-vocabulary: 'Kyiv regime' \(/] },
+  ],
+  valid: ['Voters in the region went to the polls on Sunday.', 'The regime in Minsk has backed the war, the report said.'],
+});
 
 /** The war-vocabulary spans a text keeps once the context guards have run, as technique and words. */
 function marks(text: string): string[] {
   const ctx = articleContext(text);
-  return applyGuards(ctx, warVocabulary(ctx)).kept.map((t) => `${t.technique}: ${text.slice(t.start, t.end)}`);
+  return applyGuards(ctx, runRules(ctx, [warVocabulary])).kept.map((t) => `${t.technique}: ${text.slice(t.start, t.end)}`);
 }
 
 describe('the war vocabulary of both sides', () => {
@@ -22,10 +32,8 @@ describe('the war vocabulary of both sides', () => {
     for (const p of ['kyiv regime', 'special military operation', 'neo-nazis', 'liberation', 'orcs', 'rashists', 'sham vote']) expect(phrases).toContain(p);
   });
 
-  it('stays quiet on names and neutral copy', () => {
+  it('stays quiet on a name once the guards have run', () => {
     expect(marks('Crowds gathered on Liberation Square on Sunday.')).toEqual([]);
-    expect(marks('The regime in Minsk has backed the war, the report said.')).toEqual([]);
-    expect(marks('Voters in the region went to the polls on Sunday.')).toEqual([]);
   });
 
   it('rejects a malformed line with its line number', () => {

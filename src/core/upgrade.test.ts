@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from './schema.js';
+import { SCHEMA_VERSION } from './schema-version.js';
+import { upgradeReport } from './upgrade.js';
+
+describe('a report of schema 1.x', () => {
+  const old = {
+    schemaVersion: '1.1.0',
+    warnings: ['no publication date found: relative dates are left unresolved'],
+    cut: ['places (time budget of 5000 ms spent)', 'findings (needs sentences, which did not run)'],
+    findings: [{ rule: 'chronology', severity: 'warning', message: 'a contradiction', spans: [{ start: 0, end: 4 }] }],
+    techniques: [{ technique: 'Doubt', start: 0, end: 9, confidence: 0.4, cues: ["model: span 50%, Doubt 60%", "rule so-called: 'so-called'"] }],
+  } as unknown as Analysis;
+
+  it('reads as the current one: warnings and cuts as messages, findings with their source, spans with their rules', () => {
+    const now = upgradeReport(old);
+    expect(now.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(now.warnings).toEqual([{ rule: 'note', source: 'ingest', severity: 'warning', message: old.warnings[0], spans: [] }]);
+    expect(now.cut.map((c) => [c.rule, c.evidence?.analyzer, c.message])).toEqual([
+      ['time-budget', 'places', 'places (time budget of 5000 ms spent)'],
+      ['missing-input', 'findings', 'findings (needs sentences, which did not run)'],
+    ]);
+    expect(now.findings[0]).toMatchObject({ rule: 'chronology', source: 'findings' });
+    expect(now.techniques[0]!.rules).toEqual(['model', 'so-called']);
+  });
+
+  it('leaves a current report as it is', () => {
+    const now = upgradeReport(old);
+    expect(upgradeReport(now)).toBe(now);
+  });
+});

@@ -1,0 +1,37 @@
+/** Every technique detector, in the order their spans are added, and the runner over them. */
+import type { Technique } from '../../core/schema.js';
+import type { ArticleContext } from '../context.js';
+import type { Rule } from './rule.js';
+import { labelPhrase } from './label.js';
+import { loadedWord } from './loaded-word.js';
+import { hitlerComparison } from './reductio-ad-hitlerum.js';
+import { scareQuotes } from './scare-quotes.js';
+import { soCalled } from './so-called.js';
+import { stirredFear } from './stirred-fear.js';
+import { twoChoices } from './two-choices.js';
+import { warVocabulary } from './war-vocabulary.js';
+
+export type { Rule } from './rule.js';
+
+/** What the spans of the trained tagger and classifier name as their detector. */
+export const MODEL_RULE = 'model';
+
+export const RULES: readonly Rule[] = [soCalled, scareQuotes, labelPhrase, hitlerComparison, loadedWord, stirredFear, twoChoices, warVocabulary];
+
+/** Every rule's spans over the article, with offsets, confidence, the rule's id and its cue. */
+export function runRules(ctx: ArticleContext, rules: readonly Rule[] = RULES): Technique[] {
+  const out: Technique[] = [];
+  for (const rule of rules) {
+    for (const m of rule.find(ctx)) {
+      out.push({
+        technique: m.technique ?? rule.technique!,
+        start: ctx.tokens[m.first]!.start,
+        end: ctx.tokens[m.last]!.end,
+        confidence: rule.confidence,
+        cues: [`rule ${rule.id}: ${m.cue}`],
+        rules: [rule.id],
+      });
+    }
+  }
+  return out;
+}
