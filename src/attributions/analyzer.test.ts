@@ -26,6 +26,19 @@ describe('attributions analyzer', () => {
     expect(analysis.sourcing?.outlets).toEqual(['Reuters']);
   });
 
+  it('gives a participle after a comma, or a verb after "and", the source of the cue before it', () => {
+    const text =
+      'General Ana Berg denied the report on Monday, saying that her units still held the bridge. ' +
+      'Mayor Ben Ortiz called the vote a victory and said the works would begin in spring. ' +
+      'The bridge was reported closed, adding to the delays.';
+    const analysis = run(text);
+    const byCue = (cue: string) => analysis.attributions.find((a) => a.cue?.text === cue);
+    expect(byCue('saying')?.source).toMatchObject({ text: 'General Ana Berg', refersTo: byCue('denied')!.id });
+    expect(byCue('said')?.source?.text).toBe('Mayor Ben Ortiz');
+    // a passive cue has no source to share
+    expect(analysis.attributions.filter((a) => a.source && a.content.start > text.indexOf('The bridge was'))).toEqual([]);
+  });
+
   it('gives no attributions for a language it was not trained on', () => {
     const info: DocumentInfo = { id: 't', text: 'Мэр сказал, что мост откроют.', language: 'ru', publishedAt: null, source: { kind: 'text' } };
     expect(analyzeDocument(info, [], { analyzers: pipeline }).attributions).toEqual([]);

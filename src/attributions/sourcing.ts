@@ -64,7 +64,8 @@ export function sourcingProfile(text: string, sentences: readonly Sentence[], at
     // one entry per entity when the entities layer linked the source ("Valery Gerasimov", "Gerasimov")
     if (s.kind === 'named-person' || s.kind === 'named-organization') {
       const key = s.entityId ?? s.text;
-      if (!named.has(key)) named.set(key, s.text);
+      // (a source ends with its apposition's comma, as annotators mark it: "a spokesman, Igor Konashenkov,")
+      if (!named.has(key)) named.set(key, withoutTrailingPunctuation(s.text));
     }
     if (s.kind === 'outlet') outlets.add(s.text);
   }
@@ -76,4 +77,11 @@ export function sourcingProfile(text: string, sentences: readonly Sentence[], at
     namedSources: [...named.values()],
     outlets: [...outlets],
   };
+}
+
+/** Drops trailing commas, semicolons, colons and spaces (a loop: a regex anchored at the end rescans long runs). */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s,;:]/u.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
