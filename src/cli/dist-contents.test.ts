@@ -16,7 +16,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** Source files reached from the entries through relative imports, and 'dist/x/y.js' paths written in the code (workers). */
+/** Source files reached from the entries through relative imports, worker URLs, and 'dist/x/y.js' paths written in the code (workers). */
 function reached(entries: string[]): Set<string> {
   const seen = new Set<string>();
   const stack = [...entries];
@@ -26,6 +26,8 @@ function reached(entries: string[]): Set<string> {
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)\.js'/g)) stack.push(resolve(dirname(file), `${m[1]}.ts`));
+    // a worker started from its own URL: new Worker(new URL('./x-worker.js', import.meta.url))
+    for (const m of text.matchAll(/new URL\('(\.{1,2}\/[^']+)\.js', import\.meta\.url\)/g)) stack.push(resolve(dirname(file), `${m[1]}.ts`));
     for (const m of text.matchAll(/join\(PACKAGE_ROOT, 'dist', ((?:'[\w.-]+',? ?)+)\)/g)) {
       const parts = [...m[1]!.matchAll(/'([\w.-]+)'/g)].map((p) => p[1]!);
       stack.push(join(SRC, ...parts).replace(/\.js$/, '.ts'));
