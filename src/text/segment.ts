@@ -56,9 +56,14 @@ function segmentEnglish(text: string): TextLayer {
   if (runs.length === 0) return segmentWink(text, text);
   const masked = text.replace(OVERLONG, (run) => ' '.repeat(run.length));
   const layer = segmentWink(masked, text);
+  // runs and sentences are both in text order and do not overlap among themselves: one pass
+  // finds the sentence that holds each run (a search per run was quadratic: 8,000 runs, 2.4 s)
   const sentences = [...layer.sentences];
+  let k = 0;
   for (const run of runs) {
-    if (!sentences.some((s) => s.start <= run.start && run.end <= s.end)) sentences.push({ ...run });
+    while (k < layer.sentences.length && layer.sentences[k]!.end < run.end) k++;
+    const holder = layer.sentences[k];
+    if (!holder || holder.start > run.start) sentences.push({ ...run });
   }
   sentences.sort((a, b) => a.start - b.start);
   const extra = runs.map((r) => ({ ...r, text: text.slice(r.start, r.end), pos: 'X', sentence: 0 }));
