@@ -97,6 +97,15 @@ const EOS = h('</s>');
 
 /** The static features of every token: STATIC_FEATURES hashes per token, token-major. */
 export function staticFeatures(tokens: readonly Token[], text: string, lexicon: CueLexicon): Uint32Array {
+  return staticFeatureRows(tokens, text, lexicon)(0, tokens.length);
+}
+
+/**
+ * The static features of tokens [from, to) on demand, from per-token facts computed once: the
+ * tagger reads them a block at a time, since all of them at once are 144 bytes a token (150 MB
+ * for a 5 MB text). `into` is reused when it is large enough. Row i is the same whatever the block.
+ */
+export function staticFeatureRows(tokens: readonly Token[], text: string, lexicon: CueLexicon): (from: number, to: number, into?: Uint32Array) => Uint32Array {
   const n = tokens.length;
   const infos = tokens.map((t) => wordInfo(t.text));
   const words = infos.map((w) => w.lower);
@@ -130,53 +139,58 @@ export function staticFeatures(tokens: readonly Token[], text: string, lexicon: 
   const Lm = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hl[k]!);
   const P = (k: number) => (k < 0 ? BOS : k >= n ? EOS : hp[k]!);
   const S = (k: number) => (k < 0 || k >= n ? 0 : strength[k]! + 1);
-  const out = new Uint32Array(n * STATIC_FEATURES);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const s = t.sentence;
-    const first = i === 0 || tokens[i - 1]!.sentence !== s ? 1 : 0;
-    const last = i === n - 1 || tokens[i + 1]!.sentence !== s ? 2 : 0;
-    const q = quoted[i]!;
-    const l = left[i]! < 0 ? 99 : bucket(left[i]!);
-    const r = right[i]! < 0 ? 99 : bucket(right[i]!);
-    const o = i * STATIC_FEATURES;
-    out[o] = mix(0, 0);
-    out[o + 1] = mix(1, hw[i]!);
-    out[o + 2] = mix(2, hl[i]!);
-    out[o + 3] = mix(3, W(i - 1));
-    out[o + 4] = mix(4, W(i + 1));
-    out[o + 5] = mix(5, W(i - 2));
-    out[o + 6] = mix(6, W(i + 2));
-    out[o + 7] = mix(7, Lm(i - 1), hl[i]!);
-    out[o + 8] = mix(8, hl[i]!, Lm(i + 1));
-    out[o + 9] = mix(9, hp[i]!);
-    out[o + 10] = mix(10, P(i - 1));
-    out[o + 11] = mix(11, P(i + 1));
-    out[o + 12] = mix(12, P(i - 1), hp[i]!, P(i + 1));
-    out[o + 13] = mix(13, infos[i]!.shape);
-    out[o + 14] = mix(14, infos[i]!.suffix);
-    out[o + 15] = mix(15, S(i), q);
-    out[o + 16] = mix(16, S(i - 1));
-    out[o + 17] = mix(17, S(i + 1));
-    out[o + 18] = mix(18, q);
-    out[o + 19] = mix(19, q, hp[i]!);
-    out[o + 20] = mix(20, l);
-    out[o + 21] = mix(21, r);
-    out[o + 22] = mix(22, l, r, q);
-    out[o + 23] = mix(23, l, hp[i]!);
-    out[o + 24] = mix(24, r, hp[i]!);
-    out[o + 25] = mix(25, first | last);
-    out[o + 26] = mix(26, sentFlags[s]!);
-    out[o + 27] = mix(27, infos[Math.max(0, i - 1)]!.shape, infos[i]!.shape, infos[Math.min(n - 1, i + 1)]!.shape);
-    out[o + 28] = mix(28, r, infos[i]!.shape);
-    out[o + 29] = mix(29, l, infos[i]!.shape);
-    out[o + 30] = mix(30, right[i]! < 0 ? 0 : hl[i + right[i]!]!);
-    out[o + 31] = mix(31, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
-    out[o + 32] = mix(32, hw[i]!, W(i + 1));
-    out[o + 33] = mix(33, first ? 1 : 0, hp[i]!, r);
-    // which cue word, how far: "said" two words on is a source's mark, "said" ten words on is not
-    out[o + 34] = mix(34, r, right[i]! < 0 ? 0 : hl[i + right[i]!]!);
-    out[o + 35] = mix(35, l, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
-  }
-  return out;
+  const shapes = infos.map((w) => w.shape);
+  const suffixes = infos.map((w) => w.suffix);
+  infos.length = 0; // (the word infos are cached; only their hashes are needed from here)
+  return (from, to, into) => {
+    const out = into && into.length >= (to - from) * STATIC_FEATURES ? into : new Uint32Array((to - from) * STATIC_FEATURES);
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      const s = t.sentence;
+      const first = i === 0 || tokens[i - 1]!.sentence !== s ? 1 : 0;
+      const last = i === n - 1 || tokens[i + 1]!.sentence !== s ? 2 : 0;
+      const q = quoted[i]!;
+      const l = left[i]! < 0 ? 99 : bucket(left[i]!);
+      const r = right[i]! < 0 ? 99 : bucket(right[i]!);
+      const o = (i - from) * STATIC_FEATURES;
+      out[o] = mix(0, 0);
+      out[o + 1] = mix(1, hw[i]!);
+      out[o + 2] = mix(2, hl[i]!);
+      out[o + 3] = mix(3, W(i - 1));
+      out[o + 4] = mix(4, W(i + 1));
+      out[o + 5] = mix(5, W(i - 2));
+      out[o + 6] = mix(6, W(i + 2));
+      out[o + 7] = mix(7, Lm(i - 1), hl[i]!);
+      out[o + 8] = mix(8, hl[i]!, Lm(i + 1));
+      out[o + 9] = mix(9, hp[i]!);
+      out[o + 10] = mix(10, P(i - 1));
+      out[o + 11] = mix(11, P(i + 1));
+      out[o + 12] = mix(12, P(i - 1), hp[i]!, P(i + 1));
+      out[o + 13] = mix(13, shapes[i]!);
+      out[o + 14] = mix(14, suffixes[i]!);
+      out[o + 15] = mix(15, S(i), q);
+      out[o + 16] = mix(16, S(i - 1));
+      out[o + 17] = mix(17, S(i + 1));
+      out[o + 18] = mix(18, q);
+      out[o + 19] = mix(19, q, hp[i]!);
+      out[o + 20] = mix(20, l);
+      out[o + 21] = mix(21, r);
+      out[o + 22] = mix(22, l, r, q);
+      out[o + 23] = mix(23, l, hp[i]!);
+      out[o + 24] = mix(24, r, hp[i]!);
+      out[o + 25] = mix(25, first | last);
+      out[o + 26] = mix(26, sentFlags[s]!);
+      out[o + 27] = mix(27, shapes[Math.max(0, i - 1)]!, shapes[i]!, shapes[Math.min(n - 1, i + 1)]!);
+      out[o + 28] = mix(28, r, shapes[i]!);
+      out[o + 29] = mix(29, l, shapes[i]!);
+      out[o + 30] = mix(30, right[i]! < 0 ? 0 : hl[i + right[i]!]!);
+      out[o + 31] = mix(31, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
+      out[o + 32] = mix(32, hw[i]!, W(i + 1));
+      out[o + 33] = mix(33, first ? 1 : 0, hp[i]!, r);
+      // which cue word, how far: "said" two words on is a source's mark, "said" ten words on is not
+      out[o + 34] = mix(34, r, right[i]! < 0 ? 0 : hl[i + right[i]!]!);
+      out[o + 35] = mix(35, l, left[i]! < 0 ? 0 : hl[i - left[i]!]!);
+    }
+    return out;
+  };
 }

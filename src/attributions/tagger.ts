@@ -8,10 +8,12 @@ import type { Token } from '../core/doc.js';
 import { defineModel } from '../core/model.js';
 import { Perceptron } from '../learn/perceptron.js';
 import type { Role, RoleSpan } from '../core/roles.js';
-import { mix, STATIC_FEATURES, staticFeatures } from './features.js';
+import { mix, STATIC_FEATURES, staticFeatureRows } from './features.js';
 import type { CueLexicon } from './lexicon.js';
 
 const DYNAMIC_FEATURES = 6;
+/** Tokens whose static features are computed at a time (all at once: 150 MB for a 5 MB text). */
+const FEATURE_BLOCK = 4096;
 /** Index of the static feature holding the word itself (features.ts), reused by the history features. */
 const WORD_FEATURE = 1;
 
@@ -33,7 +35,9 @@ const roleOf = (label: number) => (label === 0 ? 'none' : LABELS[label]!.slice(2
 export function decode(model: TaggerModel, tokens: readonly Token[], text: string, gold?: readonly number[]): number[] {
   const { perceptron } = model;
   if (perceptron.labels.length !== 7) throw new Error(`attribution model has ${perceptron.labels.length} labels, not 7`);
-  const feats = staticFeatures(tokens, text, model.lexicon);
+  const rows = staticFeatureRows(tokens, text, model.lexicon);
+  let feats: Uint32Array = new Uint32Array(0);
+  let base = 0; // the first token of the block of rows in `feats`
   const L = 7;
   const w = perceptron.weights;
   const mask = (1 << perceptron.bits) - 1;
@@ -46,14 +50,19 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
   let lastRole = 0; // the last label given in this sentence, as its role (0 = none yet)
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence) lastRole = 0;
-    for (let k = 0; k < F; k++) indexed[k] = (feats[i * F + k]! & mask) * L;
-    const word = feats[i * F + WORD_FEATURE]!;
+    if (i === 0 || i - base === FEATURE_BLOCK) {
+      base = i;
+      feats = rows(i, Math.min(tokens.length, i + FEATURE_BLOCK), feats);
+    }
+    const o = (i - base) * F;
+    for (let k = 0; k < F; k++) indexed[k] = (feats[o + k]! & mask) * L;
+    const word = feats[o + WORD_FEATURE]!;
     indexed[F] = (mix(100, prev) & mask) * L;
     indexed[F + 1] = (mix(101, prev2, prev) & mask) * L;
     indexed[F + 2] = (mix(102, prev, word) & mask) * L;
     indexed[F + 3] = (mix(103, lastRole) & mask) * L;
     indexed[F + 4] = (mix(104, lastRole, prev) & mask) * L;
-    indexed[F + 5] = (mix(105, prev, feats[i * F + 9]!) & mask) * L; // previous label with this POS
+    indexed[F + 5] = (mix(105, prev, feats[o + 9]!) & mask) * L; // previous label with this POS
     // The perceptron's score, unrolled over the 7 labels: this loop is most of the stage's run time.
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let k = 0; k < indexed.length; k++) {

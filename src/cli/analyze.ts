@@ -24,6 +24,7 @@ import type { Input } from '../ingest/types.js';
 import { renderHtml } from '../report/html.js';
 import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
 import { SECTIONS, findingsAtLeast, renderBatchSummary, renderTerminal, type Section, type TerminalOptions } from '../report/terminal.js';
+import { writeJson } from '../report/json-chunks.js';
 import { showCandidates } from '../techniques/layer.js';
 import { probability } from './techniques.js';
 
@@ -142,7 +143,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
         const analysis = await analyzeWithin(input, options);
         if (keep) done.push(analysis);
         if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
-        if (flags.json && !batch) io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);
+        if (flags.json && !batch) writeJson((piece) => io.stdout.write(piece), analysis); // in pieces: a 5 MB article's is over 100 MB
         else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
         else if (terminal) io.stdout.write(`${renderTerminal(showCandidates(analysis, flags.minConfidence), view)}${batch ? '\n' : ''}`);
         if (html) {
@@ -162,7 +163,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
   } finally {
     bars?.stop();
   }
-  if (flags.json && batch) io.stdout.write(`${JSON.stringify(done, null, 2)}\n`);
+  if (flags.json && batch) writeJson((piece) => io.stdout.write(piece), done);
   if (flags.geojson) {
     await writeInto(flags.geojson, `${JSON.stringify(placesGeoJson(done), null, 1)}\n`);
     say(`unspin: wrote ${flags.geojson}`);
