@@ -69,6 +69,38 @@ describeWithBuild('the hard deadline (compiled worker)', () => {
     expect(outcomes[0]).toBe('cut');
   }, 120_000);
 
+  // Found by the 30-minute fuzz run: ~20,000 nested <td> and run-on text, 30.6 s of HTML ingest in line.
+  it('returns nested cells, tables, lists and unclosed inline tags with run-on text within the budget + 1 s, read from a file as the CLI does', async () => {
+    const budgetMs = 1000;
+    const runOn = `The Kremlin denied the report. ${'officials said according to '.repeat(3000)}`;
+    const pages = [
+      `${'<td>'.repeat(20_000)}${runOn}`,
+      `${'<table><tr><td>'.repeat(20_000)}${runOn}`,
+      `${'<ul><li>according to '.repeat(40_000)}`,
+      `${'<b>officials <i>said <span>the <a href="x">report '.repeat(40_000)}${runOn}`,
+    ];
+    await run.warmAnalysisWorker({ html: true });
+    for (const [i, html] of pages.entries()) {
+      const path = join(dir, `nested-${i}.html`);
+      await writeFile(path, html);
+      const t0 = performance.now();
+      try {
+        const a = await run.analyzeWithin({ kind: 'file', path } as Input, { budgetMs });
+        expect(a.document.text.length).toBeGreaterThan(1000);
+      } catch (err) {
+        // on a loaded machine the budget may run out while a stopped worker is replaced, or during the parse
+        expect((err as Error).message).toMatch(/ran out while (the analysis restarted|it was decoded)/);
+      }
+      expect(performance.now() - t0).toBeLessThan(budgetMs + 1000);
+    }
+    const path = join(dir, 'nested-cli.html');
+    await writeFile(path, pages[0]!);
+    const r = await runCli(['analyze', path, '--json', '--budget', String(budgetMs)]);
+    expect([0, 1]).toContain(r.code);
+    if (r.code === 0) expect((JSON.parse(r.stdout) as Analysis).document.text).toContain('The Kremlin denied the report.');
+    else expect(r.stderr).toMatch(/^unspin: [^\n]+ ran out while [^\n]+\n$/);
+  }, 120_000);
+
   it('reports the errors of an article as the in-line analysis does', async () => {
     await expect(run.analyzeWithin({ kind: 'text', text: ' \n ' })).rejects.toThrow('input: the article is only white space');
   }, 30_000);

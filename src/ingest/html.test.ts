@@ -97,6 +97,39 @@ describe('extractArticle', () => {
     expect(article.text).not.toContain('Home');
   }, 30_000);
 
+  // Found by the 30-minute fuzz run: ~20,000 nested <td> and run-on text took 30.6 s in line at
+  // load ~20 (Readability's five passes over 10,000 empty cells: 1.2-1.7 s idle); half a megabyte
+  // of text in nested lists 3-4 s (every ancestor's text read on every pass).
+  it('reads nested cells, tables, lists and unclosed inline tags mixed with text in linear time', () => {
+    const runOn = 'officials said according to the Kremlin denied the report, '.repeat(5);
+    const shapes = (n: number) => [
+      `${'<td>'.repeat(n)}${runOn}`,
+      `${'<td>'.repeat(n)}${runOn}${'</td>'.repeat(n)}`,
+      `${'<table><tr><td>officials said '.repeat(n)}`,
+      `${'<ul><li>according to '.repeat(n)}`,
+      `${'<b>a <i>b <span>c <a href="x">d '.repeat(n)}`,
+      `<p>${'<span>officials</span> said '.repeat(n)}`,
+    ];
+    const time = (n: number) =>
+      shapes(n).map((html) => {
+        // CPU time of this process (vitest runs each file in a fork of its own): the engineers
+        // sharing the machine slow its wall clock unevenly, not the work it does
+        const t0 = process.cpuUsage();
+        expect(extractArticle(html)?.text).toMatch(/officials|according to|a b c d/);
+        const { user, system } = process.cpuUsage(t0);
+        return (user + system) / 1000;
+      });
+    time(1000); // warm: the parser and Readability load and compile once
+    const small = time(10_000);
+    const big = time(40_000);
+    // four times the input, each shape: linear is about 4 (measured 0.3-2.5 idle: fixed costs, and
+    // above 10,000 elements the linear walk replaces Readability); the nested lists made it 6.
+    // 5.5 leaves room for noise (GC above all).
+    const ratios = big.map((ms, i) => ms / Math.max(small[i]!, 100));
+    expect(ratios.filter((r) => r >= 5.5), `CPU ms at 10,000: ${small.map(Math.round).join(', ')}; at 40,000: ${big.map(Math.round).join(', ')}`).toEqual([]);
+    expect(extractArticle(shapes(20_000)[0]!)?.text).toBe(runOn.trim());
+  }, 60_000);
+
   // Issue 18: these threw in flattenDeepNesting (exit 70) or found no article.
   it('reads fragments, text before the first tag, a UTF-16 meta charset and IE-saved pages', () => {
     const story = paragraphs.map((p) => `<p>${p}</p>`).join('');
