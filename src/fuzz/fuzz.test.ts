@@ -68,6 +68,7 @@ describe('fuzz: ingest', () => {
       fc.asyncProperty(fc.oneof(hostileBytes().map((bytes) => ({ bytes })), hostileHtml().map((html) => ({ html })), runOnText().map((text) => ({ text }))), async (given) => {
         ran.ingest!++;
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         try {
           if ('bytes' in given) {
             const { PassThrough } = await import('node:stream');
@@ -83,6 +84,10 @@ describe('fuzz: ingest', () => {
         // in line there is no deadline: linear parsing is what bounds it, loosely (the 30-minute run
         // found ~20,000 nested <td> taking 30.6 s at load ~20 on 2 cores, niced); the CLI's worker deadline bounds it
         expect(performance.now() - t0).toBeLessThan(60_000);
+        // and the work itself, in CPU time of this fork (load from others does not count): the
+        // shapes found (20,000 nested <td>, nested lists of text) now take under 1.5 s of it
+        const { user, system } = process.cpuUsage(cpu0);
+        expect((user + system) / 1000).toBeLessThan(10_000);
       }),
       settings('ingest', 0.2, 300),
     );
