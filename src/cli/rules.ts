@@ -1,7 +1,7 @@
 /** `unspin rules`: every rule of every analyzer, with its id and doc, as a linter lists its rules. */
 import type { Command } from 'commander';
 import { RULES as FINDING_RULES } from '../findings/rules/index.js';
-import { RULES as TECHNIQUE_RULES } from '../techniques/rules/index.js';
+import { MODEL_DOC, MODEL_RULE, RULES as TECHNIQUE_RULES } from '../techniques/rules/index.js';
 import type { CliIo } from './analyze.js';
 
 export interface RuleRow {
@@ -15,6 +15,7 @@ export interface RuleRow {
 
 export const allRules = (): RuleRow[] => [
   ...FINDING_RULES.map((r) => ({ source: 'findings', id: r.id, kind: r.severity, doc: r.doc })),
+  { source: 'techniques', id: MODEL_RULE, kind: 'per span', doc: MODEL_DOC },
   ...TECHNIQUE_RULES.map((r) => ({ source: 'techniques', id: r.id, kind: r.technique ?? 'per entry', doc: r.doc })),
 ];
 

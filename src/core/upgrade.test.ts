@@ -29,3 +29,22 @@ describe('a report of schema 1.x', () => {
     expect(upgradeReport(now)).toBe(now);
   });
 });
+
+describe('a report of schema 2.0', () => {
+  const text = 'The so-called referendum was held.';
+  const old = {
+    schemaVersion: '2.0.0',
+    document: { text },
+    techniques: [{ technique: 'Doubt', start: 4, end: 25, confidence: 0.4, cues: ["rule so-called: 'so-called'"], rules: ['model', 'so-called'] }],
+    candidates: [{ technique: 'Loaded_Language', start: 0, end: 3, confidence: 0.1, rules: ['model'] }],
+  } as unknown as Analysis;
+
+  it('gives its technique spans the message shape, the rule being the hand-written detector that found them', () => {
+    const now = upgradeReport(old);
+    expect(now.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(now.techniques[0]).toMatchObject({ rule: 'so-called', source: 'techniques', severity: 'info', spans: [{ start: 4, end: 25 }], technique: 'Doubt' });
+    expect(now.techniques[0]!.message).toBe("Doubt: 'so-called referendum' (confidence 0.40)");
+    expect(now.candidates![0]).toMatchObject({ rule: 'model', source: 'techniques' });
+    expect(upgradeReport(now)).toBe(now);
+  });
+});

@@ -1,12 +1,15 @@
 /**
- * Reports written before the one message shape (schema 1.x) read as 2.0 reports: their warnings
- * and cuts were prose, their findings had no source, their technique spans named their rules
- * only in a cue ('rule so-called: ...'). The layers keep their provenance, so a store or
- * `--reuse` still sees them as made by the analyzer versions of their time (stale where bumped).
+ * Older reports read as current ones. Before the one message shape (schema 1.x) warnings and
+ * cuts were prose, findings had no source, and technique spans named their rules only in a cue
+ * ('rule so-called: ...'); until 2.1 technique spans were not messages. The layers keep their
+ * provenance, so a store or `--reuse` still sees them as made by the analyzer versions of their
+ * time (stale where bumped).
  */
 import type { Analysis, Message } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { warning } from './message.js';
+import type { TechniqueSpan } from '../techniques/schema.js';
+import { techniqueMessage } from '../techniques/message.js';
 
 interface OldReport {
   schemaVersion?: string;
@@ -16,15 +19,22 @@ interface OldReport {
   techniques?: OldTechnique[];
   candidates?: OldTechnique[];
 }
-interface OldTechnique {
-  cues?: string[];
-  rules?: string[];
-}
+type OldTechnique = TechniqueSpan & { rule?: string };
 
 export function upgradeReport(report: Analysis): Analysis {
   const old = report as unknown as OldReport;
-  if (!old.schemaVersion?.startsWith('1.')) return report;
-  const techniques = (ts: OldTechnique[] | undefined) => ts?.map((t) => (t.rules ? t : { ...t, rules: rulesOfCues(t.cues ?? []) }));
+  if (!old.schemaVersion || !/^(1\.|2\.0\.)/.test(old.schemaVersion)) return report;
+  const text = report.document?.text ?? '';
+  const techniques = (ts: OldTechnique[] | undefined) =>
+    ts?.map((t) => (t.rule ? t : techniqueMessage(text, t.rules ? t : { ...t, rules: rulesOfCues(t.cues ?? []) })));
+  if (old.schemaVersion?.startsWith('2.0.')) {
+    return {
+      ...report,
+      schemaVersion: SCHEMA_VERSION,
+      techniques: techniques(old.techniques) ?? [],
+      ...(old.candidates ? { candidates: techniques(old.candidates) } : {}),
+    } as Analysis;
+  }
   return {
     ...report,
     schemaVersion: SCHEMA_VERSION,

@@ -5,6 +5,7 @@ import { documentId } from '../ingest/index.js';
 import { textHash } from './dedup.js';
 import type { CorpusStore, NewArticle } from './store.js';
 import { testBackends } from './test-stores.js';
+import { techniqueMessage } from '../techniques/message.js';
 
 /** A small Analysis: Kharkiv pinned on the map, one anonymous source, one technique. */
 function analysisOf(text: string, extra: { title?: string; published?: string | null; place?: [number, number]; technique?: string; kind?: string } = {}): Analysis {
@@ -27,7 +28,7 @@ function analysisOf(text: string, extra: { title?: string; published?: string | 
       : [],
     attributions: [{ id: 'a1', source: { start: 0, end: 3, text: text.slice(0, 3), kind: (extra.kind ?? 'anonymous') as 'anonymous' }, content: { start: 4, end: text.length } }],
     times: [],
-    techniques: extra.technique ? [{ technique: extra.technique, start: 0, end: 5, confidence: 0.8 }] : [],
+    techniques: extra.technique ? [techniqueMessage(text, { technique: extra.technique, start: 0, end: 5, confidence: 0.8 })] : [],
     events: [],
     findings: [],
     layers: [],
@@ -111,7 +112,7 @@ for (const backend of testBackends()) {
       expect((await store.search({ text: 'quiet' })).map((s) => s.id)).toEqual([b.id]);
       expect((await store.search({ near: { lat: 49.98, lon: 36.25, km: 5 } })).map((s) => s.id)).toEqual([b.id]);
       const stored = (await store.get(b.id))!;
-      await store.update(b.id, { ...stored.analysis, entities: [], techniques: [{ technique: 'Doubt', start: 0, end: 3, confidence: 0.7 }] });
+      await store.update(b.id, { ...stored.analysis, entities: [], techniques: [techniqueMessage(stored.analysis.document.text, { technique: 'Doubt', start: 0, end: 3, confidence: 0.7 })] });
       expect(await store.search({ entity: 'Kharkiv' })).toEqual([]);
       expect((await store.search({ technique: 'Doubt' })).map((s) => s.id)).toEqual([b.id]);
       expect((await store.search({ text: 'quiet' })).map((s) => s.id)).toEqual([b.id]);

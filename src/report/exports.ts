@@ -4,7 +4,8 @@
  * file per table, each row naming its article.
  */
 import type { Analysis } from '../core/schema.js';
-import { displayName, techniqueLabel } from './terminal.js';
+import { displayName } from './terminal.js';
+import { techniqueLabel } from '../techniques/message.js';
 
 /**
  * One Feature per place entity: a Point where it is linked (longitude first, as RFC 7946 wants),
@@ -53,7 +54,7 @@ export function csvTables(analyses: readonly Analysis[]): Record<string, Table> 
     'entities.csv': { header: ['article', 'entity_id', 'type', 'name', 'role', 'mentions', 'first_start', 'first_end', 'place', 'geonames_id', 'country_code', 'lat', 'lon', 'place_confidence'], rows: [] as Cell[][] },
     'attributions.csv': { header: ['article', 'id', 'source', 'source_kind', 'cue', 'claim', 'claim_start', 'claim_end', 'mode', 'via', 'confidence'], rows: [] as Cell[][] },
     'times.csv': { header: ['article', 'text', 'start', 'end', 'value', 'end_value', 'precision'], rows: [] as Cell[][] },
-    'techniques.csv': { header: ['article', 'technique', 'label', 'text', 'start', 'end', 'confidence', 'cues'], rows: [] as Cell[][] },
+    'techniques.csv': { header: ['article', 'technique', 'label', 'text', 'start', 'end', 'confidence', 'rule', 'cues'], rows: [] as Cell[][] },
     'findings.csv': { header: ['article', 'rule', 'severity', 'message', 'start', 'end'], rows: [] as Cell[][] },
   };
   for (const a of analyses) {
@@ -73,7 +74,7 @@ export function csvTables(analyses: readonly Analysis[]): Record<string, Table> 
     }
     for (const t of a.times) tables['times.csv'].rows.push([article, t.text, t.start, t.end, t.value, t.end_value, t.precision]);
     for (const t of a.techniques) {
-      tables['techniques.csv'].rows.push([article, t.technique, techniqueLabel(t.technique), slice(t), t.start, t.end, t.confidence, (t.cues ?? []).join('; ')]);
+      tables['techniques.csv'].rows.push([article, t.technique, techniqueLabel(t.technique), slice(t), t.start, t.end, t.confidence, t.rule, (t.cues ?? []).join('; ')]);
     }
     for (const f of a.findings) {
       // one row per span, so that each row points at one place in the text

@@ -2,7 +2,7 @@
  * The HTML report's stylesheet and colours, inlined by html.ts. Text colours meet WCAG AA (4.5:1)
  * on the white page and on the highlight backgrounds (checked in html.browser.test.ts).
  */
-import { TECHNIQUES } from './technique-docs.js';
+import { TECHNIQUES } from '../techniques/docs.js';
 
 /** Colours of the 14 PTC classes, in the order of TECHNIQUES. */
 export const TECHNIQUE_COLORS = [

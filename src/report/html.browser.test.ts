@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
 import { renderHtml } from './html.js';
-import { TECHNIQUE_DOCS } from './technique-docs.js';
+import { TECHNIQUE_DOCS } from '../techniques/docs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);

@@ -6,7 +6,8 @@ import { REPORT_GENERATOR } from '../ingest/inputs.js';
 import { describeWithShared } from '../testing/shared.js';
 import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
 import { renderHtml, scriptJson } from './html.js';
-import { TECHNIQUE_DOCS, TECHNIQUES } from './technique-docs.js';
+import { TECHNIQUE_DOCS, TECHNIQUES } from '../techniques/docs.js';
+import { techniqueMessage } from '../techniques/message.js';
 
 const dataOf = (html: string) => {
   const m = html.match(/<script type="application\/json" id="unspin-data">([^<]*)<\/script>/);
@@ -66,7 +67,7 @@ describe('renderHtml', () => {
   it('renders a long adversarial text quickly', () => {
     const text = '"<a>'.repeat(50_000);
     const a = fixtureAnalysis();
-    const techniques = Array.from({ length: 5_000 }, (_, i) => ({ technique: 'Doubt', start: i * 40, end: i * 40 + 60, confidence: 0.5 }));
+    const techniques = Array.from({ length: 5_000 }, (_, i) => techniqueMessage(text, { technique: 'Doubt', start: i * 40, end: i * 40 + 60, confidence: 0.5 }));
     const big = { ...a, document: { ...a.document, text }, entities: [], attributions: [], times: [], events: [], findings: [], techniques };
     const t0 = performance.now();
     const page = renderHtml(big);

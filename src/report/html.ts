@@ -14,7 +14,7 @@ import { pageScript } from './page-script.js';
 import { regionName, regionOutlines } from './regions.js';
 import { lengthCap, segmentSpans } from './segments.js';
 import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
-import { TECHNIQUES, TECHNIQUE_DOCS } from './technique-docs.js';
+import { TECHNIQUES, TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { countryName } from '../geo/countries.js';
 
 /** More spans than this over one character are not all highlighted (see lengthCap). */

@@ -1,5 +1,5 @@
 /** Small figures both renderers show: positions, word counts, per-key counts, technique coverage. */
-import type { Analysis } from '../core/schema.js';
+import type { Span } from '../core/schema.js';
 
 /** Below this a place link is reported with its candidates rather than as settled. */
 export const LOW_PLACE_CONFIDENCE = 0.6;
@@ -57,7 +57,7 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): [stri
 }
 
 /** Share of sentences that overlap at least one technique span (0 when there are no sentences). */
-export function techniqueSentenceShare(a: Pick<Analysis, 'sentences' | 'techniques'>): number {
+export function techniqueSentenceShare(a: { sentences: readonly Span[]; techniques: readonly Span[] }): number {
   if (a.sentences.length === 0) return 0;
   const spans = [...a.techniques].sort((x, y) => x.start - y.start);
   let hit = 0;

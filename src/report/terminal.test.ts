@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureAnalysis } from '../testing/report-fixtures.js';
 import { lineCol, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
-import { TECHNIQUE_DOCS } from './technique-docs.js';
+import { TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { SECTIONS, renderBatchSummary, renderTerminal, wrap } from './terminal.js';
+import { techniqueMessage } from '../techniques/message.js';
 
 describe('lineCol', () => {
   it('gives 1-based lines and columns', () => {
@@ -153,7 +154,7 @@ describe('renderTerminal', () => {
 
   it('renders thousands of rows on one 200k-character line quickly', () => {
     const text = 'a'.repeat(200_000);
-    const techniques = Array.from({ length: 5_000 }, (_, i) => ({ technique: 'Doubt', start: i * 40, end: i * 40 + 60, confidence: 0.5 }));
+    const techniques = Array.from({ length: 5_000 }, (_, i) => techniqueMessage(text, { technique: 'Doubt', start: i * 40, end: i * 40 + 60, confidence: 0.5 }));
     const big = { ...a, document: { ...a.document, text }, entities: [], attributions: [], times: [], events: [], findings: [], techniques };
     const t0 = performance.now();
     const out = renderTerminal(big, { color: true, width: 100, sections: new Set(SECTIONS) });

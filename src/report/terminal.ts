@@ -6,10 +6,10 @@
  * Rows are wrapped to the terminal's width, never inside a quotation. Strings from the article
  * are stripped of control characters so a hostile text cannot drive the terminal.
  */
-import type { Analysis, Attribution, Entity, Event, Finding, PlaceLink } from '../core/schema.js';
+import type { Analysis, Attribution, Entity, Event, Finding, Message, PlaceLink } from '../core/schema.js';
 import { excerpt } from '../core/excerpt.js';
 import { LOW_PLACE_CONFIDENCE, countBy, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
-import { TECHNIQUE_DOCS } from './technique-docs.js';
+import { techniqueLabel } from '../techniques/message.js';
 
 /** The sections beyond the default three (header, sourcing, findings). */
 export const SECTIONS = ['entities', 'attributions', 'times', 'techniques', 'events', 'timings'] as const;
@@ -60,8 +60,6 @@ function quote(text: string, span: { start: number; end: number }): string {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const list = (pairs: [string, number][]) => pairs.map(([k, n]) => `${clean(k)} ${n}`).join(', ');
 
-/** A PTC class name as people write it ("Name calling or labelling", not "Name_Calling,Labeling"). */
-export const techniqueLabel = (name: string) => TECHNIQUE_DOCS[name]?.label ?? name.replace(/_/g, ' ');
 
 /** How the article is named at the start of each row: its path, its URL, or `<stdin>`. */
 export function displayName(a: Analysis): string {
@@ -102,13 +100,15 @@ export function renderTerminal(a: Analysis, opts: TerminalOptions): string {
   if (a.sourcing) out.push(...sourcing(a, p).flatMap(fill));
 
   const severityPaint = { error: p.red, warning: p.yellow, info: p.blue } as const;
-  const groups: [string, Row[], boolean][] = [
-    [
-      'findings',
-      a.findings.map((f) => ({ at: firstStart(f.spans, text.length), kind: f.severity, paint: severityPaint[f.severity], message: clean(f.message), tail: f.rule })),
-      true,
-    ],
-  ];
+  // findings and technique spans are messages of one shape: one row each, the rule at the end
+  const messageRow = (m: Message, kind: string = m.severity, paint: Paint = severityPaint[m.severity], more = ''): Row => ({
+    at: firstStart(m.spans, text.length),
+    kind,
+    paint,
+    message: clean(m.message) + more,
+    tail: m.rule,
+  });
+  const groups: [string, Row[], boolean][] = [['findings', a.findings.map((f) => messageRow(f)), true]];
   if (sections.has('entities')) {
     groups.push(['entities', a.entities.map((e) => ({ at: firstStart(e.mentions, text.length), kind: e.type, paint: p.green, message: entityMessage(e) })), true]);
   }
@@ -130,12 +130,7 @@ export function renderTerminal(a: Analysis, opts: TerminalOptions): string {
   if (sections.has('techniques')) {
     groups.push([
       'techniques',
-      a.techniques.map((t) => ({
-        at: t.start,
-        kind: 'technique',
-        paint: p.magenta,
-        message: `${techniqueLabel(t.technique)}: ${quote(text, t)} ${t.confidence.toFixed(2)}` + (t.cues?.length ? `; cues: ${t.cues.map(clean).join('; ')}` : ''),
-      })),
+      a.techniques.map((t) => messageRow(t, 'technique', p.magenta, t.cues?.length ? `; cues: ${t.cues.map(clean).join('; ')}` : '')),
       true,
     ]);
   }

@@ -4,7 +4,7 @@
  * is fitted on out-of-fold predictions; the reliability table and the expected calibration error
  * (ECE) say how well its probabilities hold on spans it was not fitted on.
  */
-import type { Technique } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import type { ArticleContext } from './context.js';
 import { TECHNIQUES } from './names.js';
 import { WAR_RULE } from './war.js';
@@ -142,7 +142,7 @@ function sentenceMaxima(ctx: ArticleContext, margins: Float32Array): Float64Arra
 export function spanInputs(
   ctx: ArticleContext,
   margins: Float32Array,
-  span: Technique,
+  span: TechniqueSpan,
   model: { span: number; technique: number } | undefined,
   ruled: boolean,
 ): number[] {

@@ -2,7 +2,7 @@
  * The technique detector: spans from the trained tagger, labelled by the trained classifier, plus
  * the spans of the rule detectors; every span carries the cues a reader can check.
  */
-import type { Technique } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import { type ArticleContext, phraseCount } from './context.js';
 import { isContentWord } from './features.js';
 import { LEXICON_CLASSES, LEXICON_MEANING, type LexiconHit } from './lexicons.js';
@@ -28,7 +28,7 @@ export interface DetectOptions {
 
 /** A detected span before calibration, with the scores the calibrator reads (see spanInputs). */
 export interface ScoredSpan {
-  span: Technique;
+  span: TechniqueSpan;
   inputs: number[];
 }
 
@@ -37,7 +37,7 @@ export interface ScoredSpan {
  * confidence: the calibrated probability that it is right (when the model carries a calibrator;
  * the raw score otherwise, as for the fold models of cross-validation).
  */
-export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}, margins = model.margins(ctx)): Technique[] {
+export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}, margins = model.margins(ctx)): TechniqueSpan[] {
   return scoreSpans(ctx, model, options, margins).map(({ span, inputs }) =>
     model.calibration ? { ...span, confidence: round(calibrate(model.calibration.spans, inputs)) } : span,
   );
@@ -45,8 +45,8 @@ export function detectTechniques(ctx: ArticleContext, model: TechniqueModel, opt
 
 /** The spans with their calibration inputs, guards applied, in text order. */
 export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: DetectOptions = {}, margins = model.margins(ctx)): ScoredSpan[] {
-  const found: Technique[] = [];
-  const modelScores = new Map<Technique, { span: number; technique: number }>();
+  const found: TechniqueSpan[] = [];
+  const modelScores = new Map<TechniqueSpan, { span: number; technique: number }>();
   const alsoAbove = options.alsoAbove ?? model.options.alsoAbove;
   // One span per sentence (the hull of its tagged runs), named by the hull classifier: its best
   // technique and the next ones as likely as `alsoAbove` (a span may carry several). Naming the
@@ -57,7 +57,7 @@ export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: 
     const ranked = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]! || a - b);
     const cues = spanCues(ctx, hull.first, hull.last);
     for (const t of ranked.filter((t, k) => k === 0 || probs[t]! >= alsoAbove)) {
-      const span: Technique = {
+      const span: TechniqueSpan = {
         technique: TECHNIQUES[t]!,
         start: ctx.tokens[hull.first]!.start,
         end: ctx.tokens[hull.last]!.end,
@@ -69,10 +69,10 @@ export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: 
       modelScores.set(span, { span: hull.confidence, technique: probs[t]! });
     }
   }
-  const ruled = new Set<Technique>();
+  const ruled = new Set<TechniqueSpan>();
   if (options.rules !== false) {
     // Spans of one technique, in order of start: a rule hit is compared with its neighbours only.
-    const byTechnique = new Map<string, Technique[]>();
+    const byTechnique = new Map<string, TechniqueSpan[]>();
     for (const t of [...found].sort((a, b) => a.start - b.start)) {
       if (!byTechnique.has(t.technique)) byTechnique.set(t.technique, []);
       byTechnique.get(t.technique)!.push(t);
@@ -100,12 +100,12 @@ export function scoreSpans(ctx: ArticleContext, model: TechniqueModel, options: 
 }
 
 /** Index of the first span of `sorted` (by start) starting at or after `offset`. */
-function insertionPoint(sorted: readonly Technique[], offset: number): number {
+function insertionPoint(sorted: readonly TechniqueSpan[], offset: number): number {
   return lowerBound(sorted, (t) => t.start < offset);
 }
 
 /** A span of `sorted` (by start) overlapping `span`, looking back from the last one starting before its end. */
-function overlapping(sorted: readonly Technique[], span: { start: number; end: number }): Technique | undefined {
+function overlapping(sorted: readonly TechniqueSpan[], span: { start: number; end: number }): TechniqueSpan | undefined {
   const lo = insertionPoint(sorted, span.end);
   // spans of one technique seldom overlap one another, so a few steps back suffice
   for (let k = lo - 1; k >= Math.max(0, lo - 4); k--) if (sorted[k]!.end > span.start) return sorted[k];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Technique } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import { articleContext } from './corpus.js';
 import { guardFor } from './guards.js';
 import { WAR_RULE } from './war.js';
@@ -7,7 +7,7 @@ import { WAR_RULE } from './war.js';
 /** The guard holding back a span of `technique` over the first `words` of `text`, if any. */
 function guard(text: string, words: string, technique: string, rule?: string) {
   const start = text.indexOf(words);
-  const span: Technique = { technique, start, end: start + words.length, confidence: 0.5, cues: rule ? [`rule ${rule}: '${words}'`] : [], rules: rule ? [rule] : [] };
+  const span: TechniqueSpan = { technique, start, end: start + words.length, confidence: 0.5, cues: rule ? [`rule ${rule}: '${words}'`] : [], rules: rule ? [rule] : [] };
   return guardFor(articleContext(text), span);
 }
 

@@ -4,7 +4,7 @@
  * Each guard reads only the article context (tokens, POS tags, lines), so it is measured the same
  * way on PTC cross-validation and on warnews (models/techniques.md gives what each one drops).
  */
-import type { Technique } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import type { ArticleContext } from './context.js';
 import { isContentWord } from './features.js';
 import { lowerBound } from '../core/search.js';
@@ -37,9 +37,9 @@ const CHROME_LINE = /^\s*(?:follow|subscribe|join|share|sign up|click|read (?:mo
 const CHROME_CHANNEL = /\b(?:telegram|twitter|facebook|instagram|youtube|whatsapp|newsletter)\b/i;
 
 /** The technique spans that no guard holds back, and the others with the guard that held each. */
-export function applyGuards(ctx: ArticleContext, spans: readonly Technique[]): { kept: Technique[]; held: { span: Technique; guard: GuardId }[] } {
-  const kept: Technique[] = [];
-  const held: { span: Technique; guard: GuardId }[] = [];
+export function applyGuards(ctx: ArticleContext, spans: readonly TechniqueSpan[]): { kept: TechniqueSpan[]; held: { span: TechniqueSpan; guard: GuardId }[] } {
+  const kept: TechniqueSpan[] = [];
+  const held: { span: TechniqueSpan; guard: GuardId }[] = [];
   for (const span of spans) {
     const guard = guardFor(ctx, span);
     if (guard) held.push({ span, guard });
@@ -49,7 +49,7 @@ export function applyGuards(ctx: ArticleContext, spans: readonly Technique[]): {
 }
 
 /** The first guard that holds the span back, if any. */
-export function guardFor(ctx: ArticleContext, span: Technique): GuardId | undefined {
+export function guardFor(ctx: ArticleContext, span: TechniqueSpan): GuardId | undefined {
   const first = lowerBound(ctx.tokens, (t) => t.end <= span.start);
   let last = first - 1;
   for (let i = first; i < ctx.tokens.length && ctx.tokens[i]!.start < span.end; i++) last = i;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Attribution, Technique } from '../core/schema.js';
+import type { Attribution } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import { articleContext } from './corpus.js';
 import { techniqueLayer, withHolders } from './layer.js';
 import { loadTechniqueModel } from './model.js';
 
-const span = (text: string, words: string): Technique => {
+const span = (text: string, words: string): TechniqueSpan => {
   const start = text.indexOf(words);
   return { technique: 'Name_Calling,Labeling', start, end: start + words.length, confidence: 0.6 };
 };

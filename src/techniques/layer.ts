@@ -4,7 +4,8 @@
  * sentence's probability of carrying a technique, and the article's summary.
  */
 import type { Attribution, Technique } from '../core/schema.js';
-import type { TechniqueLayer, TechniqueSummary } from './schema.js';
+import type { TechniqueLayer, TechniqueSpan, TechniqueSummary } from './schema.js';
+import { techniqueMessage } from './message.js';
 import { lowerBound } from '../core/search.js';
 import { calibrate, sentenceInputs } from './calibration.js';
 import type { ArticleContext } from './context.js';
@@ -18,8 +19,9 @@ export function techniqueLayer(ctx: ArticleContext, model: TechniqueModel, attri
   const spans = withHolders(ctx, detectTechniques(ctx, model, expired ? { expired } : {}, margins), attributions);
   const calibration = model.calibration;
   if (!calibration) throw new Error("the technique model has no calibration: rebuild it with 'unspin train techniques'");
-  const shown = spans.filter((t) => t.confidence >= calibration.threshold);
-  const candidates = spans.filter((t) => t.confidence < calibration.threshold);
+  const messages = spans.map((span) => techniqueMessage(ctx.text, span));
+  const shown = messages.filter((t) => t.confidence >= calibration.threshold);
+  const candidates = messages.filter((t) => t.confidence < calibration.threshold);
   const sentenceScores = ctx.sentences.map((_, s) => round(calibrate(calibration.sentences, sentenceInputs(ctx, margins, s))));
   return { shown, candidates, summary: summarise(ctx, shown, sentenceScores, calibration.threshold) };
 }
@@ -55,7 +57,7 @@ function sentenceOf(ctx: ArticleContext, offset: number): number {
  * span between quotation marks with no attribution is quoted all the same; the rest is the
  * outlet's own voice.
  */
-export function withHolders(ctx: ArticleContext, spans: readonly Technique[], attributions: readonly Attribution[]): Technique[] {
+export function withHolders(ctx: ArticleContext, spans: readonly TechniqueSpan[], attributions: readonly Attribution[]): TechniqueSpan[] {
   const byContent = [...attributions].sort((a, b) => a.content.start - b.content.start);
   return spans.map((span) => {
     const a = containing(byContent, span);

@@ -3,9 +3,10 @@
  * holder; the shown ones (at or above the model's threshold), the candidates below it, and the
  * article's summary, all cut from one internal layer of every detected span.
  */
-import { Confidence, Nullable, Offset, type StaticOf, type TypeBuilder } from '../core/schema-parts.js';
+import { Confidence, MessageSchema, Nullable, Offset, type StaticOf, type TypeBuilder } from '../core/schema-parts.js';
 
-export const TechniqueSchema = (T: TypeBuilder) =>
+/** What the detector finds: a span, its technique, how sure, and why. */
+export const TechniqueSpanSchema = (T: TypeBuilder) =>
   T.Object({
     technique: T.String({ description: 'one of the 14 PTC classes, spelled as in techniques-14.txt' }),
     start: Offset(T),
@@ -26,6 +27,14 @@ export const TechniqueSchema = (T: TypeBuilder) =>
       ),
     ),
   });
+export type TechniqueSpan = StaticOf<typeof TechniqueSpanSchema>;
+
+/**
+ * A technique span as the report gives it: a message in the one shape (rule = the detector that
+ * found it, source 'techniques', severity 'info', spans = [the span], docs = the detector's doc),
+ * with the span's own fields beside (start and end are spans[0]).
+ */
+export const TechniqueSchema = (T: TypeBuilder) => T.Composite([MessageSchema(T), TechniqueSpanSchema(T)]);
 export type Technique = StaticOf<typeof TechniqueSchema>;
 
 export const TechniqueSummarySchema = (T: TypeBuilder) =>

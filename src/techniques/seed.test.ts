@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
-import type { Technique } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import { SEED_PATH, describeWithShared } from '../testing/shared.js';
 import { articleContext } from './corpus.js';
 import { detectTechniques } from './detect.js';
@@ -12,7 +12,7 @@ import { loadTechniqueModel } from './model.js';
 
 describeWithShared(['seed'], 'techniques in the seed article', () => {
   let text = '';
-  let found: Technique[] = [];
+  let found: TechniqueSpan[] = [];
   beforeAll(() => {
     text = readFileSync(SEED_PATH, 'utf8');
     found = detectTechniques(articleContext(text), loadTechniqueModel());

@@ -8,7 +8,7 @@ import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
 import { type CorpusArticle, tokenRange } from './corpus.js';
 import { scoreSpans } from './detect.js';
 import { calibrate, fitCalibrator, reliability, type ReliabilityRow, sentenceInputs } from './calibration.js';
-import type { Technique } from '../core/schema.js';
+import type { TechniqueSpan } from './schema.js';
 import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
 import { TAGGER_LABELS, type TechniqueCalibration, TechniqueModel, buckets } from './model.js';
 import { TECHNIQUES } from './names.js';
@@ -192,7 +192,7 @@ export interface CrossValidation {
 interface OutOfFold {
   fold: number;
   article: CorpusArticle;
-  spans: { span: Technique; inputs: number[]; right: number }[];
+  spans: { span: TechniqueSpan; inputs: number[]; right: number }[];
   sentences: { inputs: number[]; carries: number }[];
 }
 

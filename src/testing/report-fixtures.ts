@@ -6,6 +6,7 @@
  */
 import { SCHEMA_VERSION, type Analysis, type Span } from '../core/schema.js';
 import { VERSION } from '../version.js';
+import { techniqueMessage } from '../techniques/message.js';
 
 /** The payloads set `window.__pwned` (or the title) if they ever run. */
 export const PAYLOADS = {
@@ -127,11 +128,11 @@ export function fixtureAnalysis(opts: { hostile?: boolean } = {}): Analysis {
       { ...withText(at('in March')), type: 'DATE', value: '2025-03', precision: 'month', anchored: true },
     ],
     techniques: [
-      { technique: 'Name_Calling,Labeling', ...at(loaded), confidence: 0.86, cues: ['dehumanising noun for a group'] },
-      { technique: 'Loaded_Language', ...at(`They are ${loaded} who will stop at nothing`), confidence: 0.62, cues: ['stop at nothing'] },
-      { technique: 'Bandwagon,Reductio_ad_hitlerum', ...at('Everyone knows the truth'), confidence: 0.55, cues: ['everyone knows'] },
-      { technique: 'Name_Calling,Labeling', ...at('the enemy'), confidence: 0.48 },
-    ],
+      { technique: 'Name_Calling,Labeling', ...at(loaded), confidence: 0.86, cues: ['dehumanising noun for a group'], rules: ['label'] },
+      { technique: 'Loaded_Language', ...at(`They are ${loaded} who will stop at nothing`), confidence: 0.62, cues: ['stop at nothing'], rules: ['model'] },
+      { technique: 'Bandwagon,Reductio_ad_hitlerum', ...at('Everyone knows the truth'), confidence: 0.55, cues: ['everyone knows'], rules: ['model'] },
+      { technique: 'Name_Calling,Labeling', ...at('the enemy'), confidence: 0.48, rules: ['model'] },
+    ].map((span) => techniqueMessage(text, span)),
     events: [
       {
         id: 'v1', type: 'shelling', ...at('shelling hit the city overnight'),

@@ -1,5 +1,5 @@
 /** Every technique detector, in the order their spans are added, and the runner over them. */
-import type { Technique } from '../../core/schema.js';
+import type { TechniqueSpan } from '../schema.js';
 import type { ArticleContext } from '../context.js';
 import type { Rule } from './rule.js';
 import { labelPhrase } from './label.js';
@@ -15,12 +15,13 @@ export type { Rule } from './rule.js';
 
 /** What the spans of the trained tagger and classifier name as their detector. */
 export const MODEL_RULE = 'model';
+export const MODEL_DOC = 'the trained span tagger and technique classifier (models/techniques.md): a span and its technique learned from PTC';
 
 export const RULES: readonly Rule[] = [soCalled, scareQuotes, labelPhrase, hitlerComparison, loadedWord, stirredFear, twoChoices, warVocabulary];
 
 /** Every rule's spans over the article, with offsets, confidence, the rule's id and its cue. */
-export function runRules(ctx: ArticleContext, rules: readonly Rule[] = RULES): Technique[] {
-  const out: Technique[] = [];
+export function runRules(ctx: ArticleContext, rules: readonly Rule[] = RULES): TechniqueSpan[] {
+  const out: TechniqueSpan[] = [];
   for (const rule of rules) {
     for (const m of rule.find(ctx)) {
       out.push({
