@@ -1,7 +1,8 @@
 /**
  * The entities of an article, as a pure function of its text layer and the NER model's spans:
  *  1. candidates from the lexicons, the unit patterns and the NER spans (ORG retyped to outlet by
- *     context, PER given a role from the title or apposition around it), and people after titles;
+ *     context, any span ending in a masthead noun an outlet, PER given a role from the title or
+ *     apposition around it; in a headline, only spans the body agrees with), and people after titles;
  *  2. overlaps settled (lexicon > pattern > role > NER), titles kept free of entities;
  *  3. names found once propagated to their other occurrences, then the weakest cues (outlet
  *     nouns, place patterns) on what is left;
