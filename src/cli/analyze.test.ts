@@ -185,7 +185,7 @@ describe('unspin analyze: output', () => {
     expect(r.stdout).toBe('');
     const geo = JSON.parse(await readFile(geojson, 'utf8')) as { type: string; features: unknown[] };
     expect(geo.type).toBe('FeatureCollection');
-    expect((await readdir(csv)).sort()).toEqual(['attributions.csv', 'entities.csv', 'findings.csv', 'techniques.csv', 'times.csv']);
+    expect((await readdir(csv)).sort()).toEqual(['attributions.csv', 'entities.csv', 'findings.csv', 'sentences.csv', 'techniques.csv', 'times.csv']);
     const header = (await readFile(join(csv, 'attributions.csv'), 'utf8')).split('\r\n')[0];
     expect(header).toBe('article,id,source,source_kind,cue,claim,claim_start,claim_end,mode,via,confidence');
     expectOneLineError(await run(['analyze', '--csv', geojson, join(dir, 'story.txt')]), 2, 'is a file; name a folder');
