@@ -9,7 +9,7 @@ import { readAsEnglish } from '../core/language.js';
 /** Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and via. */
 export const attributionsAnalyzer = defineAnalyzer({
   name: 'attributions',
-  version: 4,
+  version: 5,
   requires: ['sentences', 'tokens'],
   optional: ['entities'],
   adds: 'attributions',
@@ -32,7 +32,7 @@ export const attributionsAnalyzer = defineAnalyzer({
 /** The article's sourcing profile (sourcing.ts), from its attributions. */
 export const sourcingAnalyzer = defineAnalyzer({
   name: 'sourcing',
-  version: 4,
+  version: 5,
   requires: ['attributions', 'sentences'],
   adds: 'sourcing',
   // left out of the report when it did not run: no profile rather than an empty one

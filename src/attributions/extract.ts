@@ -14,14 +14,12 @@ import { cuesInContent, repairLabels } from './repair.js';
 import { quoteState } from './features.js';
 import { cueStrength, lemma } from './lexicon.js';
 import { ruleGroups } from './rules.js';
-import { joinBrokenSentences } from './sentences.js';
 import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
 import { lowerBound } from '../core/search.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function extractGroups(model: TaggerModel, text: string, docSentences: readonly Sentence[], docTokens: readonly Token[]): Group[] {
-  const { sentences, tokens } = joinBrokenSentences(text, docSentences, docTokens);
+export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[]): Group[] {
   const isCue = (i: number) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 2;
   const labels = cuesInContent(tokens, decode(model, tokens, text), isCue, () => quoteState(tokens, text));
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, labels)));

@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { RoleSpan } from '../core/roles.js';
 import { segment } from '../text/segment.js';
 import { cuesInContent, repairLabels } from './repair.js';
-import { joinBrokenSentences } from './sentences.js';
 import { labelsToSpans, spansToLabels } from './tagger.js';
 
 /** The source span after repair, given the tagger's spans (pieces of the text) as labels. */
 function repairedSource(text: string, tagged: [RoleSpan['role'], string][]): string | undefined {
-  const layer = segment(text, 'en');
-  const { tokens } = joinBrokenSentences(text, layer.sentences, layer.tokens); // the sentences the stage reads
+  const { tokens } = segment(text, 'en');
   const spans = tagged.map(([role, piece]) => ({ role, start: text.indexOf(piece), end: text.indexOf(piece) + piece.length }));
   const source = labelsToSpans(tokens, repairLabels(tokens, spansToLabels(tokens, spans))).find((s) => s.role === 'source');
   return source && text.slice(source.start, source.end);

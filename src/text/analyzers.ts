@@ -13,7 +13,7 @@ const layerOf = (doc: Doc) => {
 
 export const sentencesAnalyzer = defineAnalyzer({
   name: 'sentences',
-  version: 3,
+  version: 4,
   requires: [],
   adds: 'sentences',
   schema: (T) => T.Array(SentenceSchema(T)),
@@ -24,7 +24,7 @@ export const sentencesAnalyzer = defineAnalyzer({
 
 export const tokensAnalyzer = defineAnalyzer({
   name: 'tokens',
-  version: 3,
+  version: 4,
   requires: ['sentences'],
   adds: 'tokens',
   run: (doc) => layerOf(doc).tokens,

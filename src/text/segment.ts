@@ -8,6 +8,7 @@ import type WinkNLP from 'wink-nlp';
 import type { Sentence } from '../core/schema.js';
 import type { Token } from '../core/doc.js';
 import { readAsEnglish } from '../core/language.js';
+import { joinBrokenSentences } from './sentence-repair.js';
 
 export interface TextLayer {
   sentences: Sentence[];
@@ -25,13 +26,20 @@ function english() {
   return wink;
 }
 
-export function segment(text: string, language: string): TextLayer {
-  const given = provided.get(text);
+/**
+ * The text layer of a text. `repair: false` gives the splitter's own English sentences, before
+ * sentence-repair.ts mends them: only for training the attribution tagger, which was trained on
+ * them and loses on them otherwise (models/attribution.md).
+ */
+export function segment(text: string, language: string, { repair = true } = {}): TextLayer {
+  const given = repair ? provided.get(text) : undefined;
   if (given?.language === language) {
     provided.delete(text);
     return given.layer;
   }
-  return readAsEnglish(language) ? segmentEnglish(text) : segmentIntl(text, language);
+  if (!readAsEnglish(language)) return segmentIntl(text, language);
+  const layer = segmentEnglish(text);
+  return repair ? joinBrokenSentences(text, layer.sentences, layer.tokens) : layer;
 }
 
 // Layers computed elsewhere (on a thread of their own, see parallel.ts), taken once. Only the

@@ -1,7 +1,8 @@
 /**
- * Sentences as the attribution stage reads them. The splitter breaks a few sentences where no
- * sentence ends, and a source is then cut in two ("said Rep. Jim Clyburn (D-S." / "C.), the
- * assistant leader ..."). Such a boundary is dropped here, for this stage only:
+ * English sentence boundaries mended after wink's splitter, so that every layer reads the same
+ * sentences. The splitter breaks about 1% of sentences where no sentence ends, and a source or a
+ * date is then cut in two ("said Rep. Jim Clyburn (D-S." / "C.), the assistant leader ...").
+ * Such a boundary is dropped:
  *  - a sentence that leaves a parenthesis open goes on into the next one ("(D-S." + "C.)");
  *  - a sentence that ends in a title's abbreviation goes on into the name ("the Rev." + "Al Sharpton");
  *  - no sentence starts with a lower-case word ("“Is it?”" + "he asks.").
@@ -12,7 +13,7 @@ import type { Sentence } from '../core/schema.js';
 
 const TITLE = /^(?:Sen|Sens|Rep|Reps|Rev|Gov|Govs|Pres|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Del|Dr|Mr|Mrs|Ms|Prof)$/;
 
-export function joinBrokenSentences(text: string, sentences: readonly Sentence[], tokens: readonly Token[]): { sentences: readonly Sentence[]; tokens: readonly Token[] } {
+export function joinBrokenSentences(text: string, sentences: Sentence[], tokens: Token[]): { sentences: Sentence[]; tokens: Token[] } {
   const n = sentences.length;
   // per sentence: its last token, and the parentheses it leaves open
   const last = new Int32Array(n).fill(-1);
@@ -49,5 +50,6 @@ export function joinBrokenSentences(text: string, sentences: readonly Sentence[]
     else joined.push({ start: sentences[s]!.start, end: sentences[s]!.end });
     index[s] = joined.length - 1;
   }
-  return { sentences: joined, tokens: tokens.map((t) => (index[t.sentence] === t.sentence ? t : { ...t, sentence: index[t.sentence]! })) };
+  for (const t of tokens) t.sentence = index[t.sentence]!; // the tokens are this layer's own, made by segment()
+  return { sentences: joined, tokens };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../text/segment.js';
-import { joinBrokenSentences } from './sentences.js';
+import { segment } from './segment.js';
+import { joinBrokenSentences } from './sentence-repair.js';
+import { sentencesAnalyzer, tokensAnalyzer } from './analyzers.js';
+import { analyze } from '../analyze.js';
 
-/** The sentences the attribution stage reads, as text. */
+/** The sentences of the text layer, as text. */
 function sentencesOf(text: string): string[] {
-  const layer = segment(text, 'en');
-  const { sentences, tokens } = joinBrokenSentences(text, layer.sentences, layer.tokens);
+  const { sentences, tokens } = segment(text, 'en');
   for (const t of tokens) expect(sentences[t.sentence]!.start <= t.start && t.end <= sentences[t.sentence]!.end).toBe(true);
   return sentences.map((s) => text.slice(s.start, s.end));
 }
@@ -28,8 +29,15 @@ describe('joinBrokenSentences', () => {
   it('keeps the layers as they are when nothing is joined, and never joins across a line break', () => {
     const text = 'The dam holds (for now.\nIt rained.';
     const layer = segment(text, 'en');
+    expect(layer.sentences.map((s) => text.slice(s.start, s.end))).toEqual(['The dam holds (for now.', 'It rained.']);
     const joined = joinBrokenSentences(text, layer.sentences, layer.tokens);
     expect(joined.tokens).toBe(layer.tokens);
     expect(joined.sentences).toBe(layer.sentences);
+  });
+
+  it('is what the report gives every layer', async () => {
+    const text = 'By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls. It rained.';
+    const a = await analyze({ kind: 'text', text }, { analyzers: [sentencesAnalyzer, tokensAnalyzer] });
+    expect(a.sentences.map((s) => text.slice(s.start, s.end))).toEqual(['By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls.', 'It rained.']);
   });
 });
