@@ -97,11 +97,30 @@ describe('examples/council-budget.html and .txt', () => {
     }
   });
 
-  it('the Springfield Gazette is an outlet, not a place', () => {
+  it('the Springfield Gazette is an outlet, not a place, and "seen by the Gazette" is the same outlet, not a person', () => {
     for (const a of [html, txt]) {
       const gazette = a.entities.filter((e) => e.name.includes('Springfield Gazette'));
       expect(gazette.map((e) => e.type)).toEqual(['outlet']);
       expect(gazette[0]!.place).toBeUndefined();
+      expect(a.entities.filter((e) => e.name === 'Gazette')).toEqual([]);
+    }
+    // the memo "seen by the Gazette" is in the text version only
+    expect(txt.entities.find((e) => e.name === 'Springfield Gazette')!.mentions.map((m) => m.text)).toEqual(['Springfield Gazette', 'Gazette']);
+  });
+
+  it('the title-case headline is no organisation: its "City Council" is the council of the story', () => {
+    for (const a of [html, txt]) {
+      // both texts start with the headline line
+      const end = a.document.text.indexOf('\n');
+      expect(a.document.text.slice(0, end)).toBe('City Council Approves Library Expansion After Heated Budget Debate');
+      const orgs = a.entities.filter((e) => e.type === 'organization');
+      expect(orgs.filter((e) => /Approves|Library|Expansion|Debate/.test(e.name))).toEqual([]);
+      const headline = a.entities.flatMap((e) => e.mentions.filter((m) => m.start < end).map((m) => [e.type, m.text]));
+      expect(headline).toEqual([['organization', 'City Council']]);
+      // the same entity as the body's council, "the council" included
+      const council = orgs.find((e) => e.mentions.some((m) => m.start < end))!;
+      expect(council.mentions.filter((m) => m.start > end && m.kind === 'name').map((m) => m.text)).toEqual(['City Council']);
+      expect(council.mentions.some((m) => m.kind === 'nominal' && m.text === 'council')).toBe(true);
     }
   });
 

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../core/schema.js';
@@ -184,7 +185,7 @@ describe('unspin analyze: output', () => {
     expect(r.stdout).toBe('');
     const geo = JSON.parse(await readFile(geojson, 'utf8')) as { type: string; features: unknown[] };
     expect(geo.type).toBe('FeatureCollection');
-    expect((await readdir(csv)).sort()).toEqual(['attributions.csv', 'entities.csv', 'findings.csv', 'techniques.csv', 'times.csv']);
+    expect((await readdir(csv)).sort()).toEqual(['attributions.csv', 'entities.csv', 'findings.csv', 'sentences.csv', 'techniques.csv', 'times.csv']);
     const header = (await readFile(join(csv, 'attributions.csv'), 'utf8')).split('\r\n')[0];
     expect(header).toBe('article,id,source,source_kind,cue,claim,claim_start,claim_end,mode,via,confidence');
     expectOneLineError(await run(['analyze', '--csv', geojson, join(dir, 'story.txt')]), 2, 'is a file; name a folder');
@@ -209,6 +210,25 @@ describe('unspin analyze: output', () => {
     expect(some).not.toMatch(/^timings$/m);
     expect((await run(['analyze', '--verbose', story])).stdout).toMatch(/^timings$/m);
     expectOneLineError(await run(['analyze', '--sections', 'entities,gossip', story]), 2, "unknown section 'gossip'");
+  });
+
+  it('--min-confidence shows the technique candidates at least that confident, in the terminal and the HTML; the JSON keeps them apart', async () => {
+    const wire = fileURLToPath(new URL('../../examples/wire-report.txt', import.meta.url));
+    const json = JSON.parse((await run(['analyze', '--json', wire])).stdout) as Analysis;
+    const shown = json.techniques.length;
+    const candidates = (json.candidates ?? []).map((c) => c.confidence);
+    expect(candidates.length, 'the example has candidates below the threshold').toBeGreaterThan(0);
+    expect(json.techniqueSummary?.sentenceScores).toHaveLength(json.sentences.length);
+    const cut = [...candidates].sort((a, b) => b - a)[1]!; // the two most confident candidates
+    const rows = (out: string) => out.split('\n').filter((l) => /^\S+:\d+:\d+\s+technique\s/.test(l)).length;
+    expect(rows((await run(['analyze', '--sections', 'techniques', wire])).stdout)).toBe(shown);
+    const extra = candidates.filter((c) => c >= cut).length;
+    expect(rows((await run(['analyze', '--sections', 'techniques', '--min-confidence', String(cut), wire])).stdout)).toBe(shown + extra);
+    const html = join(dir, 'min-confidence.html');
+    await run(['analyze', '--html', html, '--min-confidence', String(cut), wire]);
+    const carried = JSON.parse(/<script type="application\/json" id="unspin-data">([^<]*)<\/script>/.exec(await readFile(html, 'utf8'))![1]!) as { analysis: Analysis };
+    expect(carried.analysis.techniques).toHaveLength(shown + extra);
+    expectOneLineError(await run(['analyze', '--min-confidence', '2', wire]), 2, '--min-confidence must be a number from 0 to 1');
   });
 
   it('--fail-on makes findings set the exit code (3)', async () => {

@@ -69,7 +69,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--jsonl', 'print one JSON line per article')
     .option('--html <path>', 'write the HTML report to this file (into this folder, for several articles)')
     .option('--geojson <file>', 'write the places (mentions, confidence, candidates) as GeoJSON')
-    .option('--csv <dir>', 'write entities, attributions, times, techniques and findings as CSV tables into this folder')
+    .option('--csv <dir>', 'write entities, attributions, times, techniques, findings and sentences (with their technique score) as CSV tables into this folder')
     .option('--sections <list>', `more terminal sections, comma-separated: ${SECTIONS.join(',')}`, sectionList)
     .option('--verbose', 'every terminal section')
     .option('--fail-on <severity>', 'exit 3 when a finding is at least this severe: info, warning or error', severity)

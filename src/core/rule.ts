@@ -1,7 +1,7 @@
 /**
  * What every rule declares, whatever it checks (ESLint's rule meta): an id unique within its
- * analyzer and a one-line doc. Finding rules (findings/context.ts) and technique detectors
- * (techniques/rules.ts) extend it; `unspin rules` lists them all.
+ * analyzer and a one-line doc. Finding rules (FindingRule, findings/context.ts) and technique detectors
+ * (TechniqueRule, techniques/rules/rule.ts) extend it; `unspin rules` lists them all.
  */
 export interface RuleMeta {
   id: string;

@@ -104,6 +104,22 @@ describe('outlets', () => {
     expect(named(es, 'Pivden Daily')?.type).toBe('outlet');
   });
 
+  it('reads a masthead by its head noun, and "the Gazette" as the outlet named before', () => {
+    const text = 'The Springfield Gazette ran the story. A memo, seen by the Gazette, said so. The Times of London and the Herald Tribune agreed.';
+    const es = entities(text, [['LOC', 'Springfield Gazette'], ['PER', 'Gazette', 1], ['ORG', 'Herald Tribune']]);
+    expect(summary(named(es, 'Springfield Gazette'))).toEqual({ type: 'outlet', name: 'Springfield Gazette' });
+    expect(mentionTexts(named(es, 'Springfield Gazette'))).toEqual(['Springfield Gazette/name', 'Gazette/name']);
+    expect(named(es, 'Herald Tribune')?.type).toBe('outlet');
+    // "the Times of London": not a lone head noun, left to the other rules
+    expect(named(es, 'Times')).toBeUndefined();
+  });
+
+  it('takes no organisation ending in a head noun for an outlet, nor a head noun with a name after it', () => {
+    const es = entities('The City Council Journal was read. The Post Office closed.', [['ORG', 'City Council Journal']]);
+    expect(named(es, 'City Council Journal')?.type).toBe('organization');
+    expect(es.filter((e) => e.type === 'outlet')).toEqual([]);
+  });
+
   it('leaves a ministry that reported something an organisation', () => {
     const es = entities('The Energy Ministry reported outages.', [['ORG', 'Energy Ministry']]);
     expect(named(es, 'Energy Ministry')?.type).toBe('organization');
@@ -212,6 +228,29 @@ describe('places', () => {
   it('reads no capitalised cue in a title-case headline', () => {
     const es = entities('Governor Bans Drivers From Entering Old Town Near River\nDrivers from Bilky were stopped.');
     expect(es.map((e) => [e.type, e.name])).toEqual([['place', 'Bilky']]);
+  });
+
+  it('trusts no model span in a title-case headline that runs a name into words the body writes in lower case', () => {
+    const text = 'City Council Approves Library Expansion After Debate\nThe Springfield City Council voted to expand the library.';
+    const es = entities(text, [['ORG', 'City Council Approves Library Expansion'], ['ORG', 'City Council', 1]]);
+    const council = es.find((e) => e.type === 'organization')!;
+    expect(council.name).toBe('City Council');
+    // the headline's "City Council" is the body's, by propagation
+    expect(mentionTexts(council)).toEqual(['City Council/name', 'City Council/name']);
+    expect(es.filter((e) => /Approves|Library|Expansion/.test(e.name))).toEqual([]);
+  });
+
+  it('keeps a headline span the body does not contradict: a caption, a subhead in capitals, an acronym', () => {
+    const text = 'Photo: Timothy Fadek/Redux\nRUSSIA WARNS ISRAEL AGAINST ARMS FOR US\nSources: CNN/PAP/Twitter\nRussia sent a note to us on Monday.';
+    const es = entities(text, [['PER', 'Timothy Fadek'], ['LOC', 'RUSSIA'], ['LOC', 'ISRAEL'], ['LOC', 'US', 1], ['ORG', 'PAP']]);
+    expect(es.map((e) => e.name)).toEqual(expect.arrayContaining(['Timothy Fadek', 'ISRAEL', 'PAP']));
+    expect(es.find((e) => e.name === 'US' || e.name === 'United States')).toBeDefined();
+  });
+
+  it('leaves to the body a headline span that runs a body name into unknown words', () => {
+    const es = entities('AG GARLAND VISITS KYIV\nMerrick Garland arrived. Garland met officials.', [['ORG', 'AG GARLAND'], ['PER', 'Merrick Garland']]);
+    expect(es.filter((e) => e.type === 'organization')).toEqual([]);
+    expect(named(es, 'Merrick Garland')?.mentions.map((m) => m.text)).toEqual(['GARLAND', 'Merrick Garland', 'Garland']);
   });
 
   it('gives every occurrence of a place found once', () => {

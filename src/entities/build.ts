@@ -1,7 +1,8 @@
 /**
  * The entities of an article, as a pure function of its text layer and the NER model's spans:
  *  1. candidates from the lexicons, the unit patterns and the NER spans (ORG retyped to outlet by
- *     context, PER given a role from the title or apposition around it), and people after titles;
+ *     context, any span ending in a masthead noun an outlet, PER given a role from the title or
+ *     apposition around it; in a headline, only spans the body agrees with), and people after titles;
  *  2. overlaps settled (lexicon > pattern > role > NER), titles kept free of entities;
  *  3. names found once propagated to their other occurrences, then the weakest cues (outlet
  *     nouns, place patterns) on what is left;
@@ -18,12 +19,12 @@ import { fromTokens, select, trimToName, type Candidate } from './candidates.js'
 import { corefer } from './coref.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
-import { outletContext, outletsBeforeNouns } from './outlets.js';
+import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
 import { knownAreas, knownAs, retypeKnownPlaces } from './known-places.js';
 import { hyphenated, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
-import { endsPossessive, isPossessive, tokenView, type TokenView } from './tokens.js';
+import { endsPossessive, isPossessive, titleLines, tokenView, type TokenView } from './tokens.js';
 import { findUnits } from './units.js';
 
 const EVENT_WORDS =
@@ -61,7 +62,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   const blocked = new Uint8Array(n);
   const block = (r: RoleFound) => blocked.fill(1, r.first, r.last + 1);
-  const fromModel = nerSpans.flatMap((s) => nerCandidate(view, lex, reach, s, block));
+  const fromModel = headlineSpans(view, nerSpans.flatMap((s) => nerCandidate(view, lex, reach, s, block)));
   const modelPerson = new Uint8Array(n);
   for (const c of fromModel) if (c.type === 'person') modelPerson.fill(1, c.first, c.last + 1);
   const titled = peopleAfterTitles(view, lex, reach).filter(({ person }) => !modelPerson.subarray(person.first, person.last + 1).includes(1));
@@ -79,6 +80,10 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const free = (t: number) => taken[t] === 0;
   const outlets = outletsBeforeNouns(view, lex, free);
   for (const c of outlets) taken.fill(1, c.first, c.last + 1);
+  for (const c of mastheads(view, lex, free)) {
+    outlets.push(c);
+    taken.fill(1, c.first, c.last + 1);
+  }
   const placeEnds = new Map([...kept, ...propagated].filter((c) => c.type === 'place').map((c) => [c.last, c.confidence]));
   const places = placesFromCues(view, lex, free, placeEnds);
   for (const c of places) taken.fill(1, c.first, c.last + 1);
@@ -105,6 +110,8 @@ function nerCandidate(
   let { first } = range;
   const { last } = range;
   const confidence = round(span.confidence);
+  // "the Springfield Gazette", "seen by the Gazette": a masthead whatever the model called it
+  if (isMasthead(view, lex, first, last)) return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'outlet' })];
   // fields written out: object spreads here were a tenth of the stage's time in V8
   switch (span.label) {
     case 'PER': {
@@ -137,6 +144,53 @@ function nerCandidate(
     default:
       return [fromTokens(view, first, last, { evidence: 'ner', confidence, type: 'misc' })];
   }
+}
+
+/** Capitalised small words of a title-case line ("Ministry Of Defence"): neither evidence nor an edge. */
+const TITLE_SMALL = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'de', 'von', 'van', 'al', 'el']);
+
+/**
+ * In a headline in title case or capitals every word is capitalised, so the model's spans there
+ * rest on capitals that say little, and run on into the headline's other words ("City Council
+ * Approves Library Expansion" read as one organisation). The body tells which words are names: a
+ * word it capitalises inside a sentence (or at a sentence start, when it never writes it in lower
+ * case) is one; a word it writes in lower case is not ("library"); a word it does not use says
+ * nothing. A span in such a line is kept when no word of it is written in lower case in the body
+ * and its words are all names there or all unknown there (a caption's "Timothy Fadek", a
+ * subhead's "ISRAEL"). Otherwise it is dropped, and the body's own names reach the headline by
+ * propagation ("City Council", "Garland" in "AG GARLAND"). Short words in capitals ("US", "PAP")
+ * are acronyms, which the body's "us" does not refute.
+ */
+function headlineSpans(view: TokenView, fromModel: Candidate[]): Candidate[] {
+  if (!fromModel.some((c) => view.headline[c.first])) return fromModel;
+  const headline = titleLines(view);
+  if (!fromModel.some((c) => headline[c.first])) return fromModel;
+  const { compact, compactLower, cap, tokens } = view;
+  const inside = new Set<string>();
+  const atStart = new Set<string>();
+  const lower = new Set<string>();
+  for (let t = 0; t < tokens.length; t++) {
+    if (headline[t] || compact[t] === '') continue;
+    if (!cap[t]) lower.add(compactLower[t]!);
+    else {
+      let k = t - 1;
+      while (k >= 0 && tokens[k]!.sentence === tokens[t]!.sentence && compact[k] === '') k--;
+      (k >= 0 && tokens[k]!.sentence === tokens[t]!.sentence ? inside : atStart).add(compactLower[t]!);
+    }
+  }
+  const trusted = (c: Candidate): boolean => {
+    let names = 0;
+    let unknown = 0;
+    for (let t = c.first; t <= c.last; t++) {
+      const w = compactLower[t]!;
+      if (compact[t] === '' || !cap[t] || TITLE_SMALL.has(w)) continue;
+      if (inside.has(w) || (atStart.has(w) && !lower.has(w))) names++;
+      else if (lower.has(w) && !(w.length <= 3 && compact[t] === compact[t]!.toUpperCase())) return false;
+      else unknown++;
+    }
+    return names === 0 || unknown === 0;
+  };
+  return fromModel.filter((c) => !headline[c.first] || trusted(c));
 }
 
 /**

@@ -41,6 +41,8 @@ export interface Lexicon {
     staffAfter: Set<string>;
     verbsBefore: PhraseMatcher<string>;
     verbsAfter: Set<string>;
+    /** the last word of a masthead ("Gazette", "Herald", "Times"): a capitalised name before it is an outlet */
+    headNouns: Set<string>;
     notOutletWords: Set<string>;
   };
 }
@@ -49,7 +51,7 @@ interface EntryFile {
   entries: { name: string; aliases: string[]; weak?: boolean; region?: boolean }[];
 }
 interface OutletFile extends EntryFile {
-  cues: { nounsAfter: string[]; staffAfter: string[]; verbsBefore: string[]; verbsAfter: string[]; notOutletWords: string[] };
+  cues: { nounsAfter: string[]; staffAfter: string[]; verbsBefore: string[]; verbsAfter: string[]; headNouns: string[]; notOutletWords: string[] };
 }
 interface UnitFile extends EntryFile {
   patterns: { unitNouns: string[]; modifiers: string[]; namedUnitNouns: string[] };
@@ -115,6 +117,7 @@ function compile(): Lexicon {
       staffAfter: new Set(outlets.cues.staffAfter),
       verbsBefore: new PhraseMatcher(outlets.cues.verbsBefore.map((v) => ({ phrase: v, value: v })), 'any'),
       verbsAfter: new Set(outlets.cues.verbsAfter),
+      headNouns: new Set(outlets.cues.headNouns),
       notOutletWords: new Set(outlets.cues.notOutletWords),
     },
   };

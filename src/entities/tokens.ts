@@ -104,6 +104,27 @@ function headlines(tokens: readonly Token[], compact: string[], lower: string[],
   return out;
 }
 
+const titled = new WeakMap<TokenView, Uint8Array>();
+
+/**
+ * The headline-style sentences that are headlines: not ended by a full stop or an exclamation
+ * mark, as a sentence dense with names is ("Army General Staff Chief Mykola Bondar visited the
+ * front."). For the rules that read capitals as no evidence at all.
+ */
+export function titleLines(view: TokenView): Uint8Array {
+  let out = titled.get(view);
+  if (out) return out;
+  const { tokens, headline } = view;
+  const stopped = new Set<number>();
+  for (let t = 0; t < tokens.length; t++) {
+    const next = tokens[t + 1];
+    if ((!next || next.sentence !== tokens[t]!.sentence) && (tokens[t]!.text === '.' || tokens[t]!.text === '!')) stopped.add(tokens[t]!.sentence);
+  }
+  out = headline.map((h, t) => (h && !stopped.has(tokens[t]!.sentence) ? 1 : 0));
+  titled.set(view, out);
+  return out;
+}
+
 /** Index of the token that starts (or, with `atEnd`, ends) exactly at `offset`, or -1. */
 export function tokenAt(view: TokenView, offset: number, atEnd = false): number {
   const { tokens } = view;

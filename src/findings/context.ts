@@ -29,7 +29,7 @@ export interface FindingContext {
 export type RuleFinding = Omit<Finding, 'source' | 'docs'>;
 
 /** A consistency check in the ESLint manner: an id, a short doc, a default severity and the check. */
-export interface Rule extends RuleMeta {
+export interface FindingRule extends RuleMeta {
   severity: Severity;
   check(ctx: FindingContext): RuleFinding[];
 }

@@ -1,12 +1,12 @@
 import type { Finding } from '../core/schema.js';
-import type { FindingContext, Rule, RuleFinding } from './context.js';
+import type { FindingContext, FindingRule, RuleFinding } from './context.js';
 import { RULES } from './rules/index.js';
 
 /**
  * Runs every rule over one article, each finding a message of the findings analyzer with its
  * rule's doc; a rule that throws is reported as a finding, not a crash.
  */
-export function runRules(ctx: FindingContext, rules: readonly Rule[] = RULES): Finding[] {
+export function runRules(ctx: FindingContext, rules: readonly FindingRule[] = RULES): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     if (ctx.expired?.()) break;

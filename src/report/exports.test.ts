@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { fixtureAnalysis } from '../testing/report-fixtures.js';
 import { csvTables, placesGeoJson, toCsv } from './exports.js';
+import { techniqueLabel } from '../techniques/message.js';
 
 describe('placesGeoJson', () => {
   const a = fixtureAnalysis({ hostile: true });
@@ -30,8 +31,9 @@ describe('csvTables', () => {
   const tables = csvTables([a]);
   const read = (file: string) => parse(toCsv(tables[file]!), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
-  it('writes five tables that a CSV parser reads back, one row per item', () => {
-    expect(Object.keys(tables)).toEqual(['entities.csv', 'attributions.csv', 'times.csv', 'techniques.csv', 'findings.csv']);
+  it('writes six tables that a CSV parser reads back, one row per item', () => {
+    expect(Object.keys(tables)).toEqual(['entities.csv', 'attributions.csv', 'times.csv', 'techniques.csv', 'findings.csv', 'sentences.csv']);
+    expect(read('sentences.csv')).toHaveLength(a.sentences.length);
     expect(read('entities.csv')).toHaveLength(a.entities.length);
     expect(read('times.csv')).toHaveLength(a.times.length);
     expect(read('techniques.csv')).toHaveLength(a.techniques.length);
@@ -42,6 +44,18 @@ describe('csvTables', () => {
     const rows = read('attributions.csv');
     expect(rows.map((r) => r.claim)).toEqual(a.attributions.map((x) => a.document.text.slice(x.content.start, x.content.end)));
     expect(rows.map((r) => r.source_kind)).toEqual(a.attributions.map((x) => x.source?.kind ?? 'unattributed'));
+  });
+
+  it('scores every sentence for techniques and names the techniques shown in it', () => {
+    const scored = { ...a, techniqueSummary: { ...(a.techniqueSummary ?? { threshold: 0.5, sentenceShare: 0, byTechnique: {}, outletVoiceShare: 0 }), sentenceScores: a.sentences.map((_, i) => i / 10) } } as typeof a;
+    const rows = parse(toCsv(csvTables([scored])['sentences.csv']!), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => Number(r.technique_score))).toEqual(a.sentences.map((_, i) => i / 10));
+    expect(rows.map((r) => r.text)).toEqual(a.sentences.map((s) => a.document.text.slice(s.start, s.end)));
+    const t = a.techniques[0]!;
+    const k = a.sentences.findIndex((s) => s.start <= t.start && t.start < s.end);
+    expect(rows[k]!.techniques.split('; ')).toContain(techniqueLabel(t.technique));
+    const none = a.sentences.findIndex((s) => !a.techniques.some((x) => x.start < s.end && x.end > s.start));
+    if (none >= 0) expect(rows[none]!.techniques).toBe('');
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {

@@ -48,7 +48,11 @@ export interface Table {
   rows: Cell[][];
 }
 
-/** The five tables of `--csv DIR`, keyed by file name. */
+/**
+ * The tables of `--csv DIR`, keyed by file name: entities, attributions (a flat quotes table), times,
+ * techniques, findings, and sentences with their technique score (the probability that the sentence
+ * carries any technique, as Prta's sentence-level task scores it) and the techniques shown in them.
+ */
 export function csvTables(analyses: readonly Analysis[]): Record<string, Table> {
   const tables = {
     'entities.csv': { header: ['article', 'entity_id', 'type', 'name', 'role', 'mentions', 'first_start', 'first_end', 'place', 'geonames_id', 'country_code', 'lat', 'lon', 'place_confidence'], rows: [] as Cell[][] },
@@ -56,6 +60,7 @@ export function csvTables(analyses: readonly Analysis[]): Record<string, Table> 
     'times.csv': { header: ['article', 'text', 'start', 'end', 'value', 'end_value', 'precision'], rows: [] as Cell[][] },
     'techniques.csv': { header: ['article', 'technique', 'label', 'text', 'start', 'end', 'confidence', 'rule', 'cues'], rows: [] as Cell[][] },
     'findings.csv': { header: ['article', 'rule', 'severity', 'message', 'start', 'end'], rows: [] as Cell[][] },
+    'sentences.csv': { header: ['article', 'sentence', 'start', 'end', 'text', 'technique_score', 'techniques'], rows: [] as Cell[][] },
   };
   for (const a of analyses) {
     const article = displayName(a);
@@ -81,8 +86,30 @@ export function csvTables(analyses: readonly Analysis[]): Record<string, Table> 
       const spans = f.spans.length > 0 ? f.spans : [null];
       for (const s of spans) tables['findings.csv'].rows.push([article, f.rule, f.severity, f.message, s?.start, s?.end]);
     }
+    const shownIn = techniquesBySentence(a);
+    const scores = a.techniqueSummary?.sentenceScores;
+    a.sentences.forEach((s, i) => {
+      tables['sentences.csv'].rows.push([article, i + 1, s.start, s.end, slice(s), scores?.[i], shownIn[i] ? [...shownIn[i]!].join('; ') : '']);
+    });
   }
   return tables;
+}
+
+/** The labels of the shown techniques that overlap each sentence (sentences sorted, as the layer gives them). */
+function techniquesBySentence(a: Analysis): (Set<string> | undefined)[] {
+  const out: (Set<string> | undefined)[] = new Array(a.sentences.length);
+  for (const t of a.techniques) {
+    // the first sentence that ends after the span starts
+    let lo = 0;
+    let hi = a.sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a.sentences[mid]!.end <= t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < a.sentences.length && a.sentences[i]!.start < t.end; i++) (out[i] ??= new Set()).add(techniqueLabel(t.technique));
+  }
+  return out;
 }
 
 /** A table as RFC 4180 CSV (CRLF line ends, quotes where needed). */

@@ -64,6 +64,14 @@ describe('renderTerminal', () => {
     expect(lines[4]).toBe('  warning: no byline found');
   });
 
+  it('says in the header that a layer was cut, not that it found nothing', () => {
+    const cutAttributions = { rule: 'time-budget', source: 'pipeline', severity: 'warning', message: 'attributions (time budget of 150 ms spent)', spans: [], evidence: { analyzer: 'attributions', layer: 'attributions' } };
+    const partial = { ...a, attributions: [], cut: [...a.cut, cutAttributions] } as typeof a;
+    const lines = renderTerminal(partial, { color: false }).split('\n');
+    expect(lines[2]).toBe('  5 entities · attributions cut · 4 times · 4 techniques · 2 events');
+    expect(lines[3]).toBe('  cut (time budget spent): events-deep, attributions (time budget of 150 ms spent)');
+  });
+
   it('by default shows the sourcing profile and the findings only', () => {
     expect(out.split('\n').filter((l) => TITLES.includes(l))).toEqual(['sourcing', 'findings']);
     expect(section(out, 'sourcing')[0]).toMatch(/factual sentences: \d+% unattributed/);

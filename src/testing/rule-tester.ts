@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { RuleMeta } from '../core/rule.js';
 import type { Span } from '../core/schema-parts.js';
 import { runRules as runFindingRules } from '../findings/run.js';
-import type { Rule as FindingRule } from '../findings/context.js';
+import type { FindingRule } from '../findings/context.js';
 import { articleContext } from '../techniques/corpus.js';
-import { runRules as runTechniqueRules, type Rule as TechniqueRule } from '../techniques/rules/index.js';
+import { runRules as runTechniqueRules, type TechniqueRule } from '../techniques/rules/index.js';
 import { buildContext, type FixtureSpec } from './finding-fixture.js';
 
 /** A text the rule must fire on. */

@@ -1,6 +1,6 @@
 import type { Event } from '../../core/schema.js';
 import { countryName } from '../../geo/countries.js';
-import { type FindingContext, type Rule, quote, readableDate, sentenceAt, type RuleFinding } from '../context.js';
+import { type FindingContext, type FindingRule, quote, readableDate, sentenceAt, type RuleFinding } from '../context.js';
 import { sortableStart } from '../../events/extract.js';
 import { valueStart } from '../../times/calendar.js';
 import { directionAt } from '../../times/direction.js';
@@ -26,7 +26,7 @@ const comparable = (a: string, b: string) => a.startsWith('XXXX') === b.startsWi
 const adjective: Record<string, string> = { RU: 'Russian', UA: 'Ukrainian' };
 const sideName = (code: string) => `${adjective[code] ?? countryName(code)} forces`;
 
-export const chronology: Rule = {
+export const chronology: FindingRule = {
   id: 'chronology',
   doc: 'The order of events does not hold together: a place reported taken by one side on one date and held by the other side later in the same text (with no retaking in between), or an event dated after the article was published.',
   severity: 'warning',
@@ -35,7 +35,7 @@ export const chronology: Rule = {
   },
 };
 
-function heldAfterTaken(ctx: FindingContext, rule: Rule): RuleFinding[] {
+function heldAfterTaken(ctx: FindingContext, rule: FindingRule): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const dated = ctx.events.filter((e) => e.side && placeKey(ctx, e) && dateOf(e));
   const taken = dated.filter((e) => e.type === 'territory-taken');
@@ -78,7 +78,7 @@ function mentionOf(ctx: FindingContext, e: Event): [number, number] {
   return [m.start, m.end];
 }
 
-function afterPublication(ctx: FindingContext, rule: Rule): RuleFinding[] {
+function afterPublication(ctx: FindingContext, rule: FindingRule): RuleFinding[] {
   if (!ctx.publishedAt) return [];
   const published = ctx.publishedAt;
   const findings: RuleFinding[] = [];

@@ -1,5 +1,5 @@
 /** Every consistency check, in the order findings are reported. */
-import type { Rule } from '../context.js';
+import type { FindingRule } from '../context.js';
 import { chronology } from './chronology.js';
 import { placeOutOfRegion } from './place-out-of-region.js';
 import { sourceConflict } from './source-conflict.js';
@@ -7,7 +7,7 @@ import { toponymVariants } from './toponym-variants.js';
 import { unanchoredDates } from './unanchored-dates.js';
 import { unattributedClaim } from './unattributed-claim.js';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly FindingRule[] = [
   toponymVariants,
   placeOutOfRegion,
   chronology,

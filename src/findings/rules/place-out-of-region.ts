@@ -1,5 +1,5 @@
 import type { PlaceLink } from '../../core/schema.js';
-import type { FindingContext, Rule, RuleFinding } from '../context.js';
+import type { FindingContext, FindingRule, RuleFinding } from '../context.js';
 import { countryName, isCountryName } from '../../geo/countries.js';
 import { distanceKm } from '../../geo/place.js';
 
@@ -27,7 +27,7 @@ interface Located {
   flaggable: boolean;
 }
 
-export const placeOutOfRegion: Rule = {
+export const placeOutOfRegion: FindingRule = {
   id: 'place-out-of-region',
   doc: "A settlement whose link is doubtful (confidence under 0.5) and that lies far (over 500 km) from the story's other places: the text may mean another place of that name, missing from the gazetteer. Confident links, capitals, countries, regions and datelines are never flagged: stories name far places on purpose.",
   severity: 'warning',

@@ -1,5 +1,5 @@
 import type { Attribution, Event } from '../../core/schema.js';
-import { type FindingContext, type Rule, quote, sentenceAt, type RuleFinding } from '../context.js';
+import { type FindingContext, type FindingRule, quote, sentenceAt, type RuleFinding } from '../context.js';
 import { lowerBound } from '../../core/search.js';
 
 /** "contradicting the ministry's account": a denial that names the account it answers. */
@@ -10,7 +10,7 @@ const words = (s: string) => new Set((s.toLowerCase().match(/\p{L}{5,}/gu) ?? []
 const at = (a: Attribution) => a.cue?.start ?? a.content.start;
 const sourceKey = (a: Attribution | undefined) => (a?.source ? (a.source.entityId ?? a.source.text.toLowerCase().replace(/^the\s+/, '')) : null);
 
-export const sourceConflict: Rule = {
+export const sourceConflict: FindingRule = {
   id: 'source-conflict',
   doc: 'Two sources in the article assert opposite things about one event: a denial (denied, rejected, contradicting the ministry’s account) set against another source’s claim about the same place, people or facts.',
   severity: 'warning',

@@ -1,5 +1,5 @@
 import type { PlaceLink } from '../../core/schema.js';
-import type { FindingContext, Rule, RuleFinding } from '../context.js';
+import type { FindingContext, FindingRule, RuleFinding } from '../context.js';
 
 /** A spelling as a reader compares it: case, possessive and curly quotes aside. */
 const normal = (s: string) => s.replace(/[’']s$/u, '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -10,7 +10,7 @@ interface Form {
   link: PlaceLink;
 }
 
-export const toponymVariants: Rule = {
+export const toponymVariants: FindingRule = {
   id: 'toponym-variants',
   doc: 'Several spellings in one article that the gazetteer links to one place (Kiev and Kyiv), and old names of renamed places: a reader may take them for different places.',
   severity: 'warning',

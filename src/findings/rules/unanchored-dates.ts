@@ -1,6 +1,6 @@
-import { type FindingContext, type Rule, quote, type RuleFinding } from '../context.js';
+import { type FindingContext, type FindingRule, quote, type RuleFinding } from '../context.js';
 
-export const unanchoredDates: Rule = {
+export const unanchoredDates: FindingRule = {
   id: 'unanchored-dates',
   doc: 'The article has no publication date (and no dateline giving the year), so dates without a year and relative ones ("yesterday", "on Thursday") cannot be placed in time.',
   severity: 'warning',

@@ -1,9 +1,9 @@
-import { type FindingContext, type Rule, quote, sentenceAt, type RuleFinding } from '../context.js';
+import { type FindingContext, type FindingRule, quote, sentenceAt, type RuleFinding } from '../context.js';
 
 /** Event types that assert a fact about the fighting (statements and denials are attributed by nature). */
 const FACTUAL = new Set(['battle', 'shelling', 'territory-taken', 'deployment', 'casualties']);
 
-export const unattributedClaim: Rule = {
+export const unattributedClaim: FindingRule = {
   id: 'unattributed-claim',
   doc: 'A factual claim with no source: an agentless "it was reported that..." (an attribution with no source), or a battle, strike, capture, deployment or casualty told as fact with no one reporting it. Silent when attributions were not analysed.',
   severity: 'warning',

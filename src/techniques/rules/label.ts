@@ -1,7 +1,7 @@
-import { type Rule, has, nounHead, nounTail, sameSentence, words } from './rule.js';
+import { type TechniqueRule, has, nounHead, nounTail, sameSentence, words } from './rule.js';
 
 /** A label from our lexicon pinned on a group or person: 'a terrorist and extremist group' (Name_Calling). */
-export const labelPhrase: Rule = {
+export const labelPhrase: TechniqueRule = {
   id: 'label',
   technique: 'Name_Calling,Labeling',
   doc: 'a labelling noun phrase',

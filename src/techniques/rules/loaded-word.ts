@@ -1,8 +1,8 @@
 import { LEXICON_CLASSES } from '../lexicons.js';
-import { type Rule, nounTail, words } from './rule.js';
+import { type TechniqueRule, nounTail, words } from './rule.js';
 
 /** An emotive word from our lexicon; an adjective or adverb takes the word it colours ('relentless aggression'). */
-export const loadedWord: Rule = {
+export const loadedWord: TechniqueRule = {
   id: 'loaded-word',
   technique: 'Loaded_Language',
   doc: 'an emotive word or phrase',

@@ -1,8 +1,8 @@
 import { LEXICON_CLASSES } from '../lexicons.js';
-import { type Rule, nounHead, nounTail, words } from './rule.js';
+import { type TechniqueRule, nounHead, nounTail, words } from './rule.js';
 
 /** Nazi, Hitler, swastika, Stalinist...: the comparison does the arguing (Reductio_ad_hitlerum). */
-export const hitlerComparison: Rule = {
+export const hitlerComparison: TechniqueRule = {
   id: 'reductio-ad-hitlerum',
   technique: 'Bandwagon,Reductio_ad_hitlerum',
   doc: 'a word for the worst regimes of the 20th century',

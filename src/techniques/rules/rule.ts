@@ -18,7 +18,7 @@ export interface RuleHit {
   technique?: TechniqueName;
 }
 
-export interface Rule extends RuleMeta {
+export interface TechniqueRule extends RuleMeta {
   /** the technique its spans are marked with; null when each hit names its own (a lexicon of several) */
   technique: TechniqueName | null;
   /**

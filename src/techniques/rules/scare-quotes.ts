@@ -1,11 +1,11 @@
 import { isPunct, isQuoteMark } from '../context.js';
-import { type Rule, firstAhead, sameSentence, words } from './rule.js';
+import { type TechniqueRule, firstAhead, sameSentence, words } from './rule.js';
 
 /**
  * Scare quotes: one to three words in quotation marks inside a sentence, not a proper name and not
  * a quotation introduced by a verb of saying or a colon (Doubt: the writer keeps the word at a distance).
  */
-export const scareQuotes: Rule = {
+export const scareQuotes: TechniqueRule = {
   id: 'scare-quotes',
   technique: 'Doubt',
   doc: 'a common word or two in quotation marks',

@@ -1,8 +1,8 @@
 import { isQuoteMark } from '../context.js';
-import { type Rule, firstAhead, nounTail, words } from './rule.js';
+import { type TechniqueRule, firstAhead, nounTail, words } from './rule.js';
 
 /** 'so-called X': the speaker doubts the name (Doubt). */
-export const soCalled: Rule = {
+export const soCalled: TechniqueRule = {
   id: 'so-called',
   technique: 'Doubt',
   doc: "'so-called' before a name",

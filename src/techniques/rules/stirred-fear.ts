@@ -1,8 +1,8 @@
 import { isPunct } from '../context.js';
-import { type Rule, firstAhead, has, sameSentence, words } from './rule.js';
+import { type TechniqueRule, firstAhead, has, sameSentence, words } from './rule.js';
 
 /** 'reignited fears of a broader escalation': a verb that stirs a fear, the fear, and its object (Appeal_to_fear). */
-export const stirredFear: Rule = {
+export const stirredFear: TechniqueRule = {
   id: 'stirred-fear',
   technique: 'Appeal_to_fear-prejudice',
   doc: 'a verb that raises a fear, with what is feared',

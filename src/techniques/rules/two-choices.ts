@@ -1,7 +1,7 @@
-import { type Rule, firstAhead, sentenceEnd, words } from './rule.js';
+import { type TechniqueRule, firstAhead, sentenceEnd, words } from './rule.js';
 
 /** 'either ... or', 'the only way': two choices, or one (Black-and-White_Fallacy). */
-export const twoChoices: Rule = {
+export const twoChoices: TechniqueRule = {
   id: 'two-choices',
   technique: 'Black-and-White_Fallacy',
   doc: "'either ... or', 'the only way/solution/option', 'no choice/alternative'",

@@ -1,5 +1,5 @@
 import { loadWarLexicon, WAR_RULE } from '../war.js';
-import { type Rule, type RuleHit, words } from './rule.js';
+import { type TechniqueRule, type RuleHit, words } from './rule.js';
 
 /**
  * The loaded vocabulary of the Russia-Ukraine war from both sides (data/techniques/war.tsv): each
@@ -7,7 +7,7 @@ import { type Rule, type RuleHit, words } from './rule.js';
  * token. Its confidence is the hit's before calibration: PTC (US politics, 2017-18) has almost
  * none of these words, so the calibrator knows them only as rule spans of their technique.
  */
-export const warVocabulary: Rule = {
+export const warVocabulary: TechniqueRule = {
   id: WAR_RULE,
   technique: null,
   doc: 'a loaded word of the Russia-Ukraine war (data/techniques/war.tsv), with the technique its entry names',
