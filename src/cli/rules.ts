@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { RULES as FINDING_RULES } from '../findings/rules/index.js';
 import { MODEL_DOC, MODEL_RULE, RULES as TECHNIQUE_RULES } from '../techniques/rules/index.js';
+import { CORPUS_RULES } from '../stories/findings/rules.js';
 import type { CliIo } from './analyze.js';
 
 export interface RuleRow {
@@ -17,6 +18,8 @@ export const allRules = (): RuleRow[] => [
   ...FINDING_RULES.map((r) => ({ source: 'findings', id: r.id, kind: r.severity, doc: r.doc })),
   { source: 'techniques', id: MODEL_RULE, kind: 'per span', doc: MODEL_DOC },
   ...TECHNIQUE_RULES.map((r) => ({ source: 'techniques', id: r.id, kind: r.technique ?? 'per entry', doc: r.doc })),
+  // across the articles of a corpus (unspin corpus findings)
+  ...CORPUS_RULES.map((r) => ({ source: 'stories', id: r.id, kind: r.severity, doc: r.doc })),
 ];
 
 export function registerRules(program: Command, io: CliIo): void {

@@ -60,3 +60,19 @@ describe('alignSentences', () => {
     expect(k.filter((x) => x[0] === 'added')).toHaveLength(1);
   });
 });
+
+describe('alignSentences, sentences without a word', () => {
+  it('pairs them by their characters, one to one, and leaves the rest added or dropped', () => {
+    const o = ['The talks resumed in Geneva on Monday.', '___.', '* * *', 'Both sides reported progress.'].join('\n');
+    const r = ['The talks resumed in Geneva on Monday.', '* * *', '”', 'Both sides reported progress.'].join('\n');
+    const got = alignSentences(o, lines(o), r, lines(r)).map((a) => [a.kind, a.origin && o.slice(a.origin.start, a.origin.end), a.rewrite && r.slice(a.rewrite.start, a.rewrite.end)]);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['same', '* * *', '* * *'],
+        ['added', null, '”'],
+        ['dropped', '___.', null],
+      ]),
+    );
+    expect(got).toHaveLength(5);
+  });
+});

@@ -3,7 +3,9 @@
  * scored by Dice overlap through an inverted index (so the cost follows shared words, not the
  * product of the sentence counts) and matched one to one, best first. A sentence split in two or
  * two merged into one is caught by a second pass on containment. Paragraph reordering does not
- * matter: the alignment is not required to be monotonic.
+ * matter: the alignment is not required to be monotonic. A sentence with no word (a rule of
+ * underscores, a lone quotation mark: the splitter's debris and page furniture) is the same as an
+ * origin sentence of the same characters, one to one in reading order, or else added or dropped.
  */
 import { lowerBound } from '../core/search.js';
 import { STOP_WORDS, words } from './words.js';
@@ -49,6 +51,30 @@ function bag(text: string, span: Span): Bag {
   return { span, seq: ws.map((w) => w.w).join(' '), counts, size };
 }
 
+/** Sentences without a word, paired by their characters (whitespace aside), first with first. */
+function alignWordless(originText: string, o: readonly Bag[], rewriteText: string, r: readonly Bag[]): AlignedSentence[] {
+  const chars = (text: string, s: Span) => text.slice(s.start, s.end).replace(/\s+/g, '');
+  const waiting = new Map<string, Span[]>();
+  for (const b of o) {
+    if (b.seq !== '') continue;
+    const k = chars(originText, b.span);
+    if (!k) continue;
+    const list = waiting.get(k);
+    if (list) list.push(b.span);
+    else waiting.set(k, [b.span]);
+  }
+  const out: AlignedSentence[] = [];
+  for (const b of r) {
+    if (b.seq !== '') continue;
+    const k = chars(rewriteText, b.span);
+    if (!k) continue;
+    const origin = waiting.get(k)?.shift();
+    out.push(origin ? { kind: 'same', origin, rewrite: b.span, similarity: 1 } : { kind: 'added', origin: null, rewrite: b.span, similarity: 0 });
+  }
+  for (const spans of waiting.values()) for (const origin of spans) out.push({ kind: 'dropped', origin, rewrite: null, similarity: 0 });
+  return out;
+}
+
 function shared(a: Bag, b: Bag): number {
   const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let n = 0;
@@ -62,8 +88,10 @@ export function alignSentences(
   rewriteText: string,
   rewriteSentences: readonly Span[],
 ): AlignedSentence[] {
-  const o = originSentences.map((s) => bag(originText, s)).filter((b) => b.seq !== '');
-  const r = rewriteSentences.map((s) => bag(rewriteText, s)).filter((b) => b.seq !== '');
+  const oAll = originSentences.map((s) => bag(originText, s));
+  const rAll = rewriteSentences.map((s) => bag(rewriteText, s));
+  const o = oAll.filter((b) => b.seq !== '');
+  const r = rAll.filter((b) => b.seq !== '');
 
   const postings = new Map<string, number[]>();
   o.forEach((b, i) => {
@@ -126,6 +154,7 @@ export function alignSentences(
 
   o.forEach((ob, i) => oMatch[i] === -1 && out.push({ kind: 'dropped', origin: ob.span, rewrite: null, similarity: 0 }));
   r.forEach((rb, j) => rMatch[j] === -1 && out.push({ kind: 'added', origin: null, rewrite: rb.span, similarity: 0 }));
+  out.push(...alignWordless(originText, oAll, rewriteText, rAll));
   // in the rewrite's reading order; a dropped sentence right after the rewrite sentence aligned
   // to the nearest origin sentence before it
   const anchored = out.filter((x) => x.rewrite && x.origin).sort((a, b) => a.origin!.start - b.origin!.start);

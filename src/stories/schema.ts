@@ -72,13 +72,16 @@ export const ClaimSchema = Type.Object({
   ),
 });
 
+/** A message of the one shape (as an article's findings are), its spans naming their article. */
 export const CorpusFindingSchema = Type.Object({
-  rule: Type.String(),
+  rule: Type.String({ description: 'a cross-article rule (unspin rules, source stories)' }),
+  source: Type.Literal('stories'),
   severity: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')]),
   message: Type.String(),
   articles: Type.Array(ArticleRefSchema),
   spans: Type.Array(Type.Object({ article: Type.String(), start: Offset, end: Offset })),
   evidence: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  docs: Type.Optional(Type.String({ description: "the rule's one-line doc" })),
 });
 
 export const StoriesReportSchema = Type.Object({ stories: Type.Array(StorySchema) }, { $id: 'https://unspin.dev/schema/stories.schema.json', title: 'unspin stories' });

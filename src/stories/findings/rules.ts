@@ -1,7 +1,9 @@
 /**
  * Cross-article findings, in the manner of the article findings: an id, a short doc, a default
- * severity, and a check over the stories (and claims) of the corpus. Each span names its article.
+ * severity, and a check over the stories (and claims) of the corpus. A finding is a message of the
+ * one shape (source 'stories', the rule's doc in `docs`) whose spans also name their article.
  */
+import type { RuleMeta } from '../../core/rule.js';
 import type { Change, ChangeKind } from '../changes.js';
 import type { CorpusFinding, Story } from '../types.js';
 
@@ -9,9 +11,7 @@ export interface CorpusContext {
   stories: readonly Story[];
 }
 
-export interface CorpusRule {
-  id: string;
-  doc: string;
+export interface CorpusRule extends RuleMeta {
   severity: CorpusFinding['severity'];
   check(ctx: CorpusContext): CorpusFinding[];
 }
@@ -37,7 +37,16 @@ function fromChanges(
               ...(c.origin ? [{ article: s.origin.id, ...c.origin }] : []),
               ...(c.rewrite ? [{ article: m.article.id, ...c.rewrite }] : []),
             ];
-            out.push({ rule: meta.id, severity: meta.severity, message: message(c, s, m), articles: [s.origin, m.article], spans, ...(c.evidence ? { evidence: c.evidence } : {}) });
+            out.push({
+              rule: meta.id,
+              source: 'stories',
+              severity: meta.severity,
+              message: message(c, s, m),
+              articles: [s.origin, m.article],
+              spans,
+              ...(c.evidence ? { evidence: c.evidence } : {}),
+              docs: meta.doc,
+            });
           }
         }
       }
