@@ -32,6 +32,8 @@ export interface SentenceLayers {
 export interface ArticleLayers {
   text: string;
   sentences: Span[];
+  /** entity id -> name, for the sources that stand for an entity */
+  names: Map<string, string>;
   /** keyed by sentence start */
   bySentence: Map<number, SentenceLayers>;
 }
@@ -83,7 +85,7 @@ export function indexLayers(a: Pick<Analysis, 'document' | 'sentences' | 'attrib
   for (const t of [...a.techniques, ...(a.candidates ?? [])]) {
     for (const s of overlapping(t)) at(s).techniques.push({ start: t.start, end: t.end, technique: t.technique, confidence: t.confidence });
   }
-  return { text: a.document.text, sentences, bySentence };
+  return { text: a.document.text, sentences, bySentence, names: new Map(a.entities.map((e) => [e.id, e.name])) };
 }
 
 export const placeKey = (geonamesId: number | null, name: string): string => (geonamesId === null ? `region:${name}` : String(geonamesId));

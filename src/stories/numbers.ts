@@ -40,6 +40,18 @@ function valueOf(w: Word): number | null {
   return NUMBER_WORDS.get(w.w) ?? null;
 }
 
+// what follows the hour of a time of day: "9 p.m.", "10am", "14:00 GMT"
+const DAY_TIME = new Set(['a', 'p', 'am', 'pm', 'gmt', 'utc', 'cet', 'eet', 'msk', 'bst', 'est', 'edt', 'pst', 'pdt', "o'clock"]);
+
+/** Digits of a time of day: either side of a colon between digits ("9:42"), or before "p.m." and the like. */
+function clockTime(text: string, ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  const digit = (k: number) => k >= 0 && k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+  if ((text[w.end] === ':' && digit(w.end + 1)) || (text[w.start - 1] === ':' && digit(w.start - 2))) return true;
+  const next = ws[i + 1];
+  return next !== undefined && DAY_TIME.has(next.w) && next.start - w.end <= 1;
+}
+
 export function figuresIn(text: string, span: { start: number; end: number }): Figure[] {
   // digits with thousands separators are one word here: the word pattern splits at commas
   const ws = words(text, span.start, span.end).filter((w) => w.end <= span.end);
@@ -56,6 +68,7 @@ export function figuresIn(text: string, span: { start: number; end: number }): F
     if (value === null) continue;
     // years and times of day are dates, not figures
     if (/^\d{4}$/.test(merged[i]!.w) && value >= 1900 && value <= 2100) continue;
+    if (clockTime(text, merged, i)) continue;
     const start = merged[i]!.start;
     let end = merged[i]!.end;
     let k = i + 1;

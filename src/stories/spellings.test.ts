@@ -3,7 +3,7 @@ import { gazetteerNames } from './gazetteer-names.js';
 import type { ArticleLayers } from './layers.js';
 import { switchedSpellings } from './spellings.js';
 
-const article = (text: string): ArticleLayers => ({ text, sentences: [{ start: 0, end: text.length }], bySentence: new Map() });
+const article = (text: string): ArticleLayers => ({ text, sentences: [{ start: 0, end: text.length }], bySentence: new Map(), names: new Map() });
 const names = gazetteerNames();
 
 /** The switches from one sentence to its rewrite, as [from, to, place]. */

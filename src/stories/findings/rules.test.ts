@@ -45,6 +45,22 @@ describe('cross-article findings', () => {
     expect(await rules(WIRE_STORY.replace('The governor said rescue teams', 'The governor stated rescue teams') + credit)).not.toContain('attribution-dropped');
   });
 
+  it('attribution-dropped stays silent when the rewrite says "warned" for "said"', async () => {
+    expect(await rules(WIRE_STORY.replace('The governor said rescue teams', 'The governor warned rescue teams') + credit)).not.toContain('attribution-dropped');
+  });
+
+  it('attribution-dropped fires when "It has been confirmed that" replaces the source (the "it" is nobody)', async () => {
+    const text = WIRE_STORY.replace('The governor said rescue teams', 'It has been confirmed that rescue teams') + credit;
+    expect(await rules(text)).toContain('attribution-dropped');
+  });
+
+  it('attribution-dropped stays silent when a pronoun source’s person is still named', async () => {
+    const text = WIRE_STORY.replace('The governor said rescue teams', 'Syniehubov said rescue teams');
+    const told = text.replace('Syniehubov said rescue teams', 'He said rescue teams');
+    const { findings } = await storiesFor([origin(`Governor Oleh Syniehubov said the city was calm on Sunday.\n\n${told}`), rewrite(`Governor Oleh Syniehubov said the city was calm on Sunday.\n\n${text.replace('Syniehubov said rescue teams', 'Rescue teams, as Syniehubov put it,')}${credit}`)]);
+    expect(findings.map((f) => f.rule)).not.toContain('attribution-dropped');
+  });
+
   it('source-laundered: the claim of one source presented as confirmed', async () => {
     const text = WIRE_STORY.replace('According to a source in the regional military administration, 3', 'It has been confirmed that 3') + credit;
     expect(await rules(text)).toEqual(expect.arrayContaining(['attribution-dropped', 'source-laundered']));
