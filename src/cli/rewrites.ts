@@ -30,7 +30,7 @@ export function registerRewrites({ evaluate }: { program: Command; train: Comman
   evaluate
     .command('rewrites')
     .description('score stories, alignment and cross-article findings on the rewrite benchmark built from ../shared/data')
-    .option('--seed <n>', 'benchmark seed (1 and 2 were used for development; report others)', whole('--seed'), 3)
+    .option('--seed <n>', 'benchmark seed (1, 2 and 4-8 were read in development; report others)', whole('--seed'), 3)
     .option('--origins <n>', 'real articles rewritten', whole('--origins'), 60)
     .option('--rewrites <n>', 'rewrites of each origin', whole('--rewrites'), 2)
     .option('--distractors <n>', 'other real articles mixed in', whole('--distractors'), 120)
