@@ -21,7 +21,7 @@ import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
 import { MAX_BYTES_CEILING, formatSize } from '../ingest/limits.js';
 import type { Input } from '../ingest/types.js';
-import { renderHtml } from '../report/html.js';
+import { writeHtml } from '../report/html.js';
 import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
 import { SECTIONS, findingsAtLeast, renderBatchSummary, renderTerminal, type Section, type TerminalOptions } from '../report/terminal.js';
 import { writeJson } from '../report/json-chunks.js';
@@ -148,7 +148,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
         else if (terminal) io.stdout.write(`${renderTerminal(showCandidates(analysis, flags.minConfidence), view)}${batch ? '\n' : ''}`);
         if (html) {
           const file = html.folder ? join(html.path, reportName(input, analysis)) : html.path;
-          await writeFile(file, renderHtml(showCandidates(analysis, flags.minConfidence)));
+          writeHtml(file, showCandidates(analysis, flags.minConfidence)); // in pieces: a 5 MB article's page is over 60 MB
           say(`unspin: wrote ${file}`);
         }
         if (!batch) done.push(analysis);

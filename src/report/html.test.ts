@@ -1,11 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../core/paths.js';
 import { REPORT_GENERATOR } from '../ingest/inputs.js';
 import { describeWithShared } from '../testing/shared.js';
 import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
-import { renderHtml, scriptJson } from './html.js';
+import { renderHtml, scriptJson, writeHtml } from './html.js';
 import { TECHNIQUE_DOCS, TECHNIQUES } from '../techniques/docs.js';
 import { techniqueMessage } from '../techniques/message.js';
 
@@ -118,4 +120,17 @@ describe('renderHtml on a huge report', () => {
     a.techniques = many(a.techniques);
     expect(renderHtml(a).length).toBeGreaterThan(125_000);
   }, 60_000);
+});
+
+describe('writeHtml', () => {
+  it('writes the page in pieces, the same text as renderHtml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspin-html-'));
+    try {
+      const a = fixtureAnalysis();
+      writeHtml(join(dir, 'page.html'), a, 1_000);
+      expect(readFileSync(join(dir, 'page.html'), 'utf8')).toBe(renderHtml(a));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,6 +7,7 @@
  * story's countries inlined) is added only when some place has coordinates.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Analysis, EntityType } from '../core/schema.js';
 import { mapAssets } from './map-assets.js';
 import { CLIENT_CSS, ENTITY_COLORS } from './html-style.js';
@@ -16,6 +17,7 @@ import { lengthCap, segmentSpans } from './segments.js';
 import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUES, TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { countryName } from '../geo/countries.js';
+import { jsonChunks } from './json-chunks.js';
 
 /** More spans than this over one character are not all highlighted (see lengthCap). */
 const MAX_OVERLAP = 64;
@@ -32,10 +34,19 @@ interface Mark {
 }
 
 export function renderHtml(a: Analysis): string {
+  return [...htmlPieces(a)].join('');
+}
+
+/**
+ * The report page in pieces, the same text as renderHtml: the page of a 5 MB article is over 60 MB,
+ * most of it the page data, which is written as it is made instead of held whole (with its copy
+ * for the write) beside the report.
+ */
+export function* htmlPieces(a: Analysis): Generator<string> {
   const view = buildView(a);
   const assets = view.places.length > 0 ? mapAssets() : undefined;
   const countries = [...new Set(view.places.map((p) => p.countryCode).filter((c): c is string => c !== null))].sort();
-  const data = scriptJson({ ...view, geo: assets?.countries ?? null, regions: assets ? regionOutlines(countries) : null });
+  const data = { ...view, geo: assets?.countries ?? null, regions: assets ? regionOutlines(countries) : null };
   const scripts = [assets?.leafletJs, pageScript()].filter((s): s is string => s !== undefined);
   for (const s of scripts) {
     // would end the script element early (or start an HTML comment state inside it)
@@ -51,7 +62,7 @@ export function renderHtml(a: Analysis): string {
     "form-action 'none'",
   ].join('; ');
   const title = a.document.title ?? a.document.source.path ?? 'unspin report';
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="${escapeHtml(/^[a-z]{2,3}$/.test(a.document.language) ? a.document.language : 'und')}">
 <head>
 <meta charset="utf-8">
@@ -63,13 +74,39 @@ export function renderHtml(a: Analysis): string {
 <style>${assets ? assets.leafletCss : ''}${CLIENT_CSS}</style>
 </head>
 <body>
-<noscript><h1>${escapeHtml(title)}</h1><p>This report needs JavaScript for its highlights; the plain text follows.</p><pre style="white-space:pre-wrap">${escapeHtml(a.document.text)}</pre></noscript>
+<noscript><h1>${escapeHtml(title)}</h1><p>This report needs JavaScript for its highlights; the plain text follows.</p><pre style="white-space:pre-wrap">`;
+  yield escapeHtml(a.document.text);
+  yield `</pre></noscript>
 <div id="app"></div>
-<script type="application/json" id="unspin-data">${data}</script>
+<script type="application/json" id="unspin-data">`;
+  // compact JSON in pieces; the escapes are per character, so a piece at a time is the same
+  for (const piece of jsonChunks(data, 0, 2)) yield escapeScriptJson(piece);
+  yield `</script>
 ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 </body>
 </html>
 `;
+}
+
+/** Writes the page to a file piece by piece (see htmlPieces). */
+export function writeHtml(file: string, a: Analysis, size = 65_536): void {
+  const fd = openSync(file, 'w');
+  try {
+    let buffer: string[] = [];
+    let length = 0;
+    for (const piece of htmlPieces(a)) {
+      buffer.push(piece);
+      length += piece.length;
+      if (length >= size) {
+        writeSync(fd, buffer.join(''));
+        buffer = [];
+        length = 0;
+      }
+    }
+    writeSync(fd, buffer.join(''));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // chained replaces without a callback: several times faster on markup-heavy text
@@ -78,7 +115,10 @@ export const escapeHtml = (s: string) =>
 
 /** JSON that can sit inside a script element: no `</script>`, no `<!--`, no JS line separators. */
 export function scriptJson(value: unknown): string {
-  let json = JSON.stringify(value);
+  return escapeScriptJson(JSON.stringify(value));
+}
+
+function escapeScriptJson(json: string): string {
   // one pass per character, and only when it occurs: most texts have none of them
   for (const [c, escaped] of JSON_ESCAPES) if (json.includes(c)) json = json.replaceAll(c, escaped);
   return json;
