@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AnalyzeOptions } from '../analyze.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { Analysis, Finding } from '../core/schema.js';
-import { analyzeWithin, keepSpareWorker, warmAnalysisWorker } from '../deadline/run.js';
+import { analyzeWithin, keepSpareWorker, releaseAnalysisWorkers, warmAnalysisWorker } from '../deadline/run.js';
 import { isIsoDay } from '../ingest/dates.js';
 import { isKnownEncoding } from '../ingest/decode.js';
 import { expandInputs, inputName } from '../ingest/index.js';
@@ -141,6 +141,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
       bar?.update({ name });
       try {
         const analysis = await analyzeWithin(input, options);
+        if (!batch) await releaseAnalysisWorkers(); // the only article: its worker's memory is not needed for the report
         if (keep) done.push(analysis);
         if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
         if (flags.json && !batch) writeJson((piece) => io.stdout.write(piece), analysis); // in pieces: a 5 MB article's is over 100 MB

@@ -101,6 +101,19 @@ export function warmAnalysisWorker(warm: WarmUpHints = {}): Promise<void> {
   return idle.ready.then(() => undefined);
 }
 
+/**
+ * Stops the idle and spare workers: after the last article, so that writing its report does not
+ * hold a worker's memory beside it (a 5 MB article's worker keeps hundreds of MB resident). A later
+ * article starts a worker again.
+ */
+export async function releaseAnalysisWorkers(): Promise<void> {
+  const workers = [idle?.ready, spare].filter((w): w is Promise<Worker> => w !== null && w !== undefined);
+  idle = null;
+  spare = null;
+  keepSpare = false;
+  await Promise.all(workers.map((w) => w.then((worker) => worker.terminate(), () => undefined)));
+}
+
 /** `analyze` within a hard time budget (options.budgetMs, default 10 s) covering reading and decoding too. */
 export async function analyzeWithin(input: Input, options: AnalyzeOptions = {}): Promise<Analysis> {
   // a custom pipeline, or layers reused from an earlier report, stay in this thread (neither crosses to a worker)

@@ -3,12 +3,11 @@
  * the main thread the moment it is done, so that when the main thread stops this worker at the
  * deadline, what had finished is kept. Between articles the worker stays up (models stay loaded).
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultAnalyzers } from '../analyzers.js';
 import { Doc } from '../core/doc.js';
 import { UserError } from '../core/errors.js';
+import { collectIfGrown } from '../core/heap.js';
 import { readAsEnglish } from '../core/language.js';
 import { runPipeline } from '../core/pipeline.js';
 import { decodeInput, ingest } from '../ingest/index.js';
@@ -34,22 +33,6 @@ const segmenter = new SegmentingThread();
  */
 const SEGMENT_ON_THREAD_MAX = 200_000;
 
-/**
- * A full collection between stages once the heap has grown by this much since the last: V8
- * collects lazily under a heap limit of gigabytes, so each stage's garbage (a 5 MB text makes
- * hundreds of MB a stage) piled up on the last one's, and the worker's resident memory grew to
- * 1.2 GB for a live heap of 250 MB. A collection is a fraction of a second beside such a stage.
- */
-const COLLECT_AFTER_BYTES = 128 * 1024 * 1024;
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (() => void) | undefined;
-let collectedAt = 0;
-function collectIfGrown(): void {
-  const used = getHeapStatistics().used_heap_size;
-  if (!gc || used - collectedAt < COLLECT_AFTER_BYTES) return;
-  gc();
-  collectedAt = getHeapStatistics().used_heap_size;
-}
 
 async function warmUp({ html }: WarmUpHints): Promise<void> {
   const segmented = segmenter.provide(WARM_UP, 'en');

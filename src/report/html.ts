@@ -18,6 +18,7 @@ import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from
 import { TECHNIQUES, TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { countryName } from '../geo/countries.js';
 import { jsonChunks } from './json-chunks.js';
+import { collectIfGrown } from '../core/heap.js';
 
 /** More spans than this over one character are not all highlighted (see lengthCap). */
 const MAX_OVERLAP = 64;
@@ -101,6 +102,7 @@ export function writeHtml(file: string, a: Analysis, size = 65_536): void {
         writeSync(fd, buffer.join(''));
         buffer = [];
         length = 0;
+        collectIfGrown(32 * 1024 * 1024); // the pieces' garbage, which V8 would otherwise let pile up
       }
     }
     writeSync(fd, buffer.join(''));
