@@ -7,7 +7,7 @@ import { sharedPath } from '../core/paths.js';
 import { REPORT_GENERATOR } from '../ingest/inputs.js';
 import { describeWithShared } from '../testing/shared.js';
 import { PAYLOADS, fixtureAnalysis } from '../testing/report-fixtures.js';
-import { renderHtml, scriptJson, writeHtml } from './html.js';
+import { escapeScriptJson, renderHtml, writeHtml } from './html.js';
 import { TECHNIQUE_DOCS, TECHNIQUES } from '../techniques/docs.js';
 import { techniqueMessage } from '../techniques/message.js';
 
@@ -78,9 +78,9 @@ describe('renderHtml', () => {
   });
 });
 
-describe('scriptJson', () => {
+describe('escapeScriptJson', () => {
   it('escapes what could end a script element or break a JS string', () => {
-    const s = scriptJson({ t: '</script><!-- & \u2028\u2029' });
+    const s = escapeScriptJson(JSON.stringify({ t: '</script><!-- & \u2028\u2029' }));
     expect(s).toBe('{"t":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029"}');
     expect(JSON.parse(s)).toEqual({ t: '</script><!-- & \u2028\u2029' });
   });

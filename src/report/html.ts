@@ -116,11 +116,8 @@ export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** JSON that can sit inside a script element: no `</script>`, no `<!--`, no JS line separators. */
-export function scriptJson(value: unknown): string {
-  return escapeScriptJson(JSON.stringify(value));
-}
-
-function escapeScriptJson(json: string): string {
+/** JSON text made safe inside a script element: what could end it or break a JS string, escaped. */
+export function escapeScriptJson(json: string): string {
   // one pass per character, and only when it occurs: most texts have none of them
   for (const [c, escaped] of JSON_ESCAPES) if (json.includes(c)) json = json.replaceAll(c, escaped);
   return json;
