@@ -17,7 +17,7 @@ import { lengthCap, segmentSpans } from './segments.js';
 import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUES, TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { countryName } from '../geo/countries.js';
-import { jsonChunks } from './json-chunks.js';
+import { jsonChunks, writeInPieces } from './json-chunks.js';
 import { collectIfGrown } from '../core/heap.js';
 
 /** More spans than this over one character are not all highlighted (see lengthCap). */
@@ -93,19 +93,14 @@ ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 export function writeHtml(file: string, a: Analysis, size = 65_536): void {
   const fd = openSync(file, 'w');
   try {
-    let buffer: string[] = [];
-    let length = 0;
-    for (const piece of htmlPieces(a)) {
-      buffer.push(piece);
-      length += piece.length;
-      if (length >= size) {
-        writeSync(fd, buffer.join(''));
-        buffer = [];
-        length = 0;
+    writeInPieces(
+      (piece) => {
+        writeSync(fd, piece);
         collectIfGrown(32 * 1024 * 1024); // the pieces' garbage, which V8 would otherwise let pile up
-      }
-    }
-    writeSync(fd, buffer.join(''));
+      },
+      htmlPieces(a),
+      size,
+    );
   } finally {
     closeSync(fd);
   }

@@ -44,9 +44,19 @@ function* chunks(value: unknown, step: string, pad: string, depth: number): Gene
  * a hundred of them piled up), large enough that the writes are few.
  */
 export function writeJson(write: (piece: string) => unknown, value: unknown, indent = 2, size = 16_384): void {
+  writeInPieces(write, withNewline(jsonChunks(value, indent)), size);
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
+}
+
+/** Writes text made in small pieces (jsonChunks, htmlPieces) in writes of about `size` characters. */
+export function writeInPieces(write: (piece: string) => unknown, pieces: Iterable<string>, size: number): void {
   let buffer: string[] = [];
   let length = 0;
-  for (const piece of jsonChunks(value, indent)) {
+  for (const piece of pieces) {
     buffer.push(piece);
     length += piece.length;
     if (length >= size) {
@@ -55,6 +65,5 @@ export function writeJson(write: (piece: string) => unknown, value: unknown, ind
       length = 0;
     }
   }
-  buffer.push('\n');
   write(buffer.join(''));
 }
