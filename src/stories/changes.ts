@@ -41,18 +41,27 @@ export function changesOf(pair: RewritePair, alignment: readonly AlignedSentence
   const linked = linkedNames(o, r);
   const names = pair.names ? eitherNamer(linked, pair.names) : linked;
   const out: Change[] = [];
+  // the rewrite sentences of each origin sentence: one split in two has two, and its source stays
+  // the claim's when it is in either part ("..., Saucier said." + "–Fox News")
+  const partsOf = new Map<number, Span[]>();
+  for (const a of alignment) if (a.origin && a.rewrite) partsOf.set(a.origin.start, [...(partsOf.get(a.origin.start) ?? []), a.rewrite]);
   for (const a of alignment) {
     if (a.kind === 'added' && a.rewrite) out.push(...techniquesAdded(o, r, null, a.rewrite));
     if (a.kind !== 'changed' || !a.origin || !a.rewrite) continue;
     const [os, rs] = [a.origin, a.rewrite];
     const [ol, rl] = [layersOf(o, os), layersOf(r, rs)];
+    const parts = partsOf.get(os.start)!;
 
     const [ok, rk] = [sourceKindOf(ol), sourceKindOf(rl)];
     // a contraction holds its pronoun: "he’s" names "he"
-    const rewriteWords = new Set(words(r.text, rs.start, rs.end).flatMap((w) => (w.w.includes("'") ? [w.w, w.w.slice(0, w.w.indexOf("'"))] : [w.w])));
+    const rewriteWords = new Set(
+      parts.flatMap((p) => words(r.text, p.start, p.end)).flatMap((w) => (w.w.includes("'") ? [w.w, w.w.slice(0, w.w.indexOf("'"))] : [w.w])),
+    );
     const originWords = new Set(words(o.text, os.start, os.end).map((w) => w.w));
     const within = (x: Span, s: Span) => x.start >= s.start && x.end <= s.end;
-    const rewriteAttributions = rl.attributions.filter((x) => x.source && within(x.source, rs) && !namesNobody(r.text, x.source));
+    const rewriteAttributions = parts.flatMap((p) =>
+      layersOf(r, p).attributions.filter((x) => x.source && within(x.source, p) && !namesNobody(r.text, x.source)),
+    );
     const dropped = ol.attributions.find(
       (x) =>
         x.source &&

@@ -61,6 +61,11 @@ describe('cross-article findings', () => {
     expect(findings.map((f) => f.rule)).not.toContain('attribution-dropped');
   });
 
+  it('attribution-dropped stays silent when the rewrite repeats part of a sourced sentence on a line of its own', async () => {
+    const text = WIRE_STORY.replace('The governor said rescue teams were still searching the rubble on Wednesday morning.', 'The governor said rescue teams were still searching the rubble on Wednesday morning.\n\nStill searching the rubble.');
+    expect(await rules(text + credit)).not.toContain('attribution-dropped');
+  });
+
   it('source-laundered: the claim of one source presented as confirmed', async () => {
     const text = WIRE_STORY.replace('According to a source in the regional military administration, 3', 'It has been confirmed that 3') + credit;
     expect(await rules(text)).toEqual(expect.arrayContaining(['attribution-dropped', 'source-laundered']));
