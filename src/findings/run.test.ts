@@ -23,11 +23,12 @@ describe('the rule set', () => {
   });
 
   it('quotes only the head of long claims: thousands of them in a long text stay linear', () => {
-    const { text, attributions } = repeatedClaims('were later deemed overly optimistic and ', 10_000, { cue: 'deemed', content: 'overly optimistic', toEnd: true, mode: 'passive' });
+    const claims = repeatedClaims('figures that were reported as overly optimistic and ', 10_000, { cue: 'were reported', content: 'overly optimistic', toEnd: true, mode: 'passive' });
+    const text = `${claims.text}more.`;
     const t0 = performance.now();
-    const found = runRules({ ...buildContext({ text }), attributions });
+    const found = runRules({ ...buildContext({ text }), attributions: claims.attributions });
     expect(performance.now() - t0).toBeLessThan(2000);
-    expect(found[0]!.message).toMatch(/^“overly optimistic and were later deemed.*…” is attributed with “deemed” but to no one/);
+    expect(found[0]!.message).toMatch(/^“overly optimistic and figures that were reported.*…” is attributed with “were reported” but to no one/);
   });
 });
 
