@@ -68,24 +68,32 @@ export function yearForDay(anchor: Day, m: number, d: number, direction: Directi
   if (anchor.y === null) return null;
   const a = dayNumber(anchor.y, anchor.m, anchor.d);
   const at = (y: number) => dayNumber(y, m, Math.min(d, daysInMonth(y, m)));
-  return pickYear(anchor.y, (y) => at(y) - a, direction);
+  return pickYear(anchor.y, (y) => at(y) - a, direction, NEAR_DAYS);
 }
 
 /** The year of a month with no year in the text: the same choice, counted in months. */
 export function yearForMonth(anchor: Day, m: number, direction: Direction): number | null {
   if (anchor.y === null) return null;
-  return pickYear(anchor.y, (y) => (y - anchor.y!) * 12 + m - anchor.m, direction);
+  return pickYear(anchor.y, (y) => (y - anchor.y!) * 12 + m - anchor.m, direction, NEAR_MONTHS);
 }
+
+/** How close to the anchor a yearless day or month is read as the nearest one whatever its verb. */
+const NEAR_DAYS = 45;
+const NEAR_MONTHS = 1;
 
 /**
  * Of last year, this year and next, the one `distance` (negative: before the anchor) makes fit. With
  * no direction, news reports the past: the next occurrence is taken only when it is less than half
  * as far ahead as the last one is behind ("record date Dec. 15" in November, not "in March").
  */
-function pickYear(y: number, distance: (y: number) => number, direction: Direction): number {
+function pickYear(y: number, distance: (y: number) => number, direction: Direction, near: number): number {
   const years = [y - 1, y, y + 1];
   const past = years.filter((c) => distance(c) <= 0).at(-1)!;
   const next = years.find((c) => distance(c) >= 0)!;
+  // a date within `near` of the anchor is that one, whatever the verb: "extended to Nov. 20" in a
+  // November 2 story, "the Jan. 14 deadline" of a January 15 story; news names a date a year off with its year
+  if (distance(next) <= near && -distance(past) > 4 * near) return next;
+  if (-distance(past) <= near && distance(next) > 4 * near) return past;
   if (direction === 'past') return past;
   if (direction === 'future') return next;
   return 2 * distance(next) < -distance(past) ? next : past;
@@ -100,7 +108,7 @@ export function seasonOf(y: number, m: number): { season: Season; year: number }
 }
 
 /**
- * The year of a named season with no year: the current one for "this", the one before the
+ * The year of a named season with no year: the anchor year's for "this", the one before the
  * current for "last", else the current or latest past one.
  */
 export function inferSeasonYear(anchor: Day, season: Season, which: 'this' | 'last' | 'next' | 'bare'): number | null {
@@ -110,6 +118,8 @@ export function inferSeasonYear(anchor: Day, season: Season, which: 'this' | 'la
   // seasons counted from spring of year 0 so that "before" is a plain comparison
   const index = (s: Season, year: number) => year * 4 + order.indexOf(s);
   const current = index(now.season, now.year);
+  // "this summer" is the anchor year's, past or to come; "this winter" the one under way or the next
+  if (which === 'this') return season === now.season ? now.year : season === 'WI' && anchor.m <= 2 ? anchor.y - 1 : anchor.y;
   let year = now.year;
   // the latest occurrence of `season` at or before the current season
   while (index(season, year) > current) year--;

@@ -181,7 +181,7 @@ export const DATE_RULES: DateRule[] = [
       if (unknownYear(ctx)) return { type, value: null, precision: 'partial' };
       const modifier = m[1]?.toLowerCase();
       const direction = modifier === 'next' || modifier === 'this coming' ? 'future' : modifier === 'last' ? 'past' : directionOf(ctx, m);
-      const day = weekdayDate(ctx.anchor!, weekdayNumber(m[2]!), direction, modifier === 'last');
+      const day = weekdayDate(ctx.anchor!, weekdayNumber(m[2]!), direction, modifier === 'last' || modifier === 'next');
       return { type, value: formatDay(day) + (part ? `T${part}` : ''), precision: 'day' };
     },
   },
@@ -255,13 +255,18 @@ export const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF
 
 /**
  * The date of a weekday named without a date: in the week before the anchor (the anchor's own day
- * included: "said Friday" in a Friday story) unless it points ahead; "last Monday" is never the anchor day.
+ * included: "said Friday" in a Friday story) unless it points ahead; `named` ("last Monday", "next
+ * Monday") is never the anchor day.
  */
-export function weekdayDate(a: Day, target: number, direction: Direction, last = false): Day {
+export function weekdayDate(a: Day, target: number, direction: Direction, named = false): Day {
   const today = weekday(a.y!, a.m, a.d);
-  if (direction === 'future') return addDays(a, (target - today + 7) % 7 || 7);
+  // the anchor's own weekday is the anchor day ("will meet Friday" in a Friday story) unless "next" or "last" says otherwise
+  if (direction === 'future') {
+    const ahead = (target - today + 7) % 7;
+    return addDays(a, named ? ahead || 7 : ahead);
+  }
   const back = (today - target + 7) % 7;
-  return addDays(a, -(last ? back || 7 : back));
+  return addDays(a, -(named ? back || 7 : back));
 }
 
 function rangeOfDays(ctx: RuleContext, match: RegExpExecArray, month: number | null, d1: number, d2: string | undefined, year: string | undefined): Resolution | null {

@@ -1,9 +1,10 @@
 /**
- * Which way a relative or yearless expression points, read from the verb that governs it: the
- * nearest verb group before it in its clause ("said Tuesday", "will resume on Monday", "is due to
- * last until June"), or, for an expression that opens its clause ("On Tuesday, troops entered"),
- * the first one after it. A "will" elsewhere in the sentence does not count: "The minister said on
- * Friday that talks will resume" is about a past Friday.
+ * Which way a relative or yearless expression points, read first from the words right before it
+ * ("since March" is past; "as soon as Tuesday", "effective June 1" ahead; "last Oct. 23" past),
+ * then from the verb that governs it: the nearest verb group before it in its clause ("said
+ * Tuesday", "will resume on Monday", "is due to last until June"), or, for an expression that opens
+ * its clause ("On Tuesday, troops entered"), the first one after it. A "will" elsewhere in the
+ * sentence does not count: "The minister said on Friday that talks will resume" is about a past Friday.
  */
 
 export type Direction = 'past' | 'future' | 'none';
@@ -11,13 +12,25 @@ export type Direction = 'past' | 'future' | 'none';
 // A modal or a "going/due/set/expected/scheduled/plans to" group points ahead; "would" too, as
 // the future seen from a past report ("said construction would begin in the spring of 2027").
 const FUTURE_WORD =
-  /^(?:will|'ll|shall|would|wo|going|due|set|expected|scheduled|planned|plans|planning|intends?|aims?|hopes?|upcoming|coming|next|forthcoming|payable)$/i;
+  /^(?:will|'ll|shall|would|wo|going|due|expected|scheduled|planned|plans|planning|intends?|aims?|hopes?|upcoming|coming|next|forthcoming|payable)$/i;
 const PAST_WORD =
   /^(?:was|were|had|did|said|told|met|went|began|came|saw|made|took|gave|fell|rose|won|lost|left|held|sent|hit|struck|shot|killed|previously|became|got|ran|found|brought|built|sold|bought|paid|spent|led|kept|put|thought|knew|wrote|spoke|broke|fought|flew|drove|stood|chose|seized|captured|launched|announced|reported|according|\w{3,}ed)$/i;
 // words a clause boundary is made of: governing verbs are not looked for across them
 const BOUNDARY = /^(?:that|which|who|whom|whose|when|while|because|although|though|but|and|or|if|after|before|as|where)$/i;
 const WORD = /[\p{L}']+|[,;:()"“”]|—|–/gu;
 const LOOK_WORDS = 8;
+// words right before the expression that fix its direction whatever the verb
+const PAST_LEAD = /(?:^|[^\p{L}])(?:since|last)[ \t]+(?:the[ \t]+)?$/iu;
+const FUTURE_LEAD = /(?:^|[^\p{L}])(?:as[ \t]+(?:soon|early)[ \t]+as|no[ \t]+later[ \t]+than|effective|starting|set[ \t]+(?:for|to)|slated[ \t]+for)[ \t]+(?:on[ \t]+|the[ \t]+)?$/iu;
+/**
+ * An infinitive points ahead ("asked it to respond by Oct. 31", "pledged to take the town by May
+ * 9") only after a verb of intending, asking or planning; elsewhere "to" is as often a preposition
+ * ("shot to death on Oct. 23", "fell to 4 percent in December", "amounted to more than 13%").
+ */
+const INTENDING =
+  /^(?:expected|expects|expect|due|set|scheduled|plans?|planned|planning|wants?|wanted|agreed|agrees|decided|decides|promised|promises|pledged|pledges|vowed|vows|threatened|threatens|intends?|intended|hopes?|hoped|aims?|aimed|going|is|are|was|were|has|have|had|needs?|needed|able|ready|likely|sought|seeks?|offered|offers|prepared|prepares|preparing)$/i;
+/** verbs of asking that take an object before the infinitive: "asked it to respond", "urged Kyiv to" */
+const ASKING = /^(?:asked|asks|ask|told|tells|urged|urges|ordered|orders|called|calls|invited|invites|allowed|allows|expected|wants?|wanted)$/i;
 
 /** Words in -ed that are not a past verb here (adjectives, participles of plans). */
 const NOT_PAST = /^(?:proposed|intended|needed|used|based|related|alleged|united|limited|detailed|advanced|supposed|red|bed|shed|wed|hundred|dated)$/i;
@@ -40,15 +53,26 @@ function words(text: string): string[] {
 const PUNCTUATION = /^[,;:()"“”—–]$/;
 const DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
 
+/** Whether the "to" at `i` opens an infinitive of intent: "asked (it) to respond", "plans to visit". */
+function infinitive(before: string[], i: number): boolean {
+  const next = before[i + 1]!;
+  if (DETERMINER.test(next) || !/^\p{Ll}/u.test(next)) return false;
+  // the verb right before "to", or a verb of asking before its object ("asked it to", "urged Kyiv to")
+  return INTENDING.test(before[i - 1]!) || ASKING.test(before[i - 1]!) || (i > 1 && ASKING.test(before[i - 2]!));
+}
+
 /** The direction the clause around [start, end) of `sentence` gives the expression there. */
 export function directionAt(sentence: string, start: number, end: number): Direction {
+  const lead = sentence.slice(Math.max(0, start - 30), start);
+  if (PAST_LEAD.test(lead)) return 'past';
+  if (FUTURE_LEAD.test(lead)) return 'future';
   const before = words(sentence.slice(Math.max(0, start - 120), start)).slice(-LOOK_WORDS);
   let opensClause = true;
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i]!;
     if (PUNCTUATION.test(w) || BOUNDARY.test(w)) break;
-    // an infinitive ("asked it to respond by Oct. 31") points ahead; "to" right before the expression is a preposition
-    if (/^to$/i.test(w) && i < before.length - 1 && !DETERMINER.test(before[i + 1]!) && /^\p{Ll}/u.test(before[i + 1]!)) return 'future';
+    // an infinitive after a verb of intending points ahead; "to" right before the expression is a preposition
+    if (/^to$/i.test(w) && i > 0 && i < before.length - 1 && infinitive(before, i)) return 'future';
     const d = classify(w);
     if (d === 'past' && i > 0 && /^(?:be|being)$/i.test(before[i - 1]!)) continue; // "to be completed by": the auxiliary decides
     if (d) return d;

@@ -32,6 +32,22 @@ export function durationValue(n: number | null, unitWord: string): string {
   return `P${time ? 'T' : ''}${count}${code}`;
 }
 
+// "2 1/2 years", "two and a half hours", "a minute and a half"
+const HALF_AFTER_COUNT = String.raw`[ \t]{1,2}(?:1\/2|½)|[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half`;
+const HALF_AFTER_UNIT = String.raw`[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half`;
+/** Half a unit more, written in the next unit down as TIMEX3 does: P2Y6M, PT5H30M, PT1M30S. */
+const HALF: Record<string, string> = { year: '6M', decade: '5Y', century: '50Y', month: '15D', week: '3DT12H', fortnight: '7D', day: 'T12H', hour: '30M', minute: '30S' };
+
+export function halfValue(n: number, unitWord: string): string {
+  const unit = unitOf(unitWord);
+  const whole = durationValue(n, unitWord);
+  const extra = HALF[unit];
+  if (!extra) return whole; // a quarter and a half, a second and a half: no smaller TIMEX3 unit worth it
+  // PT5H + 30M -> PT5H30M; P1D + T12H -> P1DT12H; P2W + 3DT12H -> P17DT12H (TIMEX3 does not mix W with D)
+  if (unit === 'week' || unit === 'fortnight') return `P${n * (unit === 'fortnight' ? 14 : 7) + (unit === 'week' ? 3 : 7)}D${unit === 'week' ? 'T12H' : ''}`;
+  return whole + extra;
+}
+
 function countOf(word: string | undefined): number | null | undefined {
   if (word === undefined) return 1;
   const w = word.toLowerCase();
@@ -68,12 +84,14 @@ export const DURATION_RULES: DateRule[] = [
     name: 'duration',
     hint: /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i,
     pattern: re(
-      String.raw`\b(?:(?:${ci(AMOUNT_MODIFIER)})[ \t]{1,2})?(?:${ci('the')}[ \t]{1,2}(?:(?:${RELATIVE})[ \t]{1,2})?)?(${COUNT})(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}(?:${COUNT_PATTERN}))?(?:[ \t]{1,2}more)?[ \t-]{1,2}(${UNIT})s?\b(?![ \t]{1,2}(?:ago|earlier|later|before|after|from now|old)\b|-)(?<!(?:quarter|half)(?=[ \t]{1,2}of\b))(?:[ \t]{1,2}or[ \t]so\b)?`,
+      String.raw`\b(?:(?:${ci(AMOUNT_MODIFIER)})[ \t]{1,2})?(?:${ci('the')}[ \t]{1,2}(?:(?:${RELATIVE})[ \t]{1,2})?)?(${COUNT})(${HALF_AFTER_COUNT})?(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}(?:${COUNT_PATTERN}))?(?:[ \t]{1,2}more)?[ \t-]{1,2}(${UNIT})s?\b(${HALF_AFTER_UNIT})?(?![ \t]{1,2}(?:ago|earlier|later|before|after|from now|old)\b|-)(?<!(?:quarter|half)(?=[ \t]{1,2}of\b))(?:[ \t]{1,2}or[ \t]so\b)?`,
     ),
     resolve: (m) => {
       const n = countOf(m[1]);
       if (n === undefined) return null;
-      return { type: 'DURATION', value: durationValue(n, m[2]!), precision: 'partial' };
+      const half = (m[2] ?? m[4]) !== undefined;
+      if (half && n === null) return null;
+      return { type: 'DURATION', value: half ? halfValue(n!, m[3]!) : durationValue(n, m[3]!), precision: 'partial' };
     },
   },
   {

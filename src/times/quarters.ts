@@ -18,6 +18,9 @@ export interface Quarter {
   q: number;
 }
 
+/** what comes before a comparison with a year earlier: a figure, or "from", "than", "compared with" */
+const COMPARISON = /(?:\d|%|\b(?:from|than|compared|versus|against)\b)[^.;!?]{0,40}$/i;
+
 const quarterOfDay = (d: Day): Quarter => ({ y: d.y!, q: Math.floor((d.m - 1) / 3) + 1 });
 const addQuarters = (x: Quarter, n: number): Quarter => {
   const i = x.y * 4 + (x.q - 1) + n;
@@ -101,9 +104,40 @@ export const QUARTER_RULES: DateRule[] = [
     hint: /year[ -](?:ago|earlier)/i,
     pattern: re(String.raw`\b(?:${ci('a year (?:earlier|ago)|year-(?:earlier|ago)|the year-(?:earlier|ago) (?:quarter|period)')})\b(?![ \t-]{1,2}(?:quarter|period|levels?)\b)`),
     resolve: (m, ctx) => {
-      if (!ctx.quarter || ctx.sentence - ctx.quarter.sentence > 3) return null;
-      return quarter(ctx.quarter, true);
+      if (ctx.quarter && ctx.sentence - ctx.quarter.sentence <= 3) return quarter(ctx.quarter, true);
+      // "a year ago" with no quarter in view is the 'ago' rule's
+      if (/ago/i.test(m[0]) && !/^year-/i.test(m[0])) return null;
+      // a figure compared with a year earlier ("up 15% from 4 pence a year earlier", "$2.1 million, or six
+      // cents a share, a year earlier") is the year before the report; "rebuilt a year earlier" is a year
+      // before some other event the text names, which we cannot place
+      if (!/^year-/i.test(m[0]) && !COMPARISON.test(m.input.slice(Math.max(0, m.index - 60), m.index))) return null;
+      if (ctx.anchor?.y == null) return { value: null, precision: 'partial' };
+      return { value: String(ctx.anchor.y - 1), precision: 'year' };
     },
+  },
+  {
+    // the year ended Sept. 30 (a fiscal year: its length) | the fiscal year | the full year | the current year | the latest fiscal year
+    name: 'report-year',
+    hint: /year/i,
+    pattern: re(String.raw`\b${ci('the')}[ \t]{1,2}(?:(${ci('current|full|latest|last|coming|next')})[ \t]{1,2})?(${ci('fiscal')}[ \t]{1,2})?year\b(?=([ \t]{1,2}(?:ended|ending)\b)?)`),
+    resolve: (m, ctx) => {
+      if (m[3]) return { type: 'DURATION', value: 'P1Y', precision: 'partial' };
+      const which = m[1]?.toLowerCase();
+      // "the year" alone is any year ("the year before", "the year of the tiger"); "the fiscal year" is the one under way
+      if (!which && !m[2]) return null;
+      if (ctx.anchor?.y == null) return { value: null, precision: 'partial' };
+      const offset = which === 'latest' || which === 'last' ? -1 : which === 'coming' || which === 'next' ? 1 : 0;
+      // "the latest fiscal year" is the last one closed; "the last year" is "the past year", a duration elsewhere
+      if (which === 'last' && !m[2]) return null;
+      return { value: String(ctx.anchor.y + offset), precision: 'year' };
+    },
+  },
+  {
+    // by year-end | around year end | by year's end | the end of the year: the anchor's year
+    name: 'year-end',
+    hint: /year/i,
+    pattern: re(String.raw`\b(?:${ci('year-end|year end|year\'s end|the end of the year|the end of this year')})\b`),
+    resolve: (_m, ctx) => (ctx.anchor?.y == null ? { value: null, precision: 'partial' } : { value: String(ctx.anchor.y), precision: 'year' }),
   },
 ];
 

@@ -3,14 +3,22 @@
  * "currently", "recently", "in the past", "the future", "soon". "As soon as" and "now that" are
  * conjunctions, not times; "previously" and "formerly" say an order, and TimeML leaves them out.
  */
+import { durationValue } from './durations.js';
 import { ci, type DateRule, re } from './rule.js';
 
 const ref = (value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF') => () => ({ type: 'DATE' as const, value, precision: 'partial' as const });
 
 export const REF_RULES: DateRule[] = [
   {
-    // in recent weeks | the last few months | in coming days: TimeML dates these as the past or the future
+    // in recent weeks | in the coming days: a stretch of time of unstated length (TimeBank: PXW, PXD)
     name: 'recent-units',
+    hint: /recent|coming/i,
+    pattern: re(String.raw`\b(?:${ci('recent|the coming|coming')})[ \t]{1,2}(days|weeks|months|years|quarters|decades)(?![ \t]and[ \t](?:days|weeks|months|years)\b)\b`),
+    resolve: (m) => ({ type: 'DURATION', value: durationValue(null, m[1]!), precision: 'partial' }),
+  },
+  {
+    // the last few months | the past several quarters | in recent days and weeks | the weeks ahead: TimeML dates these as the past or the future
+    name: 'recent-ref',
     hint: /recent|few|several|coming|ahead|future/i,
     pattern: re(String.raw`\b(?:(${ci('recent|the last few|the past few|the last several|the past several')})|(${ci('the coming|coming|the weeks ahead|future')}))[ \t]{1,2}(?:days|weeks|months|years|quarters)(?:[ \t]and[ \t](?:days|weeks|months|years))?\b`),
     resolve: (m) => ({ type: 'DATE', value: m[1] ? 'PAST_REF' : 'FUTURE_REF', precision: 'partial' }),

@@ -24,6 +24,13 @@ describe('durations', () => {
     expect(tag('Shelling went on for two hours.')).toEqual([['two hours', 'DURATION', 'PT2H']]);
   });
 
+  it('reads halves in the next unit down', () => {
+    expect(tag('They lived in camps for 2 1/2 years.')).toEqual([['2 1/2 years', 'DURATION', 'P2Y6M']]);
+    expect(tag('The stop lasted about five and a half hours.')).toEqual([['about five and a half hours', 'DURATION', 'PT5H30M']]);
+    expect(tag('The call lasted a minute and a half.')).toEqual([['a minute and a half', 'DURATION', 'PT1M30S']]);
+    expect(tag('Shares rose 4 1/2 points.')).toEqual([]);
+  });
+
   it('gives "the past 24 hours" its interval, ending at publication', () => {
     const [t] = extractTimes({ text: 'In the past 24 hours, 40 drones were downed.', language: 'en', anchor: findAnchor(PUB, '') });
     expect(t).toMatchObject({ text: 'the past 24 hours', type: 'DURATION', value: 'PT24H', interval: { start: '2025-12-14', end: '2025-12-15' } });
@@ -52,7 +59,9 @@ describe('the present, past and future without a date', () => {
       ['the past', 'DATE', 'PAST_REF'],
       ['the future', 'DATE', 'FUTURE_REF'],
     ]);
-    expect(tag('Prices rose in recent weeks.')).toEqual([['recent weeks', 'DATE', 'PAST_REF']]);
+    // stretches of unstated length, as TimeBank marks most of them
+    expect(tag('Prices rose in recent weeks.')).toEqual([['recent weeks', 'DURATION', 'PXW']]);
+    expect(tag('Prices rose over the last few months.')).toEqual([['the last few months', 'DURATION', 'PXM']]);
   });
 
   it('stays silent on "now that", "as soon as" and "the past two weeks" (a duration)', () => {
@@ -79,9 +88,23 @@ describe('quarters and halves', () => {
     ]);
   });
 
-  it('stays silent on a quarter of something and on "a year earlier" with no quarter named', () => {
+  it('stays silent on a quarter of something and on a narrative "a year earlier"', () => {
     expect(tag('A quarter of the town was destroyed.', '2025-10-28')).toEqual([]);
     expect(tag('The bridge was rebuilt a year earlier.', '2025-10-28')).toEqual([]);
+  });
+
+  it('reads a figure compared with a year earlier, with no quarter named, as the year before the report', () => {
+    expect(tag('The dividend rose 15% from 4 pence a year earlier.', '2025-10-28')).toEqual([['a year earlier', 'DATE', '2024']]);
+  });
+
+  it('reads the fiscal year as a length when its end is given, else as the year under way', () => {
+    expect(tag('For the year ended Sept. 30, it earned $4 million.', '2025-10-28').slice(0, 1)).toEqual([['the year', 'DURATION', 'P1Y']]);
+    expect(tag('Sales for the full year rose; the latest fiscal year was weak.', '2025-10-28')).toEqual([
+      ['the full year', 'DATE', '2025'],
+      ['the latest fiscal year', 'DATE', '2024'],
+    ]);
+    expect(tag('The deal should close by year-end.', '2025-10-28')).toEqual([['year-end', 'DATE', '2025']]);
+    expect(tag('The year before was worse.', '2025-10-28')).toEqual([]);
   });
 });
 
@@ -125,6 +148,11 @@ describe('extents', () => {
     expect(tag('The plan runs to the end of November.')).toEqual([['the end of November', 'DATE', '2025-11']]);
   });
 
+  it('reads "this summer" as the summer of the year of publication, past or to come', () => {
+    expect(tag('Protests are planned for this summer.', '2025-03-22')).toEqual([['this summer', 'DATE', '2025-SU']]);
+    expect(tag('It was a hard winter; this winter will be worse.', '2025-10-01')).toEqual([['this winter', 'DATE', '2025-WI']]);
+  });
+
   it('reads a month with "last year" after it as one expression', () => {
     expect(tag('The town fell in July last year.')).toEqual([['July last year', 'DATE', '2024-07']]);
   });
@@ -142,6 +170,31 @@ describe('direction from the governing verb', () => {
     expect(tag('They pledged to take the town by May 9.', '2025-04-10')).toEqual([['May 9', 'DATE', '2025-05-09']]);
     expect(tag('The village was captured in March.', '2025-08-20')).toEqual([['March', 'DATE', '2025-03']]);
     expect(tag('Construction would begin in the spring of 2027.', '2026-03-04')).toEqual([['the spring of 2027', 'DATE', '2027-SP']]);
+  });
+
+  it('takes the words right before the date first: "since", "last", "as soon as", "effective"', () => {
+    expect(tag('No inspection has taken place since Jan. 13.', '2025-03-06')).toEqual([['Jan. 13', 'DATE', '2025-01-13']]);
+    expect(tag('He was killed last Oct. 23 at home.', '2025-04-19')).toEqual([['Oct. 23', 'DATE', '2024-10-23']]);
+    expect(tag('The envoy may arrive as soon as Tuesday.', '2025-12-15')).toEqual([['Tuesday', 'DATE', '2025-12-16']]);
+    expect(tag('The new pact is effective June 1.', '2025-10-26')).toEqual([['June 1', 'DATE', '2026-06-01']]);
+  });
+
+  it('reads an infinitive as pointing ahead only after a verb of intending', () => {
+    expect(tag('They pledged to take the town by May 9.', '2025-04-10')).toEqual([['May 9', 'DATE', '2025-05-09']]);
+    expect(tag('He was shot to death on Oct. 23 at home.', '2025-05-05')).toEqual([['Oct. 23', 'DATE', '2024-10-23']]);
+    expect(tag('Inflation fell to 4 percent in December.', '2025-02-06')).toEqual([['December', 'DATE', '2024-12']]);
+  });
+
+  it('takes a yearless date a few weeks from publication as the near one, whatever the verb', () => {
+    expect(tag('The offer was extended to Nov. 20.', '2025-11-02')).toEqual([['Nov. 20', 'DATE', '2025-11-20']]);
+    expect(tag('It gave no reason for the Jan. 14 deadline.', '2025-01-05')).toEqual([['Jan. 14', 'DATE', '2025-01-14']]);
+    expect(tag('The village was captured in March.', '2025-08-20')).toEqual([['March', 'DATE', '2025-03']]);
+  });
+
+  it("dates the publication day's own weekday to that day, ahead or behind, unless 'next' or 'last' says otherwise", () => {
+    expect(tag('The president will travel on Monday.')).toEqual([['Monday', 'DATE', '2025-12-15']]);
+    expect(tag('The president will travel next Monday.')).toEqual([['next Monday', 'DATE', '2025-12-22']]);
+    expect(tag('Officials declined to comment Monday.')).toEqual([['Monday', 'DATE', '2025-12-15']]);
   });
 
   it('knows the clause a word belongs to', () => {
