@@ -65,9 +65,17 @@ export function formatWeek(y: number, m: number, d: number): string {
  * ("stock of record Dec. 15" in a November story is this December; "December 13th" in January last year's).
  */
 export function yearForDay(anchor: Day, m: number, d: number, direction: Direction): number | null {
+  return yearForDayOf(anchor, () => ({ m, d }), direction);
+}
+
+/** The same choice for a day that moves from year to year (Thanksgiving, the fourth Thursday of November). */
+export function yearForDayOf(anchor: Day, dayIn: (y: number) => { m: number; d: number }, direction: Direction): number | null {
   if (anchor.y === null) return null;
   const a = dayNumber(anchor.y, anchor.m, anchor.d);
-  const at = (y: number) => dayNumber(y, m, Math.min(d, daysInMonth(y, m)));
+  const at = (y: number) => {
+    const { m, d } = dayIn(y);
+    return dayNumber(y, m, Math.min(d, daysInMonth(y, m)));
+  };
   return pickYear(anchor.y, (y) => at(y) - a, direction, NEAR_DAYS);
 }
 
@@ -90,6 +98,8 @@ function pickYear(y: number, distance: (y: number) => number, direction: Directi
   const years = [y - 1, y, y + 1];
   const past = years.filter((c) => distance(c) <= 0).at(-1)!;
   const next = years.find((c) => distance(c) >= 0)!;
+  if (direction === 'before') return past;
+  if (direction === 'after') return next;
   // a date within `near` of the anchor is that one, whatever the verb: "extended to Nov. 20" in a
   // November 2 story, "the Jan. 14 deadline" of a January 15 story; news names a date a year off with its year
   if (distance(next) <= near && -distance(past) > 4 * near) return next;

@@ -17,9 +17,9 @@ import {
   yearForDay,
   yearForMonth,
 } from './calendar.js';
-import type { Direction } from './direction.js';
+import { type Direction, pointsAhead } from './direction.js';
 import { ci, type DateRule, directionOf, type Precision, re, type Resolution, type RuleContext } from './rule.js';
-import { COUNT_PATTERN, MONTH_PATTERN, SEASONS, WEEKDAY_PATTERN, countNumber, monthNumber, weekdayNumber } from './words.js';
+import { COUNT_PATTERN, MONTH_PATTERN, SEASONS, SPOKEN_YEAR_PATTERN, WEEKDAY_PATTERN, countNumber, monthNumber, spokenYear, weekdayNumber } from './words.js';
 
 const ORD = '(?:st|nd|rd|th)?';
 const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
@@ -114,7 +114,7 @@ export const DATE_RULES: DateRule[] = [
       if (ctx.anchor === null) return { value: formatMonth(null, month), precision: 'month' };
       const which = m[1]?.toLowerCase();
       // "this June" is the anchor's year; "last June" the latest before the anchor's month, "next June" the first after
-      const direction = which === 'next' ? 'future' : which === 'last' ? 'past' : which === 'this' ? 'none' : directionOf(ctx, m);
+      const direction = which === 'next' ? 'after' : which === 'last' ? 'before' : which === 'this' ? 'none' : directionOf(ctx, m);
       let year = which === 'this' ? ctx.anchor.y : yearForMonth(ctx.anchor, month, direction);
       if (year !== null && month === ctx.anchor.m && (which === 'last' || which === 'next')) year += which === 'last' ? -1 : 1;
       return { value: formatMonth(year, month), precision: 'month' };
@@ -139,6 +139,23 @@ export const DATE_RULES: DateRule[] = [
       // a figure far after the anchor is a count, not a year
       if (ctx.anchor?.y != null && y > ctx.anchor.y + 30) return null;
       return { value: m[1]!, precision: 'year' };
+    },
+  },
+  {
+    // nineteen ninety-six | January nineteen ninety-seven | the winter of nineteen ninety-four | by the year two thousand
+    name: 'spoken-year',
+    hint: /nineteen|twenty|thousand/i,
+    pattern: re(
+      String.raw`\b(?:(${FULL_MONTHS})[ \t]{1,2}|${ci('the')}[ \t]{1,2}(${ci('spring|summer|autumn|fall|winter')})[ \t]{1,2}of[ \t]{1,2}|(${ci('the year')})[ \t]{1,2}|(?<=\b(?:${ci('in|since|by|until|from|of|before|after')})[ \t]))?(${ci(SPOKEN_YEAR_PATTERN)})\b(?![ \t-]{1,2}(?:${ci('percent|people|dollars|troops|times|and|point')})\b)`,
+    ),
+    resolve: (m) => {
+      const y = spokenYear(m[4]!);
+      if (!Number.isFinite(y)) return null;
+      // "two thousand" alone is a count ("two thousand troops"); a year only after a month, "the year" or a preposition
+      if (/thousand/i.test(m[4]!) && !m[1] && !m[3] && !/\b(?:in|since|by|until|from|of|before|after)[ \t]$/i.test(m.input.slice(0, m.index))) return null;
+      if (m[1]) return { value: formatMonth(y, monthNumber(m[1])!), precision: 'month' };
+      if (m[2]) return { value: `${y}-${SEASONS[m[2].toLowerCase()]}`, precision: 'season' };
+      return { value: String(y), precision: 'year' };
     },
   },
   {
@@ -180,7 +197,7 @@ export const DATE_RULES: DateRule[] = [
       const type = part ? 'TIME' : 'DATE';
       if (unknownYear(ctx)) return { type, value: null, precision: 'partial' };
       const modifier = m[1]?.toLowerCase();
-      const direction = modifier === 'next' || modifier === 'this coming' ? 'future' : modifier === 'last' ? 'past' : directionOf(ctx, m);
+      const direction = modifier === 'next' || modifier === 'this coming' ? 'after' : modifier === 'last' ? 'before' : directionOf(ctx, m);
       const day = weekdayDate(ctx.anchor!, weekdayNumber(m[2]!), direction, modifier === 'last' || modifier === 'next');
       return { type, value: formatDay(day) + (part ? `T${part}` : ''), precision: 'day' };
     },
@@ -261,7 +278,7 @@ export const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF
 export function weekdayDate(a: Day, target: number, direction: Direction, named = false): Day {
   const today = weekday(a.y!, a.m, a.d);
   // the anchor's own weekday is the anchor day ("will meet Friday" in a Friday story) unless "next" or "last" says otherwise
-  if (direction === 'future') {
+  if (pointsAhead(direction)) {
     const ahead = (target - today + 7) % 7;
     return addDays(a, named ? ahead || 7 : ahead);
   }

@@ -7,7 +7,13 @@
  * sentence does not count: "The minister said on Friday that talks will resume" is about a past Friday.
  */
 
-export type Direction = 'past' | 'future' | 'none';
+/**
+ * 'past' and 'future' as a verb gives them; 'before' and 'after' when the words right before the
+ * expression say so ("last", "since", "next", "as soon as"), which holds however far the date is.
+ */
+export type Direction = 'past' | 'future' | 'before' | 'after' | 'none';
+
+export const pointsAhead = (d: Direction) => d === 'future' || d === 'after';
 
 // A modal or a "going/due/set/expected/scheduled/plans to" group points ahead; "would" too, as
 // the future seen from a past report ("said construction would begin in the spring of 2027").
@@ -64,8 +70,8 @@ function infinitive(before: string[], i: number): boolean {
 /** The direction the clause around [start, end) of `sentence` gives the expression there. */
 export function directionAt(sentence: string, start: number, end: number): Direction {
   const lead = sentence.slice(Math.max(0, start - 30), start);
-  if (PAST_LEAD.test(lead)) return 'past';
-  if (FUTURE_LEAD.test(lead)) return 'future';
+  if (PAST_LEAD.test(lead)) return 'before';
+  if (FUTURE_LEAD.test(lead)) return 'after';
   const before = words(sentence.slice(Math.max(0, start - 120), start)).slice(-LOOK_WORDS);
   let opensClause = true;
   for (let i = before.length - 1; i >= 0; i--) {

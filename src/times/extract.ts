@@ -10,7 +10,7 @@ import type { Sentence, TimeExpr } from '../core/schema.js';
 import { lowerBound } from '../core/search.js';
 import type { Anchor } from './anchor.js';
 import { formatDay, formatMonth, yearForDay, yearForMonth } from './calendar.js';
-import { type Direction, directionAt } from './direction.js';
+import { type Direction, directionAt, pointsAhead } from './direction.js';
 import { weekdayDate } from './dates.js';
 import { widen } from './extent.js';
 import { quarterOf } from './quarters.js';
@@ -35,7 +35,7 @@ export interface Found extends Resolution {
 // Russian and Ukrainian: the future auxiliary anywhere in the sentence (no clause reading yet)
 const OTHER_FUTURE = /(?<!\p{L})(?:будет|будут|буде|будуть)(?!\p{L})/iu;
 const PREFILTER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter|now|current|recent|lately|past|future|soon|present|moment|quarter|half|period|every|each|daily|weekly|monthly|annual|yearly|hourly|noon|midnight|midday|morning|afternoon|evening|night|decade|centur|minute|second|fortnight)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|day|hour|week|month|year|spring|summer|autumn|winter|now|current|recent|lately|past|future|soon|present|moment|quarter|half|period|every|each|daily|weekly|monthly|annual|yearly|hourly|noon|midnight|midday|morning|afternoon|evening|night|decade|centur|minute|second|fortnight|nineteen|thousand|christmas|new year|thanksgiving|election day|victory day)|вчера|сегодня|завтра|вчора|сьогодні|недел|тижн|месяц|місяц|год|рок|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|четвер|п'ятниц|субот|неділ/i;
 
 const CHRONO_MAX_CHARS = 2000;
 const require = createRequire(import.meta.url);
@@ -183,7 +183,7 @@ const TIME_PREPOSITION = /\b(?:on|by|since|until|till|from|before|after|through|
  */
 function bareSlashDate(first: number, second: number, before: string, direction: Direction, asDate: () => Resolution | null): Resolution | null {
   const afterPreposition = TIME_PREPOSITION.test(before);
-  if (first === 9 && second === 11 && !(afterPreposition && direction === 'future')) return { value: '2001-09-11', precision: 'day' };
+  if (first === 9 && second === 11 && !(afterPreposition && pointsAhead(direction))) return { value: '2001-09-11', precision: 'day' };
   if (first > 12 || !afterPreposition) return null;
   return asDate();
 }

@@ -88,13 +88,26 @@ describe('quarters and halves', () => {
     ]);
   });
 
-  it('stays silent on a quarter of something and on a narrative "a year earlier"', () => {
+  it('stays silent on a quarter of something, and gives a narrative "a year earlier" no date, only its length', () => {
     expect(tag('A quarter of the town was destroyed.', '2025-10-28')).toEqual([]);
-    expect(tag('The bridge was rebuilt a year earlier.', '2025-10-28')).toEqual([]);
+    // a year before some event the text names: TimeML marks the length, "earlier" is the signal
+    expect(tag('The bridge was rebuilt a year earlier.', '2025-10-28')).toEqual([['a year', 'DURATION', 'P1Y']]);
+    expect(tag('Three days later, the town fell.', '2025-10-28')).toEqual([['Three days', 'DURATION', 'P3D']]);
   });
 
   it('reads a figure compared with a year earlier, with no quarter named, as the year before the report', () => {
     expect(tag('The dividend rose 15% from 4 pence a year earlier.', '2025-10-28')).toEqual([['a year earlier', 'DATE', '2024']]);
+  });
+
+  it('reads holidays, and spoken years as transcripts write them', () => {
+    expect(tag('The boy was found on Thanksgiving Day.', '2000-01-07')).toEqual([['Thanksgiving Day', 'DATE', '1999-11-25']]);
+    expect(tag('Talks resume next Christmas.', '2000-01-07')).toEqual([['next Christmas', 'DATE', '2000-12-25']]);
+    expect(tag('Russia marks Victory Day with a parade.', '2025-05-01')).toEqual([['Victory Day', 'DATE', '2025-05-09']]);
+    expect(tag('Atlanta, nineteen ninety-six. In January nineteen ninety-seven a bomb went off.', '1998-02-27')).toEqual([
+      ['nineteen ninety-six', 'DATE', '1996'],
+      ['January nineteen ninety-seven', 'DATE', '1997-01'],
+    ]);
+    expect(tag('They sent two thousand troops; nineteen people died.', '1998-02-27')).toEqual([]);
   });
 
   it('reads the fiscal year as a length when its end is given, else as the year under way', () => {

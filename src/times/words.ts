@@ -43,3 +43,24 @@ export const VAGUE_COUNT_PATTERN = 'a few|few|several|many|some|a couple of|a nu
 export const SEASONS: Record<string, 'SP' | 'SU' | 'FA' | 'WI'> = {
   spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI',
 };
+
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+/**
+ * A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen oh
+ * five", "two thousand", "two thousand and eight", "twenty twenty-two". Bounded alternations only.
+ */
+export const SPOKEN_YEAR_PATTERN = String.raw`(?:nineteen|twenty)[ -](?:(?:${TENS})(?:[- ](?:${UNITS}))?|${TEENS}|oh[ -](?:${UNITS})|hundred)|two[ -]thousand(?:[ -](?:and[ -])?(?:${TEENS}|${UNITS}))?`;
+
+/** The year a spoken year stands for: "nineteen ninety-six" -> 1996; NaN when it is not one. */
+export function spokenYear(words: string): number {
+  const w = words.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+  const thousand = /^two thousand(?: (?:and )?(.+))?$/.exec(w);
+  if (thousand) return 2000 + (thousand[1] ? countNumber(thousand[1]) : 0);
+  const m = /^(nineteen|twenty) (.+)$/.exec(w);
+  if (!m) return NaN;
+  const century = m[1] === 'nineteen' ? 1900 : 2000;
+  if (m[2] === 'hundred') return century;
+  const rest = m[2]!.replace(/^oh /, '');
+  return century + countNumber(rest);
+}
+

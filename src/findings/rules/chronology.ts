@@ -3,7 +3,7 @@ import { countryName } from '../../geo/countries.js';
 import { type FindingContext, type FindingRule, quote, readableDate, sentenceAt, type RuleFinding } from '../context.js';
 import { sortableStart } from '../../events/extract.js';
 import { valueStart } from '../../times/calendar.js';
-import { directionAt } from '../../times/direction.js';
+import { directionAt, pointsAhead } from '../../times/direction.js';
 
 // a hedge is not a report of the past either ("could come in June"); case-sensitive, so that the month May is not the modal
 const HEDGE = /\b(?:could|might|may)\b/;
@@ -94,7 +94,7 @@ function afterPublication(ctx: FindingContext, rule: FindingRule): RuleFinding[]
     const sentence = sentenceAt(ctx, e.time!.start);
     if (sentence) {
       const said = ctx.text.slice(sentence.start, sentence.end);
-      if (directionAt(said, e.time!.start - sentence.start, e.time!.end - sentence.start) === 'future' || HEDGE.test(said)) continue;
+      if (pointsAhead(directionAt(said, e.time!.start - sentence.start, e.time!.end - sentence.start)) || HEDGE.test(said)) continue;
     }
     seen.add(e.time!.start);
     findings.push({
