@@ -22,6 +22,7 @@ import { ci, type DateRule, directionOf, type Precision, re, type Resolution, ty
 import { COUNT_PATTERN, MONTH_PATTERN, SEASONS, SPOKEN_YEAR_PATTERN, WEEKDAY_PATTERN, countNumber, monthNumber, spokenYear, weekdayNumber } from './words.js';
 
 const ORD = '(?:st|nd|rd|th)?';
+const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
 const unknownYear = (ctx: RuleContext) => ctx.anchor === null || ctx.anchor.y === null;
@@ -129,10 +130,11 @@ export const DATE_RULES: DateRule[] = [
     resolve: (m) => ({ value: m[1]!, precision: 'year' }),
   },
   {
-    // a 2014 offensive | 1990 was a bad year | (see 1998): a year standing alone, not a count ("2000 troops")
+    // a 2014 offensive | 1990 was a bad year | (see 1998) | between 1994 and 1997 | dating to 1994: a year standing
+    // alone, not a count ("2000 troops", "up to 2000", "1500 or 2000 shells")
     name: 'bare-year',
     pattern: re(
-      String.raw`(?<![\d$€£#.,/:-]|\b(?:than|about|some|nearly|almost|over|to|and|or|of|No)[ \t])\b(19\d\d|20\d\d)\b(?![.,:/-]?\d|[ \t]{0,2}(?:%|percent|km|kilomet|miles|[\p{Ll}-]+s\b(?!')|[ \t]?(?:m|ft|kg|mm)\b))`,
+      String.raw`(?<![\d$€£#.,/:-]|\b(?:than|about|some|nearly|almost|over|of|No)[ \t]|(?<!\b(?:1[89]\d\d|20\d\d)[ \t]{1,2}|\b(?:dating|dates|back)[ \t]{1,2})\b(?:to|and|or)[ \t])\b(19\d\d|20\d\d)\b(?![.,:/-]?\d|[ \t]{0,2}(?:%|percent|km|kilomet|miles|[\p{Ll}-]+s\b(?!')|[ \t]?(?:m|ft|kg|mm)\b))`,
     ),
     resolve: (m, ctx) => {
       const y = Number(m[1]);
@@ -159,6 +161,23 @@ export const DATE_RULES: DateRule[] = [
     },
   },
   {
+    // the nineties | the early seventies: a decade of the twentieth century in words
+    name: 'spoken-decade',
+    hint: /ties\b/i,
+    pattern: re(String.raw`\b${ci('the')}[ \t]{1,2}(?:(?:${ci('early|mid|late')})[ -]?)?(?:${ci('nineteen')}[ -])?(${ci('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')})\b`),
+    resolve: (m) => ({ value: `19${DECADE_WORDS.indexOf(m[1]!.toLowerCase()) + 2}`, precision: 'decade' }),
+  },
+  {
+    // the 20th century | the eleventh century: TIMEX3 gives a century its first two digits (the 20th: 19)
+    name: 'century',
+    hint: /century/i,
+    pattern: re(String.raw`\b(?:${ci('the')}[ \t]{1,2})?(?:(?:${ci('early|mid|late')})[ -]?)?(\d{1,2})(?:st|nd|rd|th)[ -]century\b`),
+    resolve: (m) => {
+      const n = Number(m[1]);
+      return n >= 1 && n <= 21 ? { value: String(n - 1).padStart(2, '0'), precision: 'century' } : null;
+    },
+  },
+  {
     // the 1990s | the mid-1980s | the '80s
     name: 'decade',
     hint: /\d0s\b|'\d0s/,
@@ -170,7 +189,7 @@ export const DATE_RULES: DateRule[] = [
     name: 'season',
     hint: /spring|summer|autumn|winter|fall/i,
     pattern: re(
-      String.raw`\b(?:(${ci('last|this|next|early|late|the')})[ \t]{1,2})?(${ci('spring|summer|autumn|winter|fall')})\b(?:[ \t]{1,2}(?:of[ \t]{1,2})?(\d{4})\b)?`,
+      String.raw`\b(?:(${ci('this past|last|this|next|early|late|the')})[ \t]{1,2})?(${ci('spring|summer|autumn|winter|fall')})\b(?:[ \t]{1,2}(?:of[ \t]{1,2})?(\d{4})\b)?`,
     ),
     resolve: (m, ctx) => {
       const word = m[2]!.toLowerCase();
@@ -178,10 +197,10 @@ export const DATE_RULES: DateRule[] = [
       const modifier = m[1]?.toLowerCase();
       if (m[3]) return { value: `${m[3]}-${season}`, precision: 'season' };
       // "the fall of Bakhmut", "winter uniforms": without a year a season needs a deictic modifier
-      if (!modifier || (word === 'fall' && !['last', 'this', 'next'].includes(modifier))) return null;
+      if (!modifier || (word === 'fall' && !['last', 'this', 'next', 'this past'].includes(modifier))) return null;
       if (modifier === 'early' || modifier === 'late') return null;
       if (ctx.anchor === null || ctx.anchor.y === null) return { value: null, precision: 'partial' };
-      const which = modifier === 'the' ? 'bare' : (modifier as 'last' | 'this' | 'next');
+      const which = modifier === 'the' || modifier === 'this past' ? 'bare' : (modifier as 'last' | 'this' | 'next');
       return { value: `${inferSeasonYear(ctx.anchor, season as Season, which)}-${season}`, precision: 'season' };
     },
   },

@@ -51,7 +51,7 @@ export function halfValue(n: number, unitWord: string): string {
 function countOf(word: string | undefined): number | null | undefined {
   if (word === undefined) return 1;
   const w = word.toLowerCase();
-  if (w === 'a couple of') return 2;
+  if (w === 'a couple of' || w === 'couple of') return 2;
   if (new RegExp(`^(?:${VAGUE_COUNT_PATTERN})$`).test(w)) return null;
   const n = countNumber(w);
   return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -65,7 +65,7 @@ export const DURATION_RULES: DateRule[] = [
     name: 'anchored-duration',
     hint: /past|last|previous|next|coming|following/i,
     pattern: re(
-      String.raw`\b${ci('the')}[ \t]{1,2}(${ci('past|last|previous|next|coming|following')})[ \t]{1,2}(?:(${COUNT})[ \t-]{1,2}(${UNIT})s?|(day|hour|week))\b(?:[ \t]{1,2}or[ \t]so\b)?`,
+      String.raw`\b${ci('the')}[ \t]{1,2}(${ci('past|last|previous|next|coming|following')})[ \t]{1,2}(?:(${COUNT}|${ci('couple of')})[ \t-]{1,2}(${UNIT})s?|(day|hour|week|decade|century))\b(?:[ \t]{1,2}or[ \t]so\b)?`,
     ),
     resolve: (m, ctx): Resolution | null => {
       const n = countOf(m[2]);

@@ -58,7 +58,7 @@ export const QUARTER_RULES: DateRule[] = [
     name: 'quarter',
     hint: /quarter|half/i,
     pattern: re(
-      String.raw`\b(?:(${ci('this|last|next')})[ \t]year's[ \t]{1,2}|${ci('the')}[ \t]{1,2}(?:(\d{4})[ \t]{1,2})?)?${MODIFIERS}(${ORDINALS})[ \t-]{1,2}(quarter|half)s?\b(?:[ \t]{1,2}of[ \t]{1,2}(?:fiscal[ \t]{1,2})?(\d{4}|this year|last year|next year))?`,
+      String.raw`\b(?:(${ci('this|last|next')})[ \t]year's[ \t]{1,2}|${ci('the')}[ \t]{1,2}(?:(\d{4})[ \t]{1,2})?)?${MODIFIERS}(${ci(ORDINALS)})[ \t-]{1,2}(${ci('quarter|half')})s?\b(?:[ \t]{1,2}of[ \t]{1,2}(?:fiscal[ \t]{1,2})?(\d{4}|this year|last year|next year))?`,
     ),
     resolve: (m, ctx) => {
       const n = ORDINAL[m[3]!.toLowerCase()]!;
@@ -81,7 +81,7 @@ export const QUARTER_RULES: DateRule[] = [
     name: 'the-quarter',
     hint: /quarter|period/i,
     pattern: re(
-      String.raw`\b(?:(${ci('this|last|next')})|${ci('the')}[ \t]{1,2}${MODIFIERS})(quarter|period)\b(?![ \t]{1,2}(?:of|century)\b|-)`,
+      String.raw`\b(?:(${ci('this|last|next')})[ \t]{1,2}|${ci('the')}[ \t]{1,2}${MODIFIERS})(quarter|period)\b(?![ \t]{1,2}(?:of|century)\b|-)`,
     ),
     resolve: (m, ctx) => {
       const word = m[2]!.toLowerCase();
