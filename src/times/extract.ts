@@ -157,7 +157,7 @@ function applyChrono(parser: chrono.Chrono, sentence: string, offset: number, ct
   const instant = new Date(Date.UTC(a?.y ?? 2001, (a?.m ?? 1) - 1, a?.d ?? 1, 12));
   const out: Found[] = [];
   for (const r of parser.parse(sentence, { instant, timezone: 0 })) {
-    if (english && (FRACTION.test(r.text) || WEEKDAY_ABBREVIATION.test(sentence.slice(r.index, r.index + r.text.length + 1)))) continue;
+    if (english && (FRACTION.test(r.text) || LOWERCASE_MONTH.test(r.text) || WEEKDAY_ABBREVIATION.test(sentence.slice(r.index, r.index + r.text.length + 1)))) continue;
     const bare = english ? BARE_SLASH.exec(r.text) : null;
     const direction = ctx.direction(r.index, r.index + r.text.length);
     const res = bare
@@ -171,6 +171,8 @@ function applyChrono(parser: chrono.Chrono, sentence: string, offset: number, ct
 const BARE_SLASH = /^(\d{1,2})\/(\d{1,2})$/;
 // prices in fractions ("12 3/4%", "rose 4 5/8 to 112 5/8"), and a bare "Sun" or "Wed" ("Sun Microsystems")
 const FRACTION = /^(?:\d{1,4}[ \t]{1,2}to[ \t]{1,2})?\d{1,4}[ \t]{1,2}\d{1,2}\/\d{1,2}$/;
+// English capitalises month names: a lowercase "march" or "may" is a noun or a verb ("this march", "may 5 people")
+const LOWERCASE_MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/;
 const WEEKDAY_ABBREVIATION = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?![.,])/;
 const TIME_PREPOSITION = /\b(?:on|by|since|until|till|from|before|after|through|for)\s+$/i;
 

@@ -41,6 +41,7 @@ describe('durations', () => {
   it('stays silent on ages and on "a quarter of"', () => {
     expect(tag('The commander, 52 years old, resigned; a 136-year-old bridge fell.')).toEqual([]);
     expect(tag('More than a quarter of the voters stayed home.')).toEqual([]);
+    expect(tag('Iraq imports about three-quarters of its food.')).toEqual([]);
   });
 
   it('dates "a month earlier" and "three days ago", not as durations', () => {
@@ -221,6 +222,10 @@ describe('direction from the governing verb', () => {
 });
 
 describe('bare years', () => {
+  it('reads a month only when it is capitalised: "this march" is a march', () => {
+    expect(tag('He was arrested at this march on Monday.', '1999-01-22')).toEqual([['Monday', 'DATE', '1999-01-18']]);
+  });
+
   it('reads a year as an adjective, and leaves counts alone', () => {
     expect(tag('It recalled a 2014 offensive.')).toEqual([['2014', 'DATE', '2014']]);
     expect(tag('It sent in 2000 troops and 1990 tanks.')).toEqual([]);
