@@ -16,17 +16,19 @@ export type Direction = 'past' | 'future' | 'before' | 'after' | 'none';
 export const pointsAhead = (d: Direction) => d === 'future' || d === 'after';
 
 // A modal or a "going/due/set/expected/scheduled/plans to" group points ahead; "would" too, as
-// the future seen from a past report ("said construction would begin in the spring of 2027").
+// the future seen from a past report ("said construction would begin in the spring of 2027"); so
+// does a verb of putting off ("extended the loans through January", "postponed until Tuesday").
 const FUTURE_WORD =
-  /^(?:will|'ll|shall|would|wo|going|due|expected|scheduled|planned|plans|planning|intends?|aims?|hopes?|upcoming|coming|next|forthcoming|payable)$/i;
+  /^(?:will|'ll|shall|would|wo|going|due|expected|scheduled|planned|plans|planning|intends?|aims?|hopes?|upcoming|coming|next|forthcoming|payable|extended|postponed|delayed|deferred|adjourned|rescheduled)$/i;
 const PAST_WORD =
   /^(?:was|were|had|did|said|told|met|went|began|came|saw|made|took|gave|fell|rose|won|lost|left|held|sent|hit|struck|shot|killed|previously|became|got|ran|found|brought|built|sold|bought|paid|spent|led|kept|put|thought|knew|wrote|spoke|broke|fought|flew|drove|stood|chose|seized|captured|launched|announced|reported|according|\w{3,}ed)$/i;
 // words a clause boundary is made of: governing verbs are not looked for across them
 const BOUNDARY = /^(?:that|which|who|whom|whose|when|while|because|although|though|but|and|or|if|after|before|as|where)$/i;
 const WORD = /[\p{L}']+|[,;:()"“”]|—|–/gu;
-const LOOK_WORDS = 8;
+const LOOK_WORDS = 14;
 // words right before the expression that fix its direction whatever the verb
 const PAST_LEAD = /(?:^|[^\p{L}])(?:since|last)[ \t]+(?:the[ \t]+)?$/iu;
+const UNTIL_LEAD = /(?:^|[^\p{L}])(?:by|until|till|through)[ \t]+(?:the[ \t]+)?$/iu;
 const FUTURE_LEAD = /(?:^|[^\p{L}])(?:as[ \t]+(?:soon|early)[ \t]+as|no[ \t]+later[ \t]+than|effective|starting|set[ \t]+(?:for|to)|slated[ \t]+for)[ \t]+(?:on[ \t]+|the[ \t]+)?$/iu;
 /**
  * An infinitive points ahead ("asked it to respond by Oct. 31", "pledged to take the town by May
@@ -38,8 +40,9 @@ const INTENDING =
 /** verbs of asking that take an object before the infinitive: "asked it to respond", "urged Kyiv to" */
 const ASKING = /^(?:asked|asks|ask|told|tells|urged|urges|ordered|orders|called|calls|invited|invites|allowed|allows|expected|wants?|wanted)$/i;
 
-/** Words in -ed that are not a past verb here (adjectives, participles of plans). */
-const NOT_PAST = /^(?:proposed|intended|needed|used|based|related|alleged|united|limited|detailed|advanced|supposed|red|bed|shed|wed|hundred|dated)$/i;
+/** Words in -ed that are not a past verb here (adjectives, participles of plans, verbs in -eed). */
+const NOT_PAST =
+  /^(?:proposed|intended|needed|used|based|related|alleged|united|limited|detailed|advanced|supposed|red|bed|shed|wed|hundred|dated|succeed|proceed|exceed|need|feed|speed|seed|breed|bleed|indeed|heed|deed|greed|steed|weed|reed|unspecified|unidentified|unnamed|undisclosed)$/i;
 
 const known = new Map<string, Direction | null>();
 
@@ -72,7 +75,7 @@ export function directionAt(sentence: string, start: number, end: number): Direc
   const lead = sentence.slice(Math.max(0, start - 30), start);
   if (PAST_LEAD.test(lead)) return 'before';
   if (FUTURE_LEAD.test(lead)) return 'after';
-  const before = words(sentence.slice(Math.max(0, start - 120), start)).slice(-LOOK_WORDS);
+  const before = words(sentence.slice(Math.max(0, start - 160), start)).slice(-LOOK_WORDS);
   let opensClause = true;
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i]!;
@@ -84,9 +87,10 @@ export function directionAt(sentence: string, start: number, end: number): Direc
     if (d) return d;
     if (/^(?:on|in|at|by|since|until|from|during|of|for|about|around|before|after|early|late|last|next|this)$/i.test(w) === false) opensClause = false;
   }
-  if (!opensClause) return 'none';
+  // with no verb to read, "by", "until", "through" a date is a deadline or an end: ahead ("loans through January", "repay it by February")
+  if (!opensClause) return UNTIL_LEAD.test(lead) ? 'future' : 'none';
   // "On Tuesday, troops entered": the verb comes after
-  const after = words(sentence.slice(end, end + 120)).slice(0, LOOK_WORDS);
+  const after = words(sentence.slice(end, end + 160)).slice(0, LOOK_WORDS + 4);
   for (const w of after) {
     if (w === ';' || w === ':' || w === '(' || w === ')') break;
     if (w === ',' || w === '"' || w === '“' || w === '”') continue;

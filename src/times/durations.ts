@@ -84,7 +84,7 @@ export const DURATION_RULES: DateRule[] = [
     name: 'duration',
     hint: /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i,
     pattern: re(
-      String.raw`\b(?:(?:${ci(AMOUNT_MODIFIER)})[ \t]{1,2})?(?:${ci('the')}[ \t]{1,2}(?:(?:${RELATIVE})[ \t]{1,2})?)?(${COUNT})(${HALF_AFTER_COUNT})?(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}(?:${COUNT_PATTERN}))?(?:[ \t]{1,2}more)?[ \t-]{1,2}(${UNIT})s?\b(${HALF_AFTER_UNIT})?(?![ \t]{1,2}(?:ago|from now|old)\b|-)(?<!(?:quarter|half)s?(?=[ \t]{1,2}of\b))(?:[ \t]{1,2}or[ \t]so\b)?`,
+      String.raw`\b(?:(?:${ci(AMOUNT_MODIFIER)})[ \t]{1,2})?(?:${ci('the')}[ \t]{1,2}(?:(?:${RELATIVE})[ \t]{1,2})?)?(${COUNT})(${HALF_AFTER_COUNT})?(?:[ \t]{1,2}(?:to|or)[ \t]{1,2}(?:${COUNT_PATTERN}))?(?:[ \t]{1,2}more)?[ \t-]{1,2}(${UNIT})s?\b(${HALF_AFTER_UNIT})?(?![ \t]{1,2}(?:ago|from now|old)\b|-)(?<!(?:quarter|half|-quarters)(?=[ \t]{1,2}of\b))(?:[ \t]{1,2}or[ \t]so\b)?`,
     ),
     resolve: (m) => {
       const n = countOf(m[1]);

@@ -26,6 +26,7 @@ const addQuarters = (x: Quarter, n: number): Quarter => {
   const i = x.y * 4 + (x.q - 1) + n;
   return { y: Math.floor(i / 4), q: (i % 4) + 1 };
 };
+const quarterIndex = (x: Quarter) => x.y * 4 + x.q - 1;
 const formatQuarter = (x: Quarter) => `${x.y}-Q${x.q}`;
 
 /** The quarter named by its number alone: the latest one of that number begun by the anchor. */
@@ -72,8 +73,11 @@ export const QUARTER_RULES: DateRule[] = [
       }
       if (year === null) return { value: null, precision: 'partial' };
       if (ctx.anchor?.y == null && year === undefined) return { value: null, precision: 'partial' };
-      const named = quarter(year !== undefined ? { y: year, q: n } : latestQuarter(ctx.anchor!, n), yearAgo);
-      return yearAgo ? named : { ...named, namesQuarter: true };
+      const which = year !== undefined ? { y: year, q: n } : latestQuarter(ctx.anchor!, n);
+      const named = quarter(which, yearAgo);
+      // a quarter long past ("suspended in the third quarter of 1984") is history, not the quarter the story reports on
+      const reported = ctx.anchor?.y == null || Math.abs(quarterIndex(quarterOfDay(ctx.anchor)) - quarterIndex(which)) <= 4;
+      return yearAgo || !reported ? named : { ...named, namesQuarter: true };
     },
   },
   {

@@ -10,11 +10,11 @@ const ref = (value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF') => () => ({ type:
 
 export const REF_RULES: DateRule[] = [
   {
-    // in recent weeks | in the coming days: a stretch of time of unstated length (TimeBank: PXW, PXD)
+    // in recent weeks | in the coming days | the weeks ahead: a stretch of time of unstated length (TimeBank: PXW, PXD)
     name: 'recent-units',
-    hint: /recent|coming/i,
-    pattern: re(String.raw`\b(?:${ci('recent|the coming|coming')})[ \t]{1,2}(days|weeks|months|years|quarters|decades)(?![ \t]and[ \t](?:days|weeks|months|years)\b)\b`),
-    resolve: (m) => ({ type: 'DURATION', value: durationValue(null, m[1]!), precision: 'partial' }),
+    hint: /recent|coming|ahead/i,
+    pattern: re(String.raw`\b(?:(?:${ci('recent|the coming|coming')})[ \t]{1,2}(days|weeks|months|years|quarters|decades)(?![ \t]and[ \t](?:days|weeks|months|years)\b)|${ci('the')}[ \t]{1,2}(days|weeks|months|years)[ \t]{1,2}ahead)\b`),
+    resolve: (m) => ({ type: 'DURATION', value: durationValue(null, (m[1] ?? m[2])!), precision: 'partial' }),
   },
   {
     // the last few months | the past several quarters | in recent days and weeks | the weeks ahead: TimeML dates these as the past or the future
@@ -26,7 +26,7 @@ export const REF_RULES: DateRule[] = [
   {
     name: 'present-ref',
     hint: /now|current|present|these days|moment/i,
-    pattern: re(String.raw`\b(?:${ci('right now|now|currently|at present|presently|nowadays|these days|at the moment|for now')})\b(?![ \t]{1,2}that\b)`),
+    pattern: re(String.raw`\b(?:${ci('right now|now|currently|current|at present|presently|nowadays|these days|at the moment|for now')})\b(?![ \t]{1,2}that\b)`),
     resolve: ref('PRESENT_REF'),
   },
   {

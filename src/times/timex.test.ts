@@ -211,6 +211,15 @@ describe('direction from the governing verb', () => {
     expect(tag('Officials declined to comment Monday.')).toEqual([['Monday', 'DATE', '2025-12-15']]);
   });
 
+  it('reads a verb a dozen words back, a verb in -eed as no past tense, and a verb of putting off as ahead', () => {
+    expect(tag('Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.', '1998-03-04')).toEqual([
+      ['December', 'DATE', '1998-12'],
+    ]);
+    expect(tag('Mr. Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1.', '1989-10-26')).toEqual([['Feb. 1', 'DATE', '1990-02-01']]);
+    expect(tag('Lenders have extended up to $90 million in revolving loans through January.', '1989-10-30')).toEqual([['January', 'DATE', '1990-01']]);
+    expect(tag('The firm plans to pay down the bridge loan by February.', '1989-10-30')).toEqual([['February', 'DATE', '1990-02']]);
+  });
+
   it('knows the clause a word belongs to', () => {
     const s = 'The minister said on Friday that talks will resume.';
     expect(directionAt(s, s.indexOf('Friday'), s.indexOf('Friday') + 6)).toBe('past');
