@@ -125,7 +125,7 @@ export const DATE_RULES: DateRule[] = [
     // in 2022 | since 2014 | by 2030
     name: 'year',
     pattern: re(
-      String.raw`(?<=\b(?:${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|the end of|the start of')})[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
+      String.raw`(?<=\b(?:${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|fiscal|the end of|the start of')})[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
     ),
     resolve: (m) => ({ value: m[1]!, precision: 'year' }),
   },

@@ -24,12 +24,13 @@ const PAST_WORD =
   /^(?:was|were|had|did|said|told|met|went|began|came|saw|made|took|gave|fell|rose|won|lost|left|held|sent|hit|struck|shot|killed|previously|became|got|ran|found|brought|built|sold|bought|paid|spent|led|kept|put|thought|knew|wrote|spoke|broke|fought|flew|drove|stood|chose|seized|captured|launched|announced|reported|according|\w{3,}ed)$/i;
 // words a clause boundary is made of: governing verbs are not looked for across them
 const BOUNDARY = /^(?:that|which|who|whom|whose|when|while|because|although|though|but|and|or|if|after|before|as|where)$/i;
-const WORD = /[\p{L}']+|[,;:()"“”]|—|–/gu;
+// a full stop glued to the next sentence ("World War II.On June 6") is a boundary the segmenter missed
+const WORD = /[\p{L}']+|[,;:()"“”]|\.(?=\p{Lu})|—|–/gu;
 const LOOK_WORDS = 14;
 // words right before the expression that fix its direction whatever the verb
 const PAST_LEAD = /(?:^|[^\p{L}])(?:since|last)[ \t]+(?:the[ \t]+)?$/iu;
 const UNTIL_LEAD = /(?:^|[^\p{L}])(?:by|until|till|through)[ \t]+(?:the[ \t]+)?$/iu;
-const FUTURE_LEAD = /(?:^|[^\p{L}])(?:as[ \t]+(?:soon|early)[ \t]+as|no[ \t]+later[ \t]+than|effective|starting|set[ \t]+(?:for|to)|slated[ \t]+for)[ \t]+(?:on[ \t]+|the[ \t]+)?$/iu;
+const FUTURE_LEAD = /(?:^|[^\p{L}])(?:as[ \t]+(?:soon|early)[ \t]+as|no[ \t]+later[ \t]+than|effective|set[ \t]+(?:for|to)|slated[ \t]+for)[ \t]+(?:on[ \t]+|the[ \t]+)?$/iu;
 /**
  * An infinitive points ahead ("asked it to respond by Oct. 31", "pledged to take the town by May
  * 9") only after a verb of intending, asking or planning; elsewhere "to" is as often a preposition
@@ -59,7 +60,7 @@ function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const PUNCTUATION = /^[,;:()"“”—–]$/;
+const PUNCTUATION = /^[,;:()"“”—–.]$/;
 const DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)$/i;
 
 /** Whether the "to" at `i` opens an infinitive of intent: "asked (it) to respond", "plans to visit". */

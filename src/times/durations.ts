@@ -36,11 +36,13 @@ export function durationValue(n: number | null, unitWord: string): string {
 const HALF_AFTER_COUNT = String.raw`[ \t]{1,2}(?:1\/2|½)|[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half`;
 const HALF_AFTER_UNIT = String.raw`[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half`;
 /** Half a unit more, written in the next unit down as TIMEX3 does: P2Y6M, PT5H30M, PT1M30S. */
-const HALF: Record<string, string> = { year: '6M', decade: '5Y', century: '50Y', month: '15D', week: '3DT12H', fortnight: '7D', day: 'T12H', hour: '30M', minute: '30S' };
+const HALF: Record<string, string> = { year: '6M', month: '15D', week: '3DT12H', fortnight: '7D', day: 'T12H', hour: '30M', minute: '30S' };
 
 export function halfValue(n: number, unitWord: string): string {
   const unit = unitOf(unitWord);
   const whole = durationValue(n, unitWord);
+  // decades and centuries are written in years: "a decade and a half" is P15Y
+  if (unit === 'decade' || unit === 'century') return `P${(n + 0.5) * MULTIPLE[unit]!}Y`;
   const extra = HALF[unit];
   if (!extra) return whole; // a quarter and a half, a second and a half: no smaller TIMEX3 unit worth it
   // PT5H + 30M -> PT5H30M; P1D + T12H -> P1DT12H; P2W + 3DT12H -> P17DT12H (TIMEX3 does not mix W with D)
@@ -71,6 +73,9 @@ export const DURATION_RULES: DateRule[] = [
       const n = countOf(m[2]);
       const unit = (m[3] ?? m[4])!;
       if (n === undefined) return null;
+      // "the next day", "the following week", "the previous day" are days of the story (anaphora.ts), "the last day of talks" a day
+      if (m[4] && !/^(?:past|last)$/i.test(m[1]!)) return null;
+      if (m[4] === 'day' && /^last$/i.test(m[1]!)) return null;
       const value = durationValue(n, unit);
       if (ctx.anchor === null || n === null) return { type: 'DURATION', value, precision: 'partial' };
       const ahead = /^(?:next|coming|following)$/i.test(m[1]!);

@@ -14,6 +14,7 @@ import { type Direction, directionAt, pointsAhead } from './direction.js';
 import { weekdayDate } from './dates.js';
 import { widen } from './extent.js';
 import { quarterOf } from './quarters.js';
+import { type Reference, referenceOf, resolveAnaphor } from './anaphora.js';
 import type { Resolution, RuleContext } from './rule.js';
 import { RULES } from './rules.js';
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from './words.js';
@@ -57,6 +58,17 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
   const found: Found[] = [];
 
   let quarter: RuleContext['quarter'];
+  // the story's reference time: the last calendar date it gave, the publication day before any
+  let reference: Reference | null = anchor?.day.y != null ? { y: anchor.day.y, m: anchor.day.m, d: anchor.day.d } : null;
+  const place = (f: Found) => {
+    if (f.anaphor) {
+      const value = reference ? resolveAnaphor(f.anaphor, reference) : null;
+      found.push(value ? { ...f, value, precision: f.anaphor.unit === 'year' ? 'year' : f.anaphor.unit === 'month' ? 'month' : f.anaphor.unit === 'week' ? 'week' : 'day' } : f);
+      return;
+    }
+    found.push(f);
+    if (f.type !== 'DURATION' && f.type !== 'SET') reference = referenceOf(f.value) ?? reference;
+  };
   for (const [index, s] of sentences.entries()) {
     const sentence = text.slice(s.start, s.end);
     if (!PREFILTER.test(sentence)) continue;
@@ -71,12 +83,11 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
     const wanted = sentence.length <= CHRONO_MAX_CHARS && (!english || leftOver(sentence, s.start, own));
     const parser = wanted ? parserFor(english ? 'en' : input.language) : undefined;
     const extra = parser ? applyChrono(parser, sentence, s.start, ctx, english) : [];
-    for (const f of own) {
-      found.push(f);
+    for (const f of [...own, ...uncovered(own, sweep(extra))].sort((a, b) => a.start - b.start)) {
+      place(f);
       const q = quarterOf(f);
       if (q) quarter = { ...q, sentence: index };
     }
-    for (const f of uncovered(own, sweep(extra))) found.push(f);
   }
 
   return found

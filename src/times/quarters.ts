@@ -6,7 +6,7 @@
  * earlier" said of a quarter are that quarter a year before.
  */
 import type { Day } from './calendar.js';
-import { ci, type DateRule, re, type Resolution, type RuleContext } from './rule.js';
+import { ci, type DateRule, directionOf, re, type Resolution, type RuleContext } from './rule.js';
 
 const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
 const ORDINALS = 'first|second|third|fourth|1st|2nd|3rd|4th|final';
@@ -103,6 +103,16 @@ export const QUARTER_RULES: DateRule[] = [
     },
   },
   {
+    // the 1988 quarter | the 1989 period: the quarter reported on, in the year named
+    name: 'year-quarter',
+    hint: /quarter|period/i,
+    pattern: re(String.raw`\b${ci('the')}[ \t]{1,2}((?:19|20)\d\d)[ \t]{1,2}(?:quarter|period)\b`),
+    resolve: (m, ctx) => {
+      const q = referenceQuarter(ctx);
+      return q === null ? { value: m[1]!, precision: 'year' } : { value: `${m[1]}-Q${q.q}`, precision: 'quarter' };
+    },
+  },
+  {
     // a year earlier | a year ago | year-earlier | year-ago: said of a quarter just named, that quarter a year before
     name: 'year-ago-quarter',
     hint: /year[ -](?:ago|earlier)/i,
@@ -141,7 +151,12 @@ export const QUARTER_RULES: DateRule[] = [
     name: 'year-end',
     hint: /year/i,
     pattern: re(String.raw`\b(?:${ci('year-end|year end|year\'s end|the end of the year|the end of this year')})\b`),
-    resolve: (_m, ctx) => (ctx.anchor?.y == null ? { value: null, precision: 'partial' } : { value: String(ctx.anchor.y), precision: 'year' }),
+    resolve: (m, ctx) => {
+      if (ctx.anchor?.y == null) return { value: null, precision: 'partial' };
+      // "stood at 108 million at the end of the year" (a past verb) is last year's end; "by year-end" this one's
+      const d = directionOf(ctx, m);
+      return { value: String(ctx.anchor.y - (d === 'past' || d === 'before' ? 1 : 0)), precision: 'year' };
+    },
   },
 ];
 

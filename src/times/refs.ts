@@ -26,7 +26,7 @@ export const REF_RULES: DateRule[] = [
   {
     name: 'present-ref',
     hint: /now|current|present|these days|moment/i,
-    pattern: re(String.raw`\b(?:${ci('right now|now|currently|current|at present|presently|nowadays|these days|at the moment|for now')})\b(?![ \t]{1,2}that\b)`),
+    pattern: re(String.raw`\b(?:${ci('right now|now|currently|at present|presently|nowadays|these days|at the moment|for now')})\b(?![ \t]{1,2}that\b)`),
     resolve: ref('PRESENT_REF'),
   },
   {

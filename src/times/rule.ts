@@ -3,6 +3,7 @@
  * resolver that turns a match into a TIMEX3 type and value against the anchor day.
  */
 import type { Day } from './calendar.js';
+import type { Anaphor } from './anaphora.js';
 import type { Direction } from './direction.js';
 
 /** How finely a value places its expression: a time of day is 'minute' or 'day' (a part of the day). */
@@ -19,6 +20,8 @@ export interface Resolution {
   endValue?: string;
   /** a quarter named outright ("the third quarter"): "the quarter" and "a year earlier" after it refer to it */
   namesQuarter?: boolean;
+  /** a time counted from the story's reference time ("later that year"): the value is filled in from it */
+  anaphor?: Anaphor;
   /** the days a duration covers when the text fixes them ("the past two weeks") */
   interval?: { start: string; end: string };
 }

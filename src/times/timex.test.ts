@@ -111,6 +111,13 @@ describe('quarters and halves', () => {
     expect(tag('They sent two thousand troops; nineteen people died.', '1998-02-27')).toEqual([]);
   });
 
+  it('reads "the 1988 period" as the quarter reported on, in that year', () => {
+    expect(tag('Third-quarter net rose. In the 1988 period, it earned less.', '1989-11-02')).toEqual([
+      ['Third-quarter', 'DATE', '1989-Q3'],
+      ['the 1988 period', 'DATE', '1988-Q3'],
+    ]);
+  });
+
   it('reads the fiscal year as a length when its end is given, else as the year under way', () => {
     expect(tag('For the year ended Sept. 30, it earned $4 million.', '2025-10-28').slice(0, 1)).toEqual([['the year', 'DURATION', 'P1Y']]);
     expect(tag('Sales for the full year rose; the latest fiscal year was weak.', '2025-10-28')).toEqual([
@@ -119,6 +126,33 @@ describe('quarters and halves', () => {
     ]);
     expect(tag('The deal should close by year-end.', '2025-10-28')).toEqual([['year-end', 'DATE', '2025']]);
     expect(tag('The year before was worse.', '2025-10-28')).toEqual([]);
+  });
+});
+
+describe("times told from the story's own clock", () => {
+  it('counts "later that year", "that same day", "the following month", "the next morning" from the last date the text gave', () => {
+    expect(tag('He fled in June 1998 and returned later that year. The following month he was jailed.', '2000-01-28')).toEqual([
+      ['June 1998', 'DATE', '1998-06'],
+      ['later that year', 'DATE', '1998'],
+      ['The following month', 'DATE', '1998-07'],
+    ]);
+    expect(tag('Troops landed on March 3, 2014; that same day parliament fell, and the next morning the airport closed.', '2025-12-15')).toEqual([
+      ['March 3, 2014', 'DATE', '2014-03-03'],
+      ['that same day', 'DATE', '2014-03-03'],
+      ['the next morning', 'TIME', '2014-03-04TMO'],
+    ]);
+  });
+
+  it('counts from publication when the text gave no date, and leaves a day unknown after a bare year', () => {
+    expect(tag('Shelling resumed the next day.')).toEqual([['the next day', 'DATE', '2025-12-16']]);
+    expect(tag('The town fell in 2014; that day is remembered.')).toEqual([
+      ['2014', 'DATE', '2014'],
+      ['that day', 'DATE', null],
+    ]);
+  });
+
+  it('stays silent on "that" as a conjunction and on "year-on-year"', () => {
+    expect(tag('He said that yearly output fell, so that day-to-day work stopped.')).toEqual([]);
   });
 });
 
