@@ -89,12 +89,15 @@ export function directionAt(sentence: string, start: number, end: number): Direc
     if (/^(?:on|in|at|by|since|until|from|during|of|for|about|around|before|after|early|late|last|next|this)$/i.test(w) === false) opensClause = false;
   }
   // with no verb to read, "by", "until", "through" a date is a deadline or an end: ahead ("loans through January", "repay it by February")
-  if (!opensClause) return UNTIL_LEAD.test(lead) ? 'future' : 'none';
-  // "On Tuesday, troops entered": the verb comes after
-  const after = words(sentence.slice(end, end + 160)).slice(0, LOOK_WORDS + 4);
-  for (const w of after) {
-    if (w === ';' || w === ':' || w === '(' || w === ')') break;
+  if (!opensClause && UNTIL_LEAD.test(lead)) return 'future';
+  // "On Tuesday, troops entered": the verb comes after; inside a clause only the verb right after counts
+  // ("The chancellor on Monday is to visit Kyiv")
+  const after = words(sentence.slice(end, end + 160)).slice(0, opensClause ? LOOK_WORDS + 4 : 2);
+  for (const [i, w] of after.entries()) {
+    if (w === ';' || w === ':' || w === '(' || w === ')' || w === '.') break;
     if (w === ',' || w === '"' || w === '“' || w === '”') continue;
+    // "On Monday he is to visit Kyiv" points ahead; "On June 6 there is an anniversary" is the present: no direction
+    if (/^(?:is|are|am)$/i.test(w)) return /^to$/i.test(after[i + 1] ?? '') ? 'future' : 'none';
     const d = classify(w);
     if (d) return d;
   }

@@ -254,6 +254,16 @@ describe('direction from the governing verb', () => {
     expect(tag('The firm plans to pay down the bridge loan by February.', '1989-10-30')).toEqual([['February', 'DATE', '1990-02']]);
   });
 
+  it('reads the verb right after a date inside a clause, and stops at a full stop the segmenter missed', () => {
+    expect(tag('The German chancellor on Monday is to visit Kyiv; the next day he will go to Moscow.', '2022-02-13')).toEqual([
+      ['Monday', 'DATE', '2022-02-14'],
+      ['the next day', 'DATE', '2022-02-15'],
+    ]);
+    expect(tag('They defeated Nazi Germany in World War II.On June 6, there is the anniversary of the landing.', '2024-04-16')).toEqual([
+      ['June 6', 'DATE', '2024-06-06'],
+    ]);
+  });
+
   it('knows the clause a word belongs to', () => {
     const s = 'The minister said on Friday that talks will resume.';
     expect(directionAt(s, s.indexOf('Friday'), s.indexOf('Friday') + 6)).toBe('past');
