@@ -15,7 +15,7 @@ export type AnaphorUnit = 'day' | 'week' | 'month' | 'year';
 export interface Anaphor {
   unit: AnaphorUnit;
   shift: number;
-  /** TIMEX3 part of the day ("that morning": MO) */
+  /** what follows the day's T: a part of the day ("that morning": MO) or a clock time ("at 10 p.m.": 22:00) */
   part?: string;
 }
 

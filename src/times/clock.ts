@@ -1,11 +1,11 @@
 /**
  * Times of day (TIMEX3 TIME): "10 p.m. Wednesday", "at 8 PM", "noon Thursday", "midnight Friday",
  * "5 p.m. EST Nov. 9", "mid-afternoon yesterday", "14:30 GMT". The day is the one named after the
- * time when there is one, else the anchor day; a clock time alone without a.m./p.m. or a colon is
+ * time when there is one, else the day the story last gave (anaphora.ts), else the anchor; a clock time alone without a.m./p.m. or a colon is
  * not read ("at 10" may be anything).
  */
 import { addDays, formatDay, type Day, isValidDay, yearForDay } from './calendar.js';
-import { ci, type DateRule, directionOf, re, type RuleContext } from './rule.js';
+import { ci, type DateRule, directionOf, re, type Resolution, type RuleContext } from './rule.js';
 import { weekdayDate } from './dates.js';
 import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayNumber } from './words.js';
 
@@ -50,8 +50,10 @@ export const CLOCK_RULES: DateRule[] = [
       if (half === 'p' && h < 12) h += 12;
       if (half === 'a' && h === 12) h = 0;
       const day = dayOf(ctx, m, m[5]);
-      const time = `T${pad(h)}:${pad(min)}`;
-      return { type: 'TIME', value: day ? formatDay(day) + time : null, precision: day ? 'minute' : 'partial' };
+      const time = `${pad(h)}:${pad(min)}`;
+      const r: Resolution = { type: 'TIME', value: day ? `${formatDay(day)}T${time}` : null, precision: day ? 'minute' : 'partial' };
+      // with no day named, the time is on the day the story is telling (the last one it gave), else the anchor's
+      return m[5] ? r : { ...r, anaphor: { unit: 'day', shift: 0, part: time } };
     },
   },
   {
@@ -64,8 +66,9 @@ export const CLOCK_RULES: DateRule[] = [
     resolve: (m, ctx) => {
       const day = dayOf(ctx, m, m[3]);
       const word = (m[1] ?? m[2])!.toLowerCase();
-      const time = word === 'noon' || word === 'midday' ? 'T12:00' : word === 'midnight' ? 'T24:00' : `T${PART_PREFIX[word]}`;
-      return { type: 'TIME', value: day ? formatDay(day) + time : null, precision: day ? 'day' : 'partial' };
+      const time = word === 'noon' || word === 'midday' ? '12:00' : word === 'midnight' ? '24:00' : PART_PREFIX[word]!;
+      const r: Resolution = { type: 'TIME', value: day ? `${formatDay(day)}T${time}` : null, precision: day ? 'day' : 'partial' };
+      return m[3] ? r : { ...r, anaphor: { unit: 'day', shift: 0, part: time } };
     },
   },
 ];

@@ -82,9 +82,10 @@ export function directionAt(sentence: string, start: number, end: number): Direc
     const w = before[i]!;
     if (PUNCTUATION.test(w) || BOUNDARY.test(w)) break;
     // an infinitive after a verb of intending points ahead; "to" right before the expression is a preposition
-    if (/^to$/i.test(w) && i > 0 && i < before.length - 1 && infinitive(before, i)) return 'future';
-    const d = classify(w);
+    const d = /^to$/i.test(w) && i > 0 && i < before.length - 1 && infinitive(before, i) ? 'future' : classify(w);
     if (d === 'past' && i > 0 && /^(?:be|being)$/i.test(before[i - 1]!)) continue; // "to be completed by": the auxiliary decides
+    // a plan seen from the past is past: "had been due to expire Friday", "as previously planned Saturday"
+    if (d === 'future' && before.slice(Math.max(0, i - 3), i).some((b) => /^(?:had|previously|originally)$/i.test(b))) return 'past';
     if (d) return d;
     if (/^(?:on|in|at|by|since|until|from|during|of|for|about|around|before|after|early|late|last|next|this)$/i.test(w) === false) opensClause = false;
   }

@@ -63,7 +63,9 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
   const place = (f: Found) => {
     if (f.anaphor) {
       const value = reference ? resolveAnaphor(f.anaphor, reference) : null;
-      found.push(value ? { ...f, value, precision: f.anaphor.unit === 'year' ? 'year' : f.anaphor.unit === 'month' ? 'month' : f.anaphor.unit === 'week' ? 'week' : 'day' } : f);
+      // a clock time keeps its own precision; when the reference is too coarse it keeps the anchor's day the rule gave
+      const precision = f.value !== null ? f.precision : f.anaphor.unit === 'year' ? 'year' : f.anaphor.unit === 'month' ? 'month' : f.anaphor.unit === 'week' ? 'week' : 'day';
+      found.push(value ? { ...f, value, precision } : f);
       return;
     }
     found.push(f);

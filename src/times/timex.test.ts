@@ -264,6 +264,14 @@ describe('direction from the governing verb', () => {
     ]);
   });
 
+  it('reads a plan seen from the past as past, and a clock time on the day the story last gave', () => {
+    expect(tag('The offer had been due to expire Friday evening.', '1989-10-30')).toEqual([['Friday evening', 'TIME', '1989-10-27TEV']]);
+    expect(tag('On Tuesday drones attacked the port. At 10 p.m. the power went out.')).toEqual([
+      ['Tuesday', 'DATE', '2025-12-09'],
+      ['10 p.m.', 'TIME', '2025-12-09T22:00'],
+    ]);
+  });
+
   it('knows the clause a word belongs to', () => {
     const s = 'The minister said on Friday that talks will resume.';
     expect(directionAt(s, s.indexOf('Friday'), s.indexOf('Friday') + 6)).toBe('past');
