@@ -19,7 +19,7 @@ export const SET_RULES: DateRule[] = [
     name: 'every',
     hint: /every|each/i,
     pattern: re(
-      String.raw`\b(?:${ci('every|each')})[ \t]{1,2}(?:(${COUNT_PATTERN}|other)[ \t]{1,2})?(${WEEKDAY_PATTERN}|${MONTH_PATTERN}|${ci('spring|summer|autumn|fall|winter|morning|evening|night|day|week|month|quarter|year|decade|hour|minute')})s?\b`,
+      String.raw`\b(?:${ci('every|each')})[ \t]{1,2}(?:(${COUNT_PATTERN}|other)[ \t]{1,2})?(${WEEKDAY_PATTERN}|${MONTH_PATTERN}|${ci('spring|summer|autumn|fall|winter|season|morning|evening|night|day|week|month|quarter|year|decade|hour|minute')})s?\b`,
     ),
     resolve: (m) => {
       const word = m[2]!;
@@ -30,6 +30,8 @@ export const SET_RULES: DateRule[] = [
       if (month !== null && /^[A-Z]/.test(word) && word.length > 2) return set(`XXXX-${String(month).padStart(2, '0')}`);
       const lower = word.toLowerCase();
       if (lower in SEASONS) return set(`XXXX-${SEASONS[lower]}`);
+      // a season with no name recurs every three months
+      if (lower === 'season') return set(`P${3 * n}M`);
       if (lower === 'morning' || lower === 'evening' || lower === 'night') return set(`TXX${lower === 'morning' ? 'MO' : lower === 'evening' ? 'EV' : 'NI'}`);
       return set(durationValue(n, lower));
     },

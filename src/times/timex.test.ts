@@ -44,8 +44,10 @@ describe('durations', () => {
     expect(tag('Iraq imports about three-quarters of its food.')).toEqual([]);
   });
 
-  it('dates "a month earlier" and "three days ago", not as durations', () => {
+  it('dates "three days ago"; "a month earlier" is the length before some other event, as TimeML marks it', () => {
     expect(tag('Two villages fell three days ago.')).toEqual([['three days ago', 'DATE', '2025-12-12']]);
+    expect(tag('The bridge had fallen a month earlier.')).toEqual([['a month', 'DURATION', 'P1M']]);
+    expect(tag('Prices fell in the last week.')).toEqual([['the last week', 'DURATION', 'P1W']]);
   });
 });
 
@@ -173,6 +175,7 @@ describe('times of day', () => {
 describe('sets', () => {
   it('reads recurrences', () => {
     expect(tag('Convoys leave every week.')).toEqual([['every week', 'SET', 'P1W']]);
+    expect(tag('Units rotate each season.')).toEqual([['each season', 'SET', 'P3M']]);
     expect(tag('The market opens each July.')).toEqual([['each July', 'SET', 'XXXX-07']]);
     expect(tag('Patrols go out on Mondays.')).toEqual([['on Mondays', 'SET', 'XXXX-WXX-1']]);
     expect(tag('The plant makes 300 shells a day.')).toEqual([['a day', 'SET', 'P1D']]);
