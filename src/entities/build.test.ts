@@ -263,14 +263,17 @@ describe('coreference', () => {
   it('joins surnames, titles and acronyms to the entity named before', () => {
     const text =
       'President Olena Hrytsenko thanked the National Guard of Ukraine. Hrytsenko said the NGU had held. The president’s office agreed.';
-    const es = entities(text, [['PER', 'Olena Hrytsenko'], ['PER', 'Hrytsenko', 1]]);
+    const all = entities(text, [['PER', 'Olena Hrytsenko'], ['PER', 'Hrytsenko', 1]]);
+    // the place inside the guard's name is a place of its own (inside-names.ts)
+    expect(all.filter((e) => e.type === 'place').map((e) => e.name)).toEqual(['Ukraine']);
+    const es = all.filter((e) => e.type !== 'place');
     expect(es.map((e) => e.id)).toEqual(['e1', 'e2']);
     expect(mentionTexts(es[0])).toEqual(['Olena Hrytsenko/name', 'Hrytsenko/surname', 'president/nominal']);
     expect(mentionTexts(es[1])).toEqual(['National Guard of Ukraine/name', 'NGU/acronym']);
   });
 
   it('joins an acronym to an organisation no lexicon knows', () => {
-    const es = entities('The Kharkiv Regional Council met. The KRC then voted.', [['ORG', 'Kharkiv Regional Council'], ['ORG', 'KRC']]);
+    const es = entities('The Kharkiv Regional Council met. The KRC then voted.', [['ORG', 'Kharkiv Regional Council'], ['ORG', 'KRC']]).filter((e) => e.type !== 'place');
     expect(es).toHaveLength(1);
     expect(mentionTexts(es[0])).toEqual(['Kharkiv Regional Council/name', 'KRC/acronym']);
   });
@@ -279,7 +282,7 @@ describe('coreference', () => {
     const es = entities('The Ministry of Veterans Affairs of Ukraine objected. The Ministry of Veterans Affairs said the ministry would appeal.', [
       ['ORG', 'Ministry of Veterans Affairs of Ukraine'],
       ['ORG', 'Ministry of Veterans Affairs', 1],
-    ]);
+    ]).filter((e) => e.type !== 'place');
     expect(es).toHaveLength(1);
     expect(es[0]!.name).toBe('Ministry of Veterans Affairs of Ukraine');
     expect(es[0]!.mentions.map((m) => m.kind)).toEqual(['name', 'name', 'nominal']);

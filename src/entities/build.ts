@@ -21,6 +21,7 @@ import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
 import { knownAreas, knownAs, retypeKnownPlaces } from './known-places.js';
+import { placesInsideNames } from './inside-names.js';
 import { hyphenated, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
@@ -92,8 +93,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const cued = [...outlets, ...places, ...areas];
   const repeated = propagateNames(view, lex, cued, taken);
 
-  // 4. coreference
-  const all = [...kept, ...propagated, ...cued, ...repeated].sort((a, b) => a.start - b.start);
+  // 4. places inside the names of organisations and outlets ("Mariupol City Council"), then coreference
+  const named = [...kept, ...propagated, ...cued, ...repeated];
+  const all = [...named, ...placesInsideNames(view, named)].sort((a, b) => a.start - b.start);
   return corefer(view, all, taken);
 }
 

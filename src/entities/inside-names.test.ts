@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../core/schema.js';
+import { segment } from '../text/segment.js';
+import { buildEntities } from './build.js';
+import type { NerSpan } from './ner/tagger.js';
+
+/** Entities of `text` with the given spans tagged as organisations by a stand-in for the model. */
+function entities(text: string, orgs: string[]): Entity[] {
+  const spans: NerSpan[] = orgs.map((o) => ({ start: text.indexOf(o), end: text.indexOf(o) + o.length, label: 'ORG', confidence: 0.9 }));
+  const { tokens, sentences } = segment(text, 'en');
+  return buildEntities(text, tokens, sentences, spans);
+}
+const places = (es: Entity[]) => es.filter((e) => e.type === 'place').map((e) => e.name);
+const types = (es: Entity[]) => es.map((e) => `${e.type}:${e.name}`);
+
+describe('places inside the names of organisations', () => {
+  it('finds the place that opens an institution’s name, and keeps the organisation', () => {
+    const es = entities('The Mariupol City Council said the Grand Ledge Police Department was told.', ['Mariupol City Council', 'Grand Ledge Police Department']);
+    expect(places(es)).toEqual(['Mariupol', 'Grand Ledge']);
+    expect(types(es)).toContain('organization:Mariupol City Council');
+  });
+
+  it('finds a country or region after "of", and a town after "City of"', () => {
+    expect(places(entities('The Armed Forces of Ukraine and the City of Athens replied.', ['Armed Forces of Ukraine', 'City of Athens']))).toEqual(['Ukraine', 'Athens']);
+  });
+
+  it('stays silent on companies, a county it cannot place, and towns named like common words', () => {
+    expect(places(entities('He banked at the Bank of America and the Anderson County Sheriff said so.', ['Bank of America', 'Anderson County Sheriff']))).toEqual([]);
+    // "Commerce" is a town in Texas, but the article writes "commerce" in lower case too
+    expect(places(entities('The Commerce Board met to discuss commerce.', ['Commerce Board']))).toEqual([]);
+    expect(places(entities('Ford Motor Co. and the Lincoln Financial Group reported.', ['Ford Motor Co.', 'Lincoln Financial Group']))).toEqual([]);
+  });
+});

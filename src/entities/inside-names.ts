@@ -1,0 +1,91 @@
+/**
+ * Places inside the names of organisations and outlets: "Grand Ledge Police Department", "the Kyiv
+ * School of Economics", "Mariupol City Council", "the Texas Forest Service", "University of Texas".
+ * The organisation stays an organisation; the place its name gives is a place mention as well, so
+ * that it is linked, mapped and counted with the article's other places. Only where the name says
+ * what it is: the place opens the name and the next word is an institution's ("Police", "City",
+ * "School", "Post"), or the place closes it after "of". Only names the gazetteer knows as a
+ * country, region, sea or continent, or as a town spelled as its own name. A county before
+ * "County" is left out: the gazetteer has no counties, and the town of the same name is elsewhere.
+ * Units are left alone: "Azov" in a regiment's name is no sea.
+ */
+import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
+import { normalizeKey, skeleton } from '../geo/normalize.js';
+import { fromTokens, type Candidate } from './candidates.js';
+import type { TokenView } from './tokens.js';
+
+/** Words that, after a place at the start of a name, make it the name of that place's institution. */
+const INSTITUTION = new Set(
+  (
+    'police sheriff sheriffs city town village council mayor fire department school schools high elementary middle ' +
+    'institute chamber board court courthouse hospital medical clinic airport library museum zoo park parks ' +
+    'fed federal state public community regional oblast ' +
+    'municipal district metro transit water electric power energy port harbor harbour symphony opera ballet theatre theater club ' +
+    'association society forest service highway patrol region military administration cathedral church diocese patriarchate ' +
+    'mosque synagogue station railway railways bus stadium arena football basketball baseball hockey rugby marathon festival fair'
+  ).split(' '),
+);
+/** After a place these name a division of it, not an institution: we have no such places to link. */
+const DIVISION = new Set(['county', 'parish', 'township', 'borough', 'co', 'twp']);
+// outlets' mastheads ("The Washington Post") name a paper, not where the story is; "X University" is as often a benefactor
+const TYPES = new Set(['organization']);
+/** places that after "of" end a company's or a body's name more often than they place it ("Bank of America") */
+const NOT_AFTER_OF = new Set(['america', 'commerce', 'congress']);
+const MAX_PLACE = 3;
+const TOWN_WORDS = new Set(['city', 'town', 'village', 'municipality', 'mayor', 'port', 'university', 'people']);
+
+/** What the gazetteer knows `name` as: an area (country, region, sea), a town spelled so, or nothing. */
+function known(name: string, gaz: Gazetteer): 'area' | 'town' | null {
+  const key = normalizeKey(name);
+  // a short word without its dot is an abbreviation only by accident ("Man", "Mass")
+  if (key.length <= 3 && !name.includes('.')) return null;
+  let found: 'area' | 'town' | null = null;
+  for (const h of gaz.lookup(skeleton(name))) {
+    const p = gaz.place(h.index);
+    if (p.kind !== 'city' && !h.former) return 'area';
+    if (p.kind === 'city' && normalizeKey(p.name) === key) found = 'town';
+  }
+  return found;
+}
+
+/** A town named like a word the article writes in lower case ("City Council", "Central Community") is that word. */
+function commonWord(view: TokenView, name: string): boolean {
+  if (name.includes(' ')) return false;
+  const word = name.toLowerCase();
+  return view.lower.some((w, t) => w === word && !view.cap[t]);
+}
+
+/** Candidates for the places inside the names of the organisations and outlets among `candidates`. */
+export function placesInsideNames(view: TokenView, candidates: readonly Candidate[], gaz: Gazetteer = loadGazetteer()): Candidate[] {
+  const out: Candidate[] = [];
+  const { cap, compactLower, tokens } = view;
+  const nameOf = (a: number, b: number) => view.text.slice(tokens[a]!.start, tokens[b]!.end);
+  const place = (a: number, b: number) => out.push(fromTokens(view, a, b, { type: 'place', evidence: 'cue', confidence: 0.6 }));
+  for (const c of candidates) {
+    if (!TYPES.has(c.type) || c.last === c.first) continue;
+    let first = c.first;
+    if (compactLower[first] === 'the') first++;
+    // the longest known run of capitalised words at the start, followed by an institution's word
+    for (let len = Math.min(MAX_PLACE, c.last - first); len >= 1; len--) {
+      const last = first + len - 1;
+      const next = compactLower[last + 1]!;
+      if (!cap[first] || !INSTITUTION.has(next) || DIVISION.has(next)) continue;
+      if (!tokens.slice(first, last + 1).every((_, k) => cap[first + k])) continue;
+      const name = nameOf(first, last);
+      if (known(name, gaz) && !commonWord(view, name)) {
+        place(first, last);
+        break;
+      }
+    }
+    // "University of Texas", "Armed Forces of Ukraine", "City of Athens": the place after the last "of",
+    // a country or region, or a town after a word for a town
+    for (let of = c.last - 1; of > first; of--) {
+      if (compactLower[of] !== 'of') continue;
+      const name = nameOf(of + 1, c.last);
+      const kind = c.last - of <= MAX_PLACE && tokens.slice(of + 1, c.last + 1).every((_, k) => cap[of + 1 + k]) ? known(name, gaz) : null;
+      if (kind && !NOT_AFTER_OF.has(name.toLowerCase()) && (kind === 'area' || TOWN_WORDS.has(compactLower[of - 1]!))) place(of + 1, c.last);
+      break;
+    }
+  }
+  return out;
+}
