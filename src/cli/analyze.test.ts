@@ -99,6 +99,23 @@ describe('unspin analyze: output', () => {
     expect(analysis.sentences.length).toBeGreaterThan(0);
   });
 
+  it('cuts page chrome from the text and lists it, says so in the terminal, and keeps it with --keep-chrome', async () => {
+    const withChrome = `${STORY}\n\nAdvertisement\n\nFollow us on Telegram`;
+    const path = join(dir, 'chrome.txt');
+    await writeFile(path, withChrome);
+    const cut = JSON.parse((await run(['analyze', '--json', path])).stdout) as Analysis;
+    expect(cut.document.text).toBe(STORY);
+    expect(cut.document.removed?.map((r) => [r.reason, r.text.trim()])).toEqual([
+      ['advertisement', 'Advertisement'],
+      ['call-to-action', 'Follow us on Telegram'],
+    ]);
+    for (const r of cut.document.removed!) expect(withChrome.slice(r.start, r.end)).toBe(r.text);
+    expect((await run(['analyze', path])).stdout).toMatch(/page chrome cut: 2 lines \(advertisement 1, call-to-action 1\)/);
+    const kept = JSON.parse((await run(['analyze', '--json', '--keep-chrome', path])).stdout) as Analysis;
+    expect(kept.document.text).toBe(withChrome);
+    expect(kept.document.removed).toBeUndefined();
+  });
+
   it('reads stdin for -', async () => {
     const r = await run(['analyze', '--json', '-'], { stdin: STORY });
     expect(r.code, r.stderr).toBe(0);

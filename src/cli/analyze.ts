@@ -56,6 +56,7 @@ interface AnalyzeFlags {
   maxBytes?: number;
   reuse?: string;
   encoding?: string;
+  keepChrome?: boolean;
   minConfidence?: number;
   color: boolean;
 }
@@ -80,6 +81,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--max-bytes <n>', 'largest input accepted (bytes; k and M suffixes allowed; default 5M, at most 10M)', byteCount)
     .option('--reuse <file>', 'keep the layers of an earlier --json/--jsonl report of the same text that are still valid; recompute the rest')
     .option('--encoding <charset>', 'the inputs\' character encoding (windows-1251, koi8-r, latin1...), whatever they declare', encodingLabel)
+    .option('--keep-chrome', 'keep page chrome (ad markers, calls to follow or subscribe, share bars, photo credits, related stories) in the text; by default it is cut and listed in document.removed')
     .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
@@ -112,6 +114,7 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
     ...(flags.reuse ? { reuse: await readEarlierReports(flags.reuse) } : {}),
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(flags.keepChrome ? { keepChrome: true } : {}),
   };
   const env = io.env ?? process.env;
   const color = useColor(flags.color, env, Boolean(io.stdout.isTTY));

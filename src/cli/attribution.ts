@@ -15,6 +15,8 @@ import { analyzeDocument } from '../analyze.js';
 import { entitiesAnalyzer } from '../entities/analyzer.js';
 import { readBratFolder } from '../eval/brat.js';
 import { ingest } from '../ingest/index.js';
+import { inputOffset } from '../ingest/chrome.js';
+import type { Attribution, DocumentInfo } from '../core/schema.js';
 import { sentencesAnalyzer, tokensAnalyzer } from '../text/analyzers.js';
 import { segment } from '../text/segment.js';
 import type { TaggerModel } from '../attributions/tagger.js';
@@ -51,8 +53,15 @@ export function reportAttributions(model: TaggerModel) {
     const analysis = analyzeDocument(info, [], { analyzers: [sentencesAnalyzer, tokensAnalyzer, entitiesAnalyzer] });
     const { tokens } = segment(info.text, info.language);
     const groups = extractGroups(model, info.text, analysis.sentences, tokens);
-    return buildAttributions(info.text, analysis.sentences, groups, analysis.entities);
+    const attributions = buildAttributions(info.text, analysis.sentences, groups, analysis.entities);
+    // gold offsets are the file's: spans of the text after the chrome cut are placed back in it
+    return info.removed ? attributions.map((a) => inInput(a, info.removed!)) : attributions;
   };
+}
+
+function inInput(a: Attribution, removed: NonNullable<DocumentInfo['removed']>): Attribution {
+  const span = <S extends { start: number; end: number }>(s: S): S => ({ ...s, start: inputOffset(removed, s.start), end: inputOffset(removed, s.end, true) });
+  return { ...a, source: a.source ? span(a.source) : null, ...(a.cue ? { cue: span(a.cue) } : {}), content: span(a.content) };
 }
 
 export function registerAttribution({ train, evaluate }: { program: Command; train: Command; evaluate: Command }): void {

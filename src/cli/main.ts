@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { processIo, registerAnalyze, type CliIo } from './analyze.js';
 import { registerAttribution } from './attribution.js';
 import { registerCorpus } from './corpus.js';
+import { registerChromeAudit } from './chrome-audit.js';
 import { registerFindingsAudit } from './findings-audit.js';
 import { registerNer } from './ner.js';
 import { registerPlaces } from './places.js';
@@ -34,7 +35,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   // `train <what>` rebuilds a shipped model, `eval <what>` scores one on gold data.
   const train = program.command('train').description('rebuild a shipped model from the corpora in ../shared/data');
   const evaluate = program.command('eval').description('score a model on a gold-standard file or folder');
-  for (const register of [registerNer, registerPlaces, registerAttribution, registerTechniques, registerTimes, registerRewrites, registerFindingsAudit] as ((c: { program: Command; train: Command; evaluate: Command }) => void)[]) {
+  for (const register of [registerNer, registerPlaces, registerAttribution, registerTechniques, registerTimes, registerRewrites, registerFindingsAudit, registerChromeAudit] as ((c: { program: Command; train: Command; evaluate: Command }) => void)[]) {
     register({ program, train, evaluate });
   }
   return program;

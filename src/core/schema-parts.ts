@@ -65,6 +65,28 @@ export const DocumentSchema = (T: TypeBuilder) =>
     url: T.Optional(T.String()),
     outlet: T.Optional(T.String()),
     byline: T.Optional(T.String()),
+    removed: T.Optional(
+      T.Array(
+        T.Object({
+          start: Offset(T),
+          end: Offset(T),
+          reason: T.Union([
+            T.Literal('advertisement'),
+            T.Literal('call-to-action'),
+            T.Literal('share-bar'),
+            T.Literal('photo-credit'),
+            T.Literal('related-stories'),
+            T.Literal('sidebar'),
+            T.Literal('video-prompt'),
+          ]),
+          text: T.String(),
+        }),
+        {
+          description:
+            'page chrome cut from the text before analysis (unless --keep-chrome): offsets in the text as read (for HTML, the text extracted from the page), before the cut; every other offset of the report is in `text`, after it',
+        },
+      ),
+    ),
     source: T.Object({
       kind: T.Union([T.Literal('text'), T.Literal('html'), T.Literal('url'), T.Literal('stdin')]),
       path: T.Optional(T.String()),

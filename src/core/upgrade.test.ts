@@ -48,3 +48,13 @@ describe('a report of schema 2.0', () => {
     expect(upgradeReport(now)).toBe(now);
   });
 });
+
+describe('a report of schema 2.1', () => {
+  it('reads as the current one as it is: it has no document.removed (its text kept the chrome)', () => {
+    const old = { schemaVersion: '2.1.0', document: { text: 'Advertisement\n\nTroops moved.' }, findings: [] } as unknown as Analysis;
+    const now = upgradeReport(old);
+    expect(now.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(now.document).toBe(old.document);
+    expect(upgradeReport(now)).toBe(now);
+  });
+});

@@ -2,13 +2,14 @@
  * The unattributed-claim rule over a folder of real articles (warnews), for its firing rate and a
  * sample to judge by hand: every sentence's verdict, the factual sentences counted as the rule
  * counts them (isFactualSentence), and each firing with its article and the offsets of its claim
- * in the file's text. The publication date is the file name's (warnews: YYYYMMDDT...).
+ * in the file's text (page chrome cut by ingest put back). The publication date is the file name's (warnews: YYYYMMDDT...).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../analyze.js';
 import { defaultAnalyzers } from '../analyzers.js';
 import { findAnchor } from '../times/anchor.js';
+import { inputOffset } from '../ingest/chrome.js';
 import { seededRandom, shuffle } from '../learn/perceptron.js';
 import type { Analysis } from '../core/schema.js';
 import type { FindingContext } from './context.js';
@@ -60,13 +61,9 @@ export function contextOf(analysis: Analysis): FindingContext {
   };
 }
 
-/** The offset of the report's text in the file's text: removed chrome before it is added back. */
-export type ToFile = (analysis: Analysis, offset: number) => number;
-const sameText: ToFile = (_a, offset) => offset;
 
-export async function auditUnattributed(dir: string, options: { files?: readonly string[]; toFile?: ToFile; onArticle?: (done: number, total: number) => void } = {}): Promise<UnattributedAudit> {
+export async function auditUnattributed(dir: string, options: { files?: readonly string[]; onArticle?: (done: number, total: number) => void } = {}): Promise<UnattributedAudit> {
   const files = options.files ?? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-  const toFile = options.toFile ?? sameText;
   const audit: UnattributedAudit = { articles: files.length, sentences: 0, factual: 0, eventClaims: 0, verdicts: {}, firings: [], articlesWith: 0 };
   for (const [i, file] of files.entries()) {
     const input = readFileSync(join(dir, file), 'utf8');
@@ -84,8 +81,10 @@ export async function auditUnattributed(dir: string, options: { files?: readonly
     if (firings.length) audit.articlesWith++;
     for (const f of firings) {
       const span = f.spans[f.spans.length - 1]!;
-      const start = toFile(analysis, span.start);
-      const end = toFile(analysis, span.end);
+      // offsets of the file: the page chrome cut before analysis is put back
+      const removed = analysis.document.removed ?? [];
+      const start = inputOffset(removed, span.start);
+      const end = inputOffset(removed, span.end, true);
       audit.firings.push({ file, start, end, claim: ctx.text.slice(span.start, span.end), severity: f.severity, message: f.message });
     }
     options.onArticle?.(i + 1, files.length);

@@ -12,6 +12,7 @@ import { type Message, warning } from '../core/message.js';
 import type { DocumentInfo } from '../core/schema.js';
 import { decodeText, sniffBinary } from './decode.js';
 import { fetchUrl } from './fetch.js';
+import { removeChrome } from './chrome.js';
 import { extractArticle, looksLikeHtml } from './html.js';
 import { inputName } from './inputs.js';
 import { detectLanguage, languageWarning } from './language.js';
@@ -103,7 +104,11 @@ async function build(raw: string, warnings: Message[], origin: Origin, options: 
   if (!/[\p{L}\p{N}]/u.test(raw)) throw new UserError(`${origin.name}: the article has no letters or digits, only marks, symbols or invisible characters`);
   const page = origin.html || looksLikeHtml(raw) ? extractArticle(raw) : undefined;
   if (page === null) throw new UserError(`no article text found in ${origin.name}`);
-  const text = page?.text ?? raw;
+  const read = page?.text ?? raw;
+  // page chrome is cut from the text every layer reads, and listed (unless the cut would leave no article)
+  const kept = options.keepChrome ? null : removeChrome(read);
+  const cut = kept && kept.removed.length > 0 && /[\p{L}\p{N}]/u.test(kept.text) ? kept : null;
+  const text = cut?.text ?? read;
   const language = await detectLanguage(text);
   const languageNote = languageWarning(language);
   if (languageNote) warnings.push(warning('ingest', 'language', languageNote));
@@ -126,6 +131,7 @@ async function build(raw: string, warnings: Message[], origin: Origin, options: 
     ...(origin.url ? { url: origin.url } : {}),
     ...(outlet ? { outlet } : {}),
     ...(page?.byline ? { byline: page.byline } : {}),
+    ...(cut ? { removed: cut.removed } : {}),
     // a file found to hold HTML is reported as HTML
     source: page && origin.source.kind === 'text' ? { ...origin.source, kind: 'html' } : origin.source,
   };

@@ -23,6 +23,8 @@ export interface IngestOptions {
   maxBytes?: number;
   /** the input's character encoding, whatever a BOM, a declaration or the bytes say ('windows-1251') */
   encoding?: string;
+  /** keep the page chrome (ad markers, calls to follow or subscribe, share bars, photo credits, related stories) in the text */
+  keepChrome?: boolean;
 }
 
 export interface Ingested {

@@ -201,7 +201,16 @@ function header(a: Analysis, p: Palette, name: string): string[] {
   // what went wrong comes first: a reader must know the report is partial before reading it
   if (a.cut.length > 0) lines.push(`  ${p.yellow('cut')} (time budget spent): ${a.cut.map((c) => clean(c.message)).join(', ')}`);
   for (const w of a.warnings) lines.push(`  ${p.yellow('warning:')} ${clean(w.message)}`);
+  if (d.removed?.length) lines.push(`  ${p.dim(removedLine(d.removed))}`);
   return lines;
+}
+
+/** "page chrome cut: 3 lines (advertisement 2, call-to-action 1); --keep-chrome keeps it" */
+export function removedLine(removed: readonly { reason: string }[]): string {
+  const by = new Map<string, number>();
+  for (const r of removed) by.set(r.reason, (by.get(r.reason) ?? 0) + 1);
+  const kinds = [...by].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, n]) => `${k} ${n}`).join(', ');
+  return `page chrome cut: ${removed.length} line${removed.length === 1 ? '' : 's'} (${kinds}), listed in document.removed; --keep-chrome keeps it`;
 }
 
 function sourcing(a: Analysis, p: Palette): string[] {

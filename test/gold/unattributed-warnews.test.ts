@@ -1,7 +1,7 @@
 /**
  * The unattributed-claim judgements of our own (test/gold/unattributed/warnews-firings.tsv, every
  * firing on the 428 warnews articles, judged by hand; see its README.md) as a regression test: the
- * rule's firing rate on the corpus must stay at most 0.6% of factual sentences (0.34% when judged;
+ * rule's firing rate on the corpus must stay at most 0.6% of factual sentences (0.31% when judged;
  * the issue's bound is 15%), the judged firings must still be found, and the share of useful ones
  * among what still fires must not fall below 0.70. Runs when ../shared holds the articles.
  */
@@ -41,7 +41,7 @@ describeWithShared(['data', 'warnews', 'articles'], 'unattributed-claim judged o
   }, 120_000);
 
   it('holds judged firings whose offsets lie inside their articles', () => {
-    expect(sample.length).toBeGreaterThanOrEqual(30);
+    expect(sample.length).toBeGreaterThanOrEqual(25);
     for (const s of sample) {
       const text = readFileSync(sharedPath('data', 'warnews', 'articles', s.file), 'utf8');
       expect(s.end).toBeLessThanOrEqual(text.length);

@@ -31,6 +31,14 @@ testFindingRule(unattributedClaim, {
     },
     // an outcome the events layer has no type for: a shooting down, with its figure
     { input: { text: 'Air defence units shot down 14 drones over the Odesa region overnight.', attributions: [] } },
+    // "claimed lives" is no source for the sentence after it
+    {
+      input: {
+        text: 'Riven by a conflict that has claimed more than 14,000 lives, the region faces a winter without power. Russian troops shelled Kherson 40 times on Monday.',
+        attributions: [],
+      },
+      marks: ['Russian troops shelled Kherson 40 times on Monday.'],
+    },
     // a count of troops, told as fact
     { input: { text: 'Moscow has gathered more than 90,000 troops along the northern border.', attributions: [] } },
     // a sourced lead that tells no event covers none

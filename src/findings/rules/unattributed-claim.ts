@@ -52,7 +52,7 @@ const IRREALIS =
 const HISTORY = /\b(?:Soviet|USSR|World War|Cold War|Nazis?|Red Army|Wehrmacht|Third Reich|Stalin|Hitler|Hiroshima|Holodomor|Great Patriotic War|Napoleon|Chechnya|Chechen war|Afghanistan in|in the (?:19|18)\d0s|centur(?:y|ies) ago|decades ago)\b/i;
 
 /** Cues of reporting a sentence may carry that the attribution layer did not take (agentless passives excluded). */
-const SPEECH = /\b(?:said|says|told|according to|reported|reports|stated|states|announced|claimed|claims|confirmed|quoted|wrote|writes|tweeted|posted|added|noted|warned|estimated|estimates|assessed|believes?)\b/i;
+const SPEECH = /\b(?:said|says|told|according to|reported|reports|stated|states|announced|(?:claimed|claims)(?![ \t]+(?:the[ \t]+)?(?:lives|more than|over|at least|\d))|confirmed|quoted|wrote|writes|tweeted|posted|added|noted|warned|estimated|estimates|assessed|believes?)\b/i;
 const AGENTLESS = /\b(?:is|are|was|were|been|being|be)[ \t]+(?:\p{L}+ly[ \t]+)?(?:said|told|reported|stated|announced|claimed|confirmed|believed|thought|understood|rumou?red|alleged|estimated|accused|suspected)\b/iu;
 
 /** A source named at the end with its verb lost in translation: "..., the Regional Military Administration." */
