@@ -5,8 +5,8 @@
  * that it is linked, mapped and counted with the article's other places. Only where the name says
  * what it is: the place opens the name and the next word is an institution's ("Police", "City",
  * "School", "Post"), or the place closes it after "of". Only names the gazetteer knows as a
- * country, region, sea or continent, or as a town spelled as its own name. A county before
- * "County" is left out: the gazetteer has no counties, and the town of the same name is elsewhere.
+ * country, region (a US county too: "Laurel County"), sea or continent, or as a town spelled as its
+ * own name; never the town that lends a county its name ("Anderson" in "Anderson County Sheriff").
  * Units are left alone: "Azov" in a regiment's name is no sea.
  */
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
@@ -25,7 +25,7 @@ const INSTITUTION = new Set(
     'mosque synagogue station railway railways bus stadium arena football basketball baseball hockey rugby marathon festival fair'
   ).split(' '),
 );
-/** After a place these name a division of it, not an institution: we have no such places to link. */
+/** After a town's name these make it a division's name: the division is the place, if the gazetteer has it. */
 const DIVISION = new Set(['county', 'parish', 'township', 'borough', 'co', 'twp']);
 // outlets' mastheads ("The Washington Post") name a paper, not where the story is; "X University" is as often a benefactor
 const TYPES = new Set(['organization']);

