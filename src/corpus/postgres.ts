@@ -9,7 +9,7 @@ import type * as Pg from 'pg';
 import { UserError } from '../core/errors.js';
 import { pendingMigrations, type Migration } from './migrations.js';
 import { boundingBox } from './rows.js';
-import { SqlStore, type Backend, type Param, type Row, type SearchTerms, type Sql } from './sql-store.js';
+import { HI, LO, SqlStore, type Backend, type Param, type Row, type SearchParam, type SearchTerms, type Sql } from './sql-store.js';
 
 const MIGRATIONS: Migration[] = [
   {
@@ -185,12 +185,12 @@ class PostgresBackend extends PostgresSql implements Backend {
   async indexPlaces(): Promise<void> {}
   async unindexPlaces(): Promise<void> {}
 
-  nearCondition({ lat, lon, km }: { lat: number; lon: number; km: number }): { sql: string; params: Param[] } {
+  nearCondition({ lat, lon, km }: { lat: number; lon: number; km: number }): { sql: string; params: SearchParam[] } {
     const box = boundingBox(lat, lon, km);
     return {
-      sql: `a.seq IN (SELECT article FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?
+      sql: `a.seq IN (SELECT article FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND article BETWEEN ? AND ?
              AND 2 * 6371 * asin(least(1, sqrt(power(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * power(sin(radians(lon - ?) / 2), 2)))) <= ?)`,
-      params: [box.minLat, box.maxLat, box.minLon, box.maxLon, lat, lat, lon, km],
+      params: [box.minLat, box.maxLat, box.minLon, box.maxLon, LO, HI, lat, lat, lon, km],
     };
   }
 

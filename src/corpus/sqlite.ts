@@ -10,7 +10,7 @@ import { UserError } from '../core/errors.js';
 import { pendingMigrations, type Migration } from './migrations.js';
 import { distanceKm } from '../geo/place.js';
 import { boundingBox } from './rows.js';
-import { SqlStore, type Backend, type Param, type Row, type SearchTerms, type Sql } from './sql-store.js';
+import { HI, LO, SqlStore, type Backend, type Param, type Row, type SearchParam, type SearchTerms, type Sql } from './sql-store.js';
 
 const MIGRATIONS: Migration[] = [
   {
@@ -57,6 +57,20 @@ const MIGRATIONS: Migration[] = [
     sql: `
       ALTER TABLE articles ADD COLUMN made TEXT;
       CREATE INDEX articles_made ON articles (made);
+    `,
+  },
+  {
+    version: 3,
+    name: 'an R*Tree of distinct points, and places by point then article (a radius search reads the newest first)',
+    sql: `
+      CREATE TABLE points (id INTEGER PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL, UNIQUE (lat, lon));
+      CREATE VIRTUAL TABLE points_rtree USING rtree (id, min_lat, max_lat, min_lon, max_lon);
+      CREATE TRIGGER points_indexed AFTER INSERT ON points BEGIN
+        INSERT INTO points_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES (new.id, new.lat, new.lat, new.lon, new.lon);
+      END;
+      INSERT INTO points (lat, lon) SELECT DISTINCT lat, lon FROM places;
+      CREATE INDEX places_point ON places (lat, lon, article);
+      DROP TABLE places_rtree;
     `,
   },
 ];
@@ -149,24 +163,31 @@ class SqliteBackend implements Backend {
 
   // FTS5 gives its matches in rowid order, newest first when asked, and the join stops at the LIMIT:
   // common words at 6k articles took 6-14 ms through `a.seq IN (matches)` (every match read), 0.2-4 ms this way
-  textCondition(terms: SearchTerms): { sql: string; params: Param[]; from: string; order: string } {
-    return { from: 'articles_fts f JOIN articles a ON a.seq = f.rowid', sql: 'articles_fts MATCH ?', params: [ftsMatch(terms)], order: 'f.rowid DESC' };
+  textCondition(terms: SearchTerms): { sql: string; params: SearchParam[]; from: string; order: string } {
+    return {
+      from: 'articles_fts f JOIN articles a ON a.seq = f.rowid',
+      sql: 'articles_fts MATCH ? AND f.rowid BETWEEN ? AND ?',
+      params: [ftsMatch(terms), LO, HI],
+      order: 'f.rowid DESC',
+    };
   }
 
+  // The R*Tree holds each distinct point once (a trigger adds a new one): the few points within the
+  // radius, then their places in the window through places (lat, lon, article). A point stays when
+  // the last article naming it is removed: one more point looked up, that finds no place.
   async indexPlaces(tx: Sql, fromSeq: number, toSeq: number): Promise<void> {
-    await tx.run('INSERT INTO places_rtree (id, min_lat, max_lat, min_lon, max_lon) SELECT id, lat, lat, lon, lon FROM places WHERE article BETWEEN ? AND ?', [fromSeq, toSeq]);
+    await tx.run('INSERT OR IGNORE INTO points (lat, lon) SELECT lat, lon FROM places WHERE article BETWEEN ? AND ?', [fromSeq, toSeq]);
   }
 
-  async unindexPlaces(tx: Sql, seq: number): Promise<void> {
-    await tx.run('DELETE FROM places_rtree WHERE id IN (SELECT id FROM places WHERE article = ?)', [seq]);
-  }
+  async unindexPlaces(): Promise<void> {}
 
-  nearCondition({ lat, lon, km }: { lat: number; lon: number; km: number }): { sql: string; params: Param[] } {
+  nearCondition({ lat, lon, km }: { lat: number; lon: number; km: number }): { sql: string; params: SearchParam[] } {
     const box = boundingBox(lat, lon, km);
     return {
-      sql: `a.seq IN (SELECT p.article FROM places_rtree r JOIN places p ON p.id = r.id
-             WHERE r.max_lat >= ? AND r.min_lat <= ? AND r.max_lon >= ? AND r.min_lon <= ? AND km(p.lat, p.lon, ?, ?) <= ?)`,
-      params: [box.minLat, box.maxLat, box.minLon, box.maxLon, lat, lon, km],
+      // CROSS JOIN keeps this order: left to choose, SQLite reads every place of the window instead
+      sql: `a.seq IN (SELECT p.article FROM points_rtree r CROSS JOIN points q ON q.id = r.id CROSS JOIN places p ON p.lat = q.lat AND p.lon = q.lon
+             WHERE r.max_lat >= ? AND r.min_lat <= ? AND r.max_lon >= ? AND r.min_lon <= ? AND km(q.lat, q.lon, ?, ?) <= ? AND p.article BETWEEN ? AND ?)`,
+      params: [box.minLat, box.maxLat, box.minLon, box.maxLon, lat, lon, km, LO, HI],
     };
   }
 

@@ -147,6 +147,22 @@ for (const backend of testBackends()) {
       await store.close();
     });
 
+    it('searches newest first across windows of the store: matches among the oldest, a limit met over several windows', async () => {
+      const store = await fresh();
+      // 3000 articles (more than the first windows read); Kharkiv, a technique and a far place in every 700th only
+      const texts = Array.from({ length: 3000 }, (_, i) => (i % 700 === 0 ? `Dispatch ${i}: Kharkiv shelled, officials said.` : `Dispatch ${i}: a quiet day, officials said.`));
+      await store.putMany(texts.map((t, i) => article(t, i % 700 === 0 ? { technique: 'Doubt', place: [10, 10] } : {})));
+      const rare = [2800, 2100, 1400, 700, 0].map((i) => documentId(texts[i]!));
+      const ids = async (q: Parameters<CorpusStore['search']>[0]) => (await store.search(q)).map((s) => s.id);
+      expect(await ids({ entity: 'Kharkiv', geonamesIds: [706483] })).toEqual(rare);
+      expect(await ids({ technique: 'Doubt', limit: 3 })).toEqual(rare.slice(0, 3));
+      expect(await ids({ near: { lat: 10, lon: 10, km: 5 }, sourceKind: 'anonymous' })).toEqual(rare);
+      expect(await ids({ text: 'shelled' })).toEqual(rare);
+      expect(await ids({ text: 'quiet', limit: 2000 })).toHaveLength(2000);
+      expect(await ids({ text: 'officials', limit: 5000 })).toEqual(texts.map((t) => documentId(t)).reverse());
+      await store.close();
+    });
+
     it('groups articles by what made them, and records it', async () => {
       const store = await fresh();
       const made = (v: number) => ({ layers: [{ layer: 'entities', analyzer: 'entities', version: v, ms: 1 }] });
