@@ -18,7 +18,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { analyzeDocument } from '../analyze.js';
 import type { Analysis, DocumentInfo } from '../core/schema.js';
 import { textHash } from '../corpus/dedup.js';
@@ -35,8 +37,15 @@ const SIZES = (process.env.UNSPIN_BENCH_SIZES ?? '10000,30000,100000').split(','
 const POOL = Number(process.env.UNSPIN_BENCH_POOL ?? 100);
 const QUERIES = 200;
 const THREADS = availableParallelism();
-/** articles a packing thread makes per request */
-const CHUNK = 100;
+/**
+ * articles a packing thread makes per request: few, so that what it makes dies young there (chunks
+ * of 100 outlived the young generation, and grew each packing thread's heap by 70 MB)
+ */
+const CHUNK = 10;
+/** requests a packing thread has open at once: the writer's queue holds up to THREADS x AHEAD x CHUNK articles, committed together */
+const AHEAD = 10;
+/** the argument that makes this module the process analysing the pool */
+const ANALYSE = '--analyse-pool';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -46,23 +55,28 @@ function info(text: string, i: number): DocumentInfo {
   return { id: documentId(text), text, language: 'en', publishedAt: publishedOn(i), source: { kind: 'text' } };
 }
 
-/** The pool analysed once on a thread that then ends, and the analysis time per article. */
+/**
+ * The pool analysed once in a child process, and the analysis time per article: its models, and
+ * what the allocator keeps of them once freed, are not the store's memory.
+ */
 function analysePool(texts: string[]): Promise<{ pool: Analysis[]; analysisMs: number }> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { analyse: texts } });
+  const child = fork(fileURLToPath(import.meta.url), [ANALYSE], { serialization: 'advanced' });
   return new Promise((resolve, reject) => {
-    worker.once('message', (result: { pool: Analysis[]; analysisMs: number }) => {
-      void worker.terminate();
-      resolve(result);
+    child.once('message', (result) => {
+      child.disconnect();
+      resolve(result as { pool: Analysis[]; analysisMs: number });
     });
-    worker.once('error', reject);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the analysis process ended (${code}) before it sent the pool`)));
+    child.send(texts);
   });
 }
 
-function analyseOnThisThread(texts: string[]): void {
+function analyseInThisProcess(texts: string[]): void {
   analyzeDocument(info(texts[0]!, 0)); // models load once; that is the cold start, not the rate
   const t0 = performance.now();
   const pool: Analysis[] = texts.map((t, i) => analyzeDocument(info(t, i), [], { budgetMs: 60_000 }));
-  parentPort!.postMessage({ pool, analysisMs: (performance.now() - t0) / texts.length });
+  process.send!({ pool, analysisMs: (performance.now() - t0) / texts.length });
 }
 
 /** the highest resident set size seen while storing, sampled after each chunk */
@@ -79,50 +93,61 @@ function writerCpuMs(): number | undefined {
 }
 
 /**
- * Stores articles from..to: each packing thread makes and packs a chunk while the writer hashes
- * and puts the one before (put's queue commits a chunk together); at most two chunks per thread
- * are held at once.
+ * Stores articles from..to: each packing thread makes and packs the chunks it is asked for, up to
+ * AHEAD of them ahead of the writer, which hashes and puts each as it arrives (put's queue commits
+ * what arrived together).
  */
 async function fill(store: SqlStore, workers: Worker[], from: number, to: number): Promise<void> {
   let next = from;
-  const request = (worker: Worker): Promise<Omit<NewArticle, 'textHash'>[]> | null => {
-    if (next >= to) return null;
-    const range = { from: next, to: Math.min(to, next + CHUNK) };
-    next = range.to;
-    return new Promise((resolve) => {
-      worker.once('message', resolve);
-      worker.postMessage(range);
-    });
-  };
   const run = async (worker: Worker) => {
-    for (let chunk = request(worker); chunk; ) {
-      const articles = await chunk;
-      chunk = request(worker);
-      await Promise.all(articles.map((a) => store.put({ ...a, textHash: textHash(a.analysis.document.text) })));
-      storingRss = Math.max(storingRss, process.memoryUsage.rss());
+    // a thread answers its requests in order
+    const waiting: ((articles: Omit<NewArticle, 'textHash'>[]) => void)[] = [];
+    const answer = (articles: Omit<NewArticle, 'textHash'>[]) => waiting.shift()!(articles);
+    worker.on('message', answer);
+    const open: Promise<void>[] = [];
+    while (next < to) {
+      const range = { from: next, to: Math.min(to, next + CHUNK) };
+      next = range.to;
+      const made = new Promise<Omit<NewArticle, 'textHash'>[]>((resolve) => waiting.push(resolve));
+      worker.postMessage(range);
+      open.push(
+        made.then(async (articles) => {
+          await Promise.all(articles.map((a) => store.put({ ...a, textHash: textHash(a.analysis.document.text) })));
+          storingRss = Math.max(storingRss, process.memoryUsage.rss());
+        }),
+      );
+      if (open.length >= AHEAD) await open.shift();
     }
+    await Promise.all(open);
+    worker.off('message', answer);
   };
   await Promise.all(workers.map(run));
 }
 
-async function main(): Promise<void> {
+/**
+ * The pool analysed, what the searches look for (names and places the pool's analyses found,
+ * words of its texts), and the packing threads, each given the pool: the pool itself is not
+ * kept here once they have it.
+ */
+async function prepare() {
   const texts = generateCorpus(POOL, 42);
   const words = texts.reduce((s, t) => s + countWords(t), 0);
   console.log(`pool: ${POOL} generated articles, ${fmt(words / POOL)} words on average (seed 42); sizes ${SIZES.map(fmt).join(', ')}`);
-  // analysed on a thread of its own, ended before storing begins: its models are not the store's memory
   const { pool, analysisMs } = await analysePool(texts);
   console.log(`analysis: ${analysisMs.toFixed(0)} ms per article on one thread (${fmt(1000 / analysisMs)} articles/s)\n`);
-
-  // what the searches look for: names and places the pool's analyses found
   const names = [...new Set(pool.flatMap((a) => a.entities.map((e) => e.name)))];
   const points = pool.flatMap((a) => a.entities.flatMap((e) => (e.place?.lat != null && e.place.lon != null ? [{ lat: e.place.lat, lon: e.place.lon }] : [])));
   const vocabulary = [...new Set(texts.join(' ').toLowerCase().match(/\p{L}{4,}/gu) ?? [])];
   const ids = new Map(names.map((n) => [n, placeIds(n)]));
+  const workers = Array.from({ length: THREADS }, () => new Worker(new URL('./store-worker.js', import.meta.url), { workerData: pool }));
+  return { analysisMs, names, points, vocabulary, ids, workers };
+}
 
+async function main(): Promise<void> {
+  const { analysisMs, names, points, vocabulary, ids, workers } = await prepare();
   const dir = mkdtempSync(join(tmpdir(), 'unspin-bench-store-'));
   const file = join(dir, 'bench.db');
   const store = openSqliteStore(file);
-  const workers = Array.from({ length: THREADS }, () => new Worker(new URL('./store-worker.js', import.meta.url), { workerData: pool }));
   const random = seededRandom(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   console.log(`storing: ${THREADS} packing threads and one writer; rates in articles/s: wall clock, per CPU-second of the process, per CPU-second of the writer`);
@@ -172,7 +197,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `\nstored/s: wall-clock rate over the articles added since the previous size; CPU: the same per second of the process's CPU time, all threads (${THREADS} idle cores give up to ${THREADS}x that, as long as the writer keeps up); writer: per second of the writer thread's CPU time (the most one writer can commit); with analysis: ${THREADS} analysis threads (--jobs ${THREADS}) then storing; peak RSS: the most resident memory seen while storing (the pool's analysis ran on a thread ended before)`,
+      `\nstored/s: wall-clock rate over the articles added since the previous size; CPU: the same per second of the process's CPU time, all threads (${THREADS} idle cores give up to ${THREADS}x that, as long as the writer keeps up); writer: per second of the writer thread's CPU time (the most one writer can commit); with analysis: ${THREADS} analysis threads (--jobs ${THREADS}) then storing; peak RSS: the most resident memory seen while storing (the pool was analysed in a process of its own)`,
     );
     if (growth.length >= 2) console.log(extrapolation(growth));
     console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (rates suffer when it is high)`);
@@ -208,5 +233,5 @@ function extrapolation(growth: Growth[]): string {
   ].join('\n');
 }
 
-if (isMainThread) await main();
-else analyseOnThisThread((workerData as { analyse: string[] }).analyse);
+if (process.argv.includes(ANALYSE)) process.once('message', (texts) => analyseInThisProcess(texts as string[]));
+else await main();
