@@ -42,8 +42,8 @@ const THREADS = availableParallelism();
  * of 100 outlived the young generation, and grew each packing thread's heap by 70 MB)
  */
 const CHUNK = 10;
-/** requests a packing thread has open at once: the writer's queue holds up to THREADS x AHEAD x CHUNK articles, committed together */
-const AHEAD = 10;
+/** requests a packing thread has open at once: the writer's queue holds up to THREADS x AHEAD x CHUNK articles (400, as many as before), committed together */
+const AHEAD = 20;
 /** the argument that makes this module the process analysing the pool */
 const ANALYSE = '--analyse-pool';
 
