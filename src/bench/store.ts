@@ -15,7 +15,7 @@
  * own, carrying its pool article's Analysis, whose spans stay valid since the text only grows at
  * the end. A benchmark, not a test: it asserts nothing.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
@@ -55,28 +55,41 @@ function info(text: string, i: number): DocumentInfo {
   return { id: documentId(text), text, language: 'en', publishedAt: publishedOn(i), source: { kind: 'text' } };
 }
 
+/** What the child process analysing the pool sends back: the pool itself it writes to a file, for the packing threads. */
+interface Analysed {
+  analysisMs: number;
+  /** names and points the pool's analyses found: what the searches look for */
+  names: string[];
+  points: { lat: number; lon: number }[];
+}
+
 /**
- * The pool analysed once in a child process, and the analysis time per article: its models, and
- * what the allocator keeps of them once freed, are not the store's memory.
+ * The pool analysed once in a child process, which writes it to `poolFile`, and the analysis time
+ * per article: its models (and what the allocator keeps of them once freed) are not the store's
+ * memory, nor is the pool, which only the packing threads read.
  */
-function analysePool(texts: string[]): Promise<{ pool: Analysis[]; analysisMs: number }> {
-  const child = fork(fileURLToPath(import.meta.url), [ANALYSE], { serialization: 'advanced' });
+function analysePool(texts: string[], poolFile: string): Promise<Analysed> {
+  const child = fork(fileURLToPath(import.meta.url), [ANALYSE]);
   return new Promise((resolve, reject) => {
     child.once('message', (result) => {
       child.disconnect();
-      resolve(result as { pool: Analysis[]; analysisMs: number });
+      resolve(result as Analysed);
     });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the analysis process ended (${code}) before it sent the pool`)));
-    child.send(texts);
+    child.send({ texts, poolFile });
   });
 }
 
-function analyseInThisProcess(texts: string[]): void {
+function analyseInThisProcess({ texts, poolFile }: { texts: string[]; poolFile: string }): void {
   analyzeDocument(info(texts[0]!, 0)); // models load once; that is the cold start, not the rate
   const t0 = performance.now();
   const pool: Analysis[] = texts.map((t, i) => analyzeDocument(info(t, i), [], { budgetMs: 60_000 }));
-  process.send!({ pool, analysisMs: (performance.now() - t0) / texts.length });
+  const analysisMs = (performance.now() - t0) / texts.length;
+  writeFileSync(poolFile, JSON.stringify(pool));
+  const names = [...new Set(pool.flatMap((a) => a.entities.map((e) => e.name)))];
+  const points = pool.flatMap((a) => a.entities.flatMap((e) => (e.place?.lat != null && e.place.lon != null ? [{ lat: e.place.lat, lon: e.place.lon }] : [])));
+  process.send!({ analysisMs, names, points } satisfies Analysed);
 }
 
 /** the highest resident set size seen while storing, sampled after each chunk */
@@ -126,26 +139,24 @@ async function fill(store: SqlStore, workers: Worker[], from: number, to: number
 
 /**
  * The pool analysed, what the searches look for (names and places the pool's analyses found,
- * words of its texts), and the packing threads, each given the pool: the pool itself is not
- * kept here once they have it.
+ * words of its texts), and the packing threads, which read the pool from its file.
  */
-async function prepare() {
+async function prepare(dir: string) {
   const texts = generateCorpus(POOL, 42);
   const words = texts.reduce((s, t) => s + countWords(t), 0);
   console.log(`pool: ${POOL} generated articles, ${fmt(words / POOL)} words on average (seed 42); sizes ${SIZES.map(fmt).join(', ')}`);
-  const { pool, analysisMs } = await analysePool(texts);
+  const poolFile = join(dir, 'pool.json');
+  const { analysisMs, names, points } = await analysePool(texts, poolFile);
   console.log(`analysis: ${analysisMs.toFixed(0)} ms per article on one thread (${fmt(1000 / analysisMs)} articles/s)\n`);
-  const names = [...new Set(pool.flatMap((a) => a.entities.map((e) => e.name)))];
-  const points = pool.flatMap((a) => a.entities.flatMap((e) => (e.place?.lat != null && e.place.lon != null ? [{ lat: e.place.lat, lon: e.place.lon }] : [])));
   const vocabulary = [...new Set(texts.join(' ').toLowerCase().match(/\p{L}{4,}/gu) ?? [])];
   const ids = new Map(names.map((n) => [n, placeIds(n)]));
-  const workers = Array.from({ length: THREADS }, () => new Worker(new URL('./store-worker.js', import.meta.url), { workerData: pool }));
+  const workers = Array.from({ length: THREADS }, () => new Worker(new URL('./store-worker.js', import.meta.url), { workerData: poolFile }));
   return { analysisMs, names, points, vocabulary, ids, workers };
 }
 
 async function main(): Promise<void> {
-  const { analysisMs, names, points, vocabulary, ids, workers } = await prepare();
   const dir = mkdtempSync(join(tmpdir(), 'unspin-bench-store-'));
+  const { analysisMs, names, points, vocabulary, ids, workers } = await prepare(dir);
   const file = join(dir, 'bench.db');
   const store = openSqliteStore(file);
   const random = seededRandom(7);
@@ -233,5 +244,5 @@ function extrapolation(growth: Growth[]): string {
   ].join('\n');
 }
 
-if (process.argv.includes(ANALYSE)) process.once('message', (texts) => analyseInThisProcess(texts as string[]));
+if (process.argv.includes(ANALYSE)) process.once('message', (job) => analyseInThisProcess(job as { texts: string[]; poolFile: string }));
 else await main();
