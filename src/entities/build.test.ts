@@ -259,6 +259,19 @@ describe('places', () => {
   });
 });
 
+describe('streets', () => {
+  it('reads a name the model took for a person or an organisation as a street where one stands', () => {
+    const text = 'Police closed the 2400 block of Jay Lane and 508 Cumberland Street, and a missile hit a house on Sumska Street.';
+    const es = entities(text, [['PER', 'Jay Lane'], ['ORG', 'Cumberland Street'], ['ORG', 'Sumska Street']]);
+    expect(['Jay Lane', 'Cumberland Street', 'Sumska Street'].map((n) => named(es, n)?.type)).toEqual(['place', 'place', 'place']);
+  });
+
+  it('keeps a person whose surname is a street word', () => {
+    const es = entities('Nathan Lane said the play would run.', [['PER', 'Nathan Lane']]);
+    expect(named(es, 'Nathan Lane')?.type).toBe('person');
+  });
+});
+
 describe('coreference', () => {
   it('joins surnames, titles and acronyms to the entity named before', () => {
     const text =

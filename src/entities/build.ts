@@ -242,6 +242,7 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
   if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!)) {
     return [{ ...c, type: 'place' }];
   }
+  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && isStreet(view, lex, c)) return [{ ...c, type: 'place' }];
   if (c.type === 'place' && !c.region) {
     const next = c.last + 1;
     if (next < view.tokens.length && lex.places.regionNouns.has(view.lower[next]!) && view.tokens[next]!.sentence === view.tokens[c.last]!.sentence) {
@@ -249,6 +250,18 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
     }
   }
   return [c];
+}
+
+/**
+ * A name ending in a street's word ("Henrico Boulevard", "Sumska Street") where a street stands:
+ * after "on", "at", "block of" and the like, or a house number ("508 Cumberland Street"). Not "Nathan
+ * Lane said": a person's surname can be a street's word.
+ */
+function isStreet(view: TokenView, lex: Lexicon, c: Candidate): boolean {
+  if (c.last === c.first || !lex.places.streetNouns.has(view.lower[c.last]!)) return false;
+  const before = c.first - 1;
+  if (before < 0 || view.tokens[before]!.sentence !== view.tokens[c.first]!.sentence) return false;
+  return lex.places.streetLeads.has(view.lower[before]!) || /^\d+$/.test(view.compact[before]!);
 }
 
 /** A place the tagger cut at a hyphen takes the rest of its name: "Kupiansk-Vuzlovyi" (places.ts). */

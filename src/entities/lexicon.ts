@@ -34,6 +34,9 @@ export interface Lexicon {
     regionNouns: Set<string>;
     takenVerbs: Set<string>;
     afterNouns: Set<string>;
+    /** the last word of a street's name ("Sumska Street"), and the words before one ("on", "block of") */
+    streetNouns: Set<string>;
+    streetLeads: Set<string>;
     never: Set<string>;
   };
   outletCues: {
@@ -63,6 +66,8 @@ interface PlaceFile extends EntryFile {
     regionNouns: string[];
     takenVerbs: string[];
     afterNouns: string[];
+    streetNouns: string[];
+    streetLeads: string[];
     never: string[];
   };
 }
@@ -110,6 +115,8 @@ function compile(): Lexicon {
       regionNouns: new Set(places.patterns.regionNouns),
       takenVerbs: new Set(places.patterns.takenVerbs),
       afterNouns: new Set(places.patterns.afterNouns),
+      streetNouns: new Set(places.patterns.streetNouns),
+      streetLeads: new Set(places.patterns.streetLeads),
       never: new Set(places.patterns.never),
     },
     outletCues: {
