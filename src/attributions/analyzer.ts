@@ -3,13 +3,18 @@ import { buildAttributions } from './build.js';
 import { extractGroups } from './extract.js';
 import { sourcingProfile } from './sourcing.js';
 import { attributionModel } from './tagger.js';
+import { confidenceModel, withConfidence } from './confidence.js';
 import { AttributionSchema, SourcingSchema } from './schema.js';
 import { readAsEnglish } from '../core/language.js';
 
-/** Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and via. */
+/**
+ * Who claims what: tagged SOURCE / CUE / CONTENT spans and rules, grouped, with source kinds and
+ * via, and each attribution's calibrated confidence (confidence.ts; its model is not in the
+ * layer's provenance, which names the tagger: recalibrating it bumps this version).
+ */
 export const attributionsAnalyzer = defineAnalyzer({
   name: 'attributions',
-  version: 5,
+  version: 6,
   requires: ['sentences', 'tokens'],
   optional: ['entities'],
   adds: 'attributions',
@@ -20,12 +25,18 @@ export const attributionsAnalyzer = defineAnalyzer({
     // The tagger is trained on English news; other languages get no attributions rather than noise.
     if (!readAsEnglish(doc.info.language)) return [];
     const sentences = doc.get('sentences');
-    const groups = extractGroups(attributionModel.load(), doc.text, sentences, doc.get('tokens'));
+    const tokens = doc.get('tokens');
+    const tagger = attributionModel.load();
+    const margins = new Float64Array(tokens.length);
+    const groups = extractGroups(tagger, doc.text, sentences, tokens, margins);
     if (ctx.expired()) return [];
-    return buildAttributions(doc.text, sentences, groups, doc.maybe('entities'), ctx.expired);
+    const attributions = buildAttributions(doc.text, sentences, groups, doc.maybe('entities'), ctx.expired);
+    return withConfidence(doc.text, tokens, margins, tagger, confidenceModel.load(), attributions);
   },
   warm: (language) => {
-    if (readAsEnglish(language)) attributionModel.load();
+    if (!readAsEnglish(language)) return;
+    attributionModel.load();
+    confidenceModel.load();
   },
 });
 

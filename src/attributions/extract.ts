@@ -19,9 +19,10 @@ import { lowerBound } from '../core/search.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[]): Group[] {
+/** `margins`: filled with each token's tagger margin (decode), for the attribution confidence. */
+export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[], margins?: Float64Array): Group[] {
   const isCue = (i: number) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 2;
-  const labels = cuesInContent(tokens, decode(model, tokens, text), isCue, () => quoteState(tokens, text));
+  const labels = cuesInContent(tokens, decode(model, tokens, text, undefined, margins), isCue, () => quoteState(tokens, text));
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, labels)));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);

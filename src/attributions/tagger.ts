@@ -31,8 +31,10 @@ const roleOf = (label: number) => (label === 0 ? 'none' : LABELS[label]!.slice(2
 /**
  * Tags the tokens. With `gold` (training), the perceptron is updated toward it at every step
  * while the history stays the model's own, so it learns to recover from its own mistakes.
+ * With `margins`, each token's margin (its best label's score over the runner-up's) is written
+ * there: how sure the tagger was, read by the attribution confidence (confidence.ts).
  */
-export function decode(model: TaggerModel, tokens: readonly Token[], text: string, gold?: readonly number[]): number[] {
+export function decode(model: TaggerModel, tokens: readonly Token[], text: string, gold?: readonly number[], margins?: Float64Array): number[] {
   const { perceptron } = model;
   if (perceptron.labels.length !== 7) throw new Error(`attribution model has ${perceptron.labels.length} labels, not 7`);
   const rows = staticFeatureRows(tokens, text, model.lexicon);
@@ -84,6 +86,11 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
     scores[6] = s6;
     let guess = 0;
     for (let l = 1; l < L; l++) if (scores[l]! > scores[guess]!) guess = l;
+    if (margins) {
+      let second = -Infinity;
+      for (let l = 0; l < L; l++) if (l !== guess && scores[l]! > second) second = scores[l]!;
+      margins[i] = scores[guess]! - second;
+    }
     if (gold) {
       perceptron.update(indexed, gold[i]!, guess);
       perceptron.tick();

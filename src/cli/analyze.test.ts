@@ -248,6 +248,19 @@ describe('unspin analyze: output', () => {
     expectOneLineError(await run(['analyze', '--min-confidence', '2', wire]), 2, '--min-confidence must be a number from 0 to 1');
   });
 
+  it('--min-confidence hides the attributions less confident than that from the terminal; the JSON keeps them all', async () => {
+    const story = join(dir, 'story.txt');
+    const json = JSON.parse((await run(['analyze', '--json', story])).stdout) as Analysis;
+    expect(json.attributions.length).toBeGreaterThan(0);
+    expect(json.attributions.every((a) => a.confidence !== undefined)).toBe(true);
+    const all = (await run(['analyze', '--sections', 'attributions', story])).stdout;
+    expect((all.match(/ confidence \d\.\d\d/g) ?? []).length).toBe(json.attributions.length);
+    const top = Math.max(...json.attributions.map((a) => a.confidence!));
+    const shown = (await run(['analyze', '--sections', 'attributions', '--min-confidence', String(top), story])).stdout;
+    expect((shown.match(/ confidence \d\.\d\d/g) ?? []).length).toBe(json.attributions.filter((a) => a.confidence! >= top).length);
+    expect(JSON.parse((await run(['analyze', '--json', '--min-confidence', String(top), story])).stdout).attributions).toHaveLength(json.attributions.length);
+  });
+
   it('--fail-on makes findings set the exit code (3)', async () => {
     const story = join(dir, 'story.txt');
     const json = JSON.parse((await run(['analyze', '--json', story])).stdout) as Analysis;

@@ -26,6 +26,7 @@ import { csvTables, placesGeoJson, toCsv } from '../report/exports.js';
 import { SECTIONS, findingsAtLeast, renderBatchSummary, renderTerminal, type Section, type TerminalOptions } from '../report/terminal.js';
 import { writeJson } from '../report/json-chunks.js';
 import { showCandidates } from '../techniques/layer.js';
+import { hideWeakAttributions } from '../attributions/confidence.js';
 import { probability } from './techniques.js';
 
 /** Where the CLI reads and writes: the process's streams, or test doubles. */
@@ -82,7 +83,7 @@ export function registerAnalyze(program: Command, io: CliIo = processIo()): void
     .option('--reuse <file>', 'keep the layers of an earlier --json/--jsonl report of the same text that are still valid; recompute the rest')
     .option('--encoding <charset>', 'the inputs\' character encoding (windows-1251, koi8-r, latin1...), whatever they declare', encodingLabel)
     .option('--keep-chrome', 'keep page chrome (ad markers, calls to follow or subscribe, share bars, photo credits, related stories) in the text; by default it is cut and listed in document.removed')
-    .option('--min-confidence <p>', 'also show technique candidates at least this confident (0-1) in the terminal and HTML', probability('--min-confidence'))
+    .option('--min-confidence <p>', 'in the terminal and HTML: also show technique candidates at least this confident (0-1), and hide attributions less confident than that (the JSON keeps all)', probability('--min-confidence'))
     .option('--no-color', 'plain terminal output (also when NO_COLOR is set; FORCE_COLOR forces colour)')
     .action((args: string[], flags: AnalyzeFlags) => runAnalyze(args, flags, io));
 }
@@ -149,10 +150,10 @@ async function runAnalyze(args: string[], flags: AnalyzeFlags, io: CliIo): Promi
         if (flags.failOn) flagged += findingsAtLeast(analysis, flags.failOn);
         if (flags.json && !batch) writeJson((piece) => io.stdout.write(piece), analysis); // in pieces: a 5 MB article's is over 100 MB
         else if (flags.jsonl) io.stdout.write(`${JSON.stringify(analysis)}\n`);
-        else if (terminal) io.stdout.write(`${renderTerminal(showCandidates(analysis, flags.minConfidence), view)}${batch ? '\n' : ''}`);
+        else if (terminal) io.stdout.write(`${renderTerminal(forReaders(analysis, flags.minConfidence), view)}${batch ? '\n' : ''}`);
         if (html) {
           const file = html.folder ? join(html.path, reportName(input, analysis)) : html.path;
-          writeHtml(file, showCandidates(analysis, flags.minConfidence)); // in pieces: a 5 MB article's page is over 60 MB
+          writeHtml(file, forReaders(analysis, flags.minConfidence)); // in pieces: a 5 MB article's page is over 60 MB
           say(`unspin: wrote ${file}`);
         }
         if (!batch) done.push(analysis);
@@ -289,4 +290,9 @@ export function progressBars(options: CliProgress.Options): CliProgress.MultiBar
 function encodingLabel(value: string): string {
   if (!isKnownEncoding(value)) throw new UsageError(`--encoding must be a character encoding such as utf-8, windows-1251 or koi8-r, not '${value}'`);
   return value;
+}
+
+/** The report for the human-readable outputs: technique candidates at least `minConfidence` shown, attributions below it hidden. */
+function forReaders(analysis: Analysis, minConfidence: number | undefined): Analysis {
+  return showCandidates(hideWeakAttributions(analysis, minConfidence), minConfidence);
 }

@@ -3,7 +3,8 @@
  * `unspin eval attribution --data DIR` scores the attribution stage on any PolNeAR-format folder
  * (text/ + attributions/): exact and overlap P/R/F1 per role and over all spans.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { modelPath, sharedPath } from '../core/paths.js';
 import { UsageError } from '../core/errors.js';
@@ -22,6 +23,8 @@ import { segment } from '../text/segment.js';
 import type { TaggerModel } from '../attributions/tagger.js';
 import { loadTagger, MODEL_FILE } from '../attributions/tagger.js';
 import { trainTagger } from '../attributions/train.js';
+import { calibration, collectRows, fitConfidence } from '../attributions/calibrate.js';
+import { CONFIDENCE_FILE, predict } from '../attributions/confidence.js';
 
 function integer(name: string) {
   return (value: string) => {
@@ -83,6 +86,27 @@ export function registerAttribution({ train, evaluate }: { program: Command; tra
       process.stderr.write(
         `wrote ${opts.out} (${(file.length / 1e6).toFixed(1)} MB) from ${documents} documents, ${tokens} tokens, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
       );
+    });
+
+  train
+    .command('attribution-confidence')
+    .description('fit the attribution confidence on PolNeAR dev (logistic, 5-fold cross-validated by article) and write models/attribution-confidence.json')
+    .option('--data <dir>', 'PolNeAR-format folder to fit on', sharedPath('data', 'polnear', 'dev'))
+    .option('--check <dir>', 'a gold set with kinds to measure it on as well', fileURLToPath(new URL('../../test/gold/attribution/warnews', import.meta.url)))
+    .option('--model <file>', 'the tagger', modelPath(MODEL_FILE))
+    .option('--out <file>', 'model file to write', modelPath(CONFIDENCE_FILE))
+    .option('--seed <n>', 'seed of the folds', integer('--seed'), 11)
+    .action(async (opts: { data: string; check: string; model: string; out: string; seed: number }) => {
+      const tagger = loadTagger(opts.model);
+      const rows = await collectRows(readBratFolder(opts.data), tagger);
+      const run = fitConfidence(rows, opts.seed);
+      const checkRows = existsSync(opts.check) ? await collectRows(readBratFolder(opts.check), tagger) : [];
+      const check = checkRows.length ? calibration(checkRows.map((r) => predict(run.model, r.x)), checkRows.map((r) => r.y)) : null;
+      const meta = { data: opts.data.replace(/^.*\/shared\//, '../shared/'), seed: opts.seed, folds: 5, crossValidated: run.crossValidated, inSample: run.inSample, ...(check ? { check: { data: 'test/gold/attribution/warnews', ...check } } : {}) };
+      writeFileSync(opts.out, `${JSON.stringify({ ...run.model, meta }, null, 1)}\n`);
+      const line = (name: string, c: typeof run.crossValidated) =>
+        `${name}: ${c.rows} attributions, ${c.right} right; ECE ${c.ece}; given >= 0.8: ${c.high.count}, ${(100 * c.high.share).toFixed(1)}% right`;
+      process.stderr.write(`${[line('cross-validated', run.crossValidated), line('in sample', run.inSample), ...(check ? [line('check', check)] : []), `wrote ${opts.out}`].join('\n')}\n`);
     });
 
   evaluate

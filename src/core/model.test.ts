@@ -38,7 +38,9 @@ describe('every shipped model', async () => {
   const { nerModel } = await import('../entities/ner/tagger.js');
   const { attributionModel } = await import('../attributions/tagger.js');
   const { techniqueModel } = await import('../techniques/model.js');
+  const { confidenceModel } = await import('../attributions/confidence.js');
   for (const [m, rebuild] of [
+    [confidenceModel, 'unspin train attribution-confidence'],
     [nerModel, 'unspin train ner'],
     [attributionModel, 'unspin train attribution'],
     [techniqueModel, 'unspin train techniques'],

@@ -233,7 +233,7 @@ function attributionMessage(a: Analysis, x: Attribution): string {
   const text = a.document.text;
   const chain = [x.source ? clean(x.source.text).replace(/\s+/g, ' ').replace(/[\s,]+$/, '') + antecedent(a, x) : '(no source)', ...(x.via ?? []).map((v) => clean(v.name)), 'article'];
   const cue = x.cue ? `${quote(text, x.cue)} ` : '';
-  return `${chain.join(' -> ')}: ${cue}${quote(text, x.content)}${x.mode ? ` (${x.mode})` : ''}`;
+  return `${chain.join(' -> ')}: ${cue}${quote(text, x.content)}${x.mode ? ` (${x.mode})` : ''}${x.confidence !== undefined ? ` confidence ${x.confidence.toFixed(2)}` : ''}`;
 }
 
 function entityMessage(e: Entity): string {
