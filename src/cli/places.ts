@@ -15,6 +15,7 @@ import { countryName } from '../geo/countries.js';
 import { loadGazetteer } from '../geo/gazetteer.js';
 import { linkPlaces } from '../geo/link.js';
 import { spotPlaces } from '../geo/spot.js';
+import { drawSample, formatGoldScore, parseGold, placeMentions, scoreGold } from '../geo/warnews-gold.js';
 
 /** The link for `name`, read in `context`: the name is appended to the context if absent. */
 export function checkPlace(name: string, context = ''): { link: PlaceLink; contextPlaces: string[] } {
@@ -43,6 +44,37 @@ function formatLink(name: string, link: PlaceLink, contextPlaces: string[]): str
   return `${lines.join('\n')}\n`;
 }
 
+async function warnewsGold(opts: { warnewsGold?: string; warnewsDraw?: string; dir: string; n: number; seed: number; json?: boolean }): Promise<void> {
+  const progress = (done: number, total: number) => done % 50 === 0 && process.stderr.write(`${done}/${total} articles\n`);
+  if (opts.warnewsDraw) {
+    const mentions = await readingArticles(opts.dir, () => placeMentions(opts.dir, undefined, progress));
+    const drawn = drawSample(mentions, { n: opts.n, seed: opts.seed });
+    const settlements = mentions.filter((m) => m.settlement).length;
+    writeFileSync(opts.warnewsDraw, `${JSON.stringify(drawn.map((d) => ({ ...d, gold: null, note: '' })), null, 1)}\n`);
+    process.stdout.write(`${drawn.length} of ${settlements} settlement mentions (${mentions.length} place mentions) drawn with seed ${opts.seed} into ${opts.warnewsDraw}\n`);
+    return;
+  }
+  let gold;
+  try {
+    gold = parseGold(readFileSync(opts.warnewsGold!, 'utf8'), opts.warnewsGold);
+  } catch (err) {
+    throw new UserError((err as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${opts.warnewsGold}` : (err as Error).message);
+  }
+  const mentions = await readingArticles(opts.dir, () => placeMentions(opts.dir, gold.map((g) => g.file)));
+  const score = scoreGold(gold, mentions);
+  const name = opts.warnewsGold!.split(/[\\/]/).pop() ?? opts.warnewsGold!;
+  process.stdout.write(opts.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatGoldScore(score, name)}\n`);
+}
+
+async function readingArticles<T>(dir: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read the warnews articles in ${dir}`);
+    throw err;
+  }
+}
+
 function readCorpus(path: string) {
   let xml: string;
   try {
@@ -58,12 +90,20 @@ function readCorpus(path: string) {
 export function registerPlaces({ program, evaluate }: { program: Command; evaluate: Command }): void {
   evaluate
     .command('places')
-    .description('score recognition and resolution of places on a geoparsing corpus (LGL, TR-News XML)')
-    .requiredOption('--corpus <file>', 'XML corpus with gold toponyms, e.g. ../shared/data/geo/lgl.xml')
+    .description('score recognition and resolution of places on a geoparsing corpus (LGL, TR-News XML), or on our hand-resolved warnews sample (test/gold/places)')
+    .option('--corpus <file>', 'XML corpus with gold toponyms, e.g. ../shared/data/geo/lgl.xml')
+    .option('--warnews-gold <file>', 'score the links of a hand-resolved warnews sample (JSON: file, start, end, surface, gold), e.g. test/gold/places/warnews.json')
+    .option('--warnews-draw <file>', 'draw a sample of settlement mentions from the warnews articles to resolve by hand (JSON, no links shown)')
+    .option('--dir <dir>', 'the warnews articles', sharedPath('data', 'warnews', 'articles'))
+    .option('--n <n>', 'with --warnews-draw: mentions to draw', (v) => Number(v), 100)
+    .option('--seed <n>', 'with --warnews-draw: the seed of the draw', (v) => Number(v), 6)
     .option('--json', 'print the scores as JSON')
     .option('--errors <file>', 'write each resolved gold toponym with its error (TSV), for reading mistakes')
-    .action((opts: { corpus: string; json?: boolean; errors?: string }) => {
-      const articles = readCorpus(opts.corpus);
+    .action(async (opts: { corpus?: string; warnewsGold?: string; warnewsDraw?: string; dir: string; n: number; seed: number; json?: boolean; errors?: string }) => {
+      const given = [opts.corpus, opts.warnewsGold, opts.warnewsDraw].filter(Boolean).length;
+      if (given !== 1) throw new UsageError('give one of --corpus FILE.xml, --warnews-gold FILE.json or --warnews-draw FILE.json');
+      if (opts.warnewsGold || opts.warnewsDraw) return void (await warnewsGold(opts));
+      const articles = readCorpus(opts.corpus!);
       const resolved: Resolution[] = [];
       const score = evaluatePlaces(articles, opts.errors ? (r) => resolved.push(r) : undefined);
       if (opts.errors) {
@@ -72,7 +112,7 @@ export function registerPlaces({ program, evaluate }: { program: Command; evalua
         );
         writeFileSync(opts.errors, `article\tstart\tphrase\tgold id\tpredicted id\tkm\tconfidence\n${rows.join('\n')}\n`);
       }
-      const name = opts.corpus.split(/[\\/]/).pop() ?? opts.corpus;
+      const name = opts.corpus!.split(/[\\/]/).pop() ?? opts.corpus!;
       process.stdout.write(opts.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatGeoScore(score, name)}\n`);
     });
 

@@ -1,0 +1,39 @@
+/**
+ * The place gold sample of our own (test/gold/places/warnews.json: 100 settlement mentions drawn at
+ * random from the warnews articles and resolved by hand; see GUIDELINE.md) as a regression test: the
+ * share of mentions the place layer links right must not fall below the floor, set a little under
+ * the share measured when it was last raised. Runs when ../shared holds the articles.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { sharedPath } from '../../src/core/paths.js';
+import { formatGoldScore, parseGold, placeMentions, scoreGold, type GoldScore } from '../../src/geo/warnews-gold.js';
+import { describeWithShared } from '../../src/testing/shared.js';
+
+const GOLD = fileURLToPath(new URL('./places/warnews.json', import.meta.url));
+const ARTICLES = ['data', 'warnews', 'articles'];
+/** measured 85 of 100 right (2026-12-02) */
+const FLOOR = 0.83;
+
+describeWithShared(ARTICLES, 'place gold sample on warnews', () => {
+  const gold = parseGold(readFileSync(GOLD, 'utf8'), 'warnews.json');
+  let score: GoldScore;
+  beforeAll(async () => {
+    score = scoreGold(gold, await placeMentions(sharedPath(...ARTICLES), gold.map((g) => g.file)));
+    console.log(formatGoldScore(score, 'place gold sample (test/gold/places/warnews.json)'));
+  }, 120_000);
+
+  it('holds 100 mentions whose offsets still point to their names', () => {
+    expect(gold.length).toBe(100);
+    for (const g of gold) {
+      const text = readFileSync(sharedPath(...ARTICLES, g.file), 'utf8');
+      expect(text.slice(g.start, g.end), `${g.file} ${g.start}-${g.end}`).toBe(g.surface);
+    }
+  });
+
+  it('links as large a share of them right as when the floor was set', () => {
+    expect(score.mentions).toBe(100);
+    expect(score.share).toBeGreaterThanOrEqual(FLOOR);
+  });
+});
