@@ -98,7 +98,8 @@ export function directionAt(sentence: string, start: number, end: number): Direc
     if (w === ';' || w === ':' || w === '(' || w === ')' || w === '.') break;
     if (w === ',' || w === '"' || w === '“' || w === '”') continue;
     // "On Monday he is to visit Kyiv" points ahead; "On June 6 there is an anniversary" is the present: no direction
-    if (/^(?:is|are|am)$/i.test(w)) return /^to$/i.test(after[i + 1] ?? '') ? 'future' : 'none';
+    // ("On Tuesday Scholz is expected to" reads its next word)
+    if (/^(?:is|are|am)$/i.test(w)) return /^to$/i.test(after[i + 1] ?? '') ? 'future' : (classify(after[i + 1] ?? '') ?? 'none');
     const d = classify(w);
     if (d) return d;
   }

@@ -258,6 +258,8 @@ describe('direction from the governing verb', () => {
   });
 
   it('reads the verb right after a date inside a clause, and stops at a full stop the segmenter missed', () => {
+    expect(tag('On Tuesday Scholz is expected to visit Kyiv.', '2022-02-14')).toEqual([['Tuesday', 'DATE', '2022-02-15']]);
+    expect(tag('Biden will hold a call at 11:00 a.m. ET Friday.', '2022-02-11')).toEqual([['11:00 a.m. ET Friday', 'TIME', '2022-02-11T11:00']]);
     expect(tag('The German chancellor on Monday is to visit Kyiv; the next day he will go to Moscow.', '2022-02-13')).toEqual([
       ['Monday', 'DATE', '2022-02-14'],
       ['the next day', 'DATE', '2022-02-15'],
