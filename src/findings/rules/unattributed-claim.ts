@@ -26,12 +26,19 @@ const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
  */
 export function isFactualSentence(text: string, s: { start: number; end: number }): boolean {
   const t = text.slice(s.start, s.end).trim();
-  const words = t.match(WORD) ?? [];
-  if (words.length < 6) return false;
+  // the cheap tests first: this runs on every sentence of every article
   if (!/[.!…]["'”’»)\]]*$/u.test(t)) return false;
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (upper / letters.length > 0.5) return false;
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (words < 6 && WORD.exec(t)) words++;
+  if (words < 6) return false;
+  let letters = 0;
+  let upper = 0;
+  for (const c of t) {
+    if (c.toLowerCase() !== c) (upper++, letters++);
+    else if (c.toUpperCase() !== c) letters++;
+  }
+  if (upper / letters > 0.5) return false;
   if (/^(?:read (?:also|more)|see also|follow us|join us|subscribe|sign up|click|share this|photo|watch)\b/i.test(t)) return false;
   return true;
 }
@@ -115,7 +122,7 @@ export function sentenceVerdicts(ctx: FindingContext, attributions: readonly Att
   const bySentence = eventsBySentence(ctx);
   return ctx.sentences.map((sentence, index): SentenceVerdict => {
     const v = (verdict: Verdict, events: Event[] = [], passive?: Attribution) => ({ index, sentence, verdict, events, ...(passive ? { passive } : {}) });
-    if (!isFactualSentence(ctx.text, sentence)) return v('not-factual');
+    if (!cover.factual[index]) return v('not-factual');
     const events = (bySentence.get(sentence.start) ?? []).filter((e) => notAClaim(ctx, sentence, e) === null);
     const passive = cover.agentless[index];
     if (events.length === 0 && !passive) return v('no-claim');
@@ -353,6 +360,8 @@ interface Coverage {
   voiced: boolean[];
   /** an agentless passive attribution of a claim in the sentence */
   agentless: (Attribution | undefined)[];
+  /** the sentence asserts something (isFactualSentence) */
+  factual: boolean[];
 }
 
 function coverage(ctx: FindingContext, attributions: readonly Attribution[]): Coverage {
@@ -435,7 +444,7 @@ function coverage(ctx: FindingContext, attributions: readonly Attribution[]): Co
   const prose = factual.filter(Boolean).length;
   const first = sentences.filter((s, i) => factual[i] && FIRST_PERSON.test(outsideQuotes(text.slice(s.start, s.end)))).length;
   if (prose >= 8 && first / prose >= VOICED_SHARE) voiced.fill(true);
-  return { sourced, continued, voiced, agentless };
+  return { sourced, continued, voiced, agentless, factual };
 }
 
 /** The text of a sentence with quoted passages blanked (a first person inside a quotation is the quoted speaker's). */
@@ -447,7 +456,7 @@ const outsideQuotes = (s: string) => s.replace(/["“][^"”]*["”]|«[^»]*»/
  * event claims are read as that report's details.
  */
 function leadCoverage(ctx: FindingContext, attributions: readonly Attribution[], cover: Coverage) {
-  const first = ctx.sentences.findIndex((s) => isFactualSentence(ctx.text, s));
+  const first = cover.factual.indexOf(true);
   const none = { covers: (_i: number, _e: Event[]) => false };
   if (first < 0 || !cover.sourced[first]) return none;
   const lead = ctx.sentences[first]!;
