@@ -5,11 +5,11 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 5,
-  requires: ['entities'],
+  version: 6,
+  requires: ['entities', 'tokens'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },
   credit: (links) => (Object.keys(links).length > 0 ? 'GeoNames (geonames.org), CC-BY 4.0: place names and coordinates; US counties: U.S. Census Bureau (public domain) via us-atlas' : undefined),
-  run: (doc) => linkPlaces(doc.text, doc.get('entities'), { publishedAt: doc.info.publishedAt }),
+  run: (doc) => linkPlaces(doc.text, doc.get('entities'), { publishedAt: doc.info.publishedAt, tokens: doc.get('tokens') }),
   warm: () => void loadGazetteer(),
 });

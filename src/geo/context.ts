@@ -28,8 +28,17 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}’'.-]{0,30}(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\
 
 /** Country code -> the first phrase by which the text mentions it. */
 export function mentionedCountries(text: string): Map<string, string> {
+  return new Map([...countryPhrases(text)].map(([cc, phrases]) => [cc, phrases[0]!]));
+}
+
+/**
+ * Country code -> every phrase by which the text mentions it, in order of first use: a place
+ * that is itself one of them ("Washington" for the US) is still in a country the article
+ * mentions when another phrase names it too ("the United States").
+ */
+export function countryPhrases(text: string): Map<string, string[]> {
   const lex = countryLexicon();
-  const found = new Map<string, string>();
+  const found = new Map<string, string[]>();
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     const words = m[0].split(/[ \t]+/);
     // every sub-run of the capitalised run, longest first ("United States", "Russian")
@@ -37,7 +46,10 @@ export function mentionedCountries(text: string): Map<string, string> {
       for (let i = 0; i + len <= words.length; i++) {
         const phrase = words.slice(i, i + len).join(' ').replace(/(?:['’]s|['’.])$/u, '');
         const cc = lex.get(normalizeKey(phrase));
-        if (cc && !found.has(cc)) found.set(cc, phrase);
+        if (!cc) continue;
+        const phrases = found.get(cc);
+        if (!phrases) found.set(cc, [phrase]);
+        else if (!phrases.includes(phrase)) phrases.push(phrase);
       }
     }
   }

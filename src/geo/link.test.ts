@@ -101,3 +101,48 @@ describe('region names', () => {
     expect(got['Donbass region']).toMatchObject({ geonamesId: null, name: 'Donbas' });
   });
 });
+
+describe('what the article says around a name (warnews gold sample)', () => {
+  it('counts a country as mentioned when another phrase than the place itself names it', () => {
+    const text = 'Washington and London lead the West, the minister said. The allies of the United States and the UK send weapons.';
+    expect(links(text, ['Washington', 'London'])['Washington']).toMatchObject({ geonamesId: 4140963 });
+  });
+
+  it('reads a name in a list after "the regions of" as the region', () => {
+    const text = 'The annexation of the Ukrainian regions of Donetsk, Kherson, Luhansk and Zaporizhzhia is illegal.';
+    expect(links(text, ['Kherson'])['Kherson']).toMatchObject({ geonamesId: null, name: 'Kherson Oblast' });
+    expect(links('Rockets hit stations in the central Ukraine region of Vinnytsia.', ['Vinnytsia'])['Vinnytsia']).toMatchObject({ name: 'Vinnytsia Oblast' });
+  });
+
+  it('doubts the town when the article names a region of that name the gazetteer lacks', () => {
+    const got = links('Police searched a home in Russia’s Tula region.', ['Tula region'])['Tula region']!;
+    expect(got).toMatchObject({ geonamesId: 480562 });
+    expect(got.confidence).toBeLessThan(0.6);
+    expect(got.note).toMatch(/names the Tula region, which the gazetteer lacks/);
+  });
+
+  it('reads "St." as Saint in a place’s own name', () => {
+    const got = links('Students at St. Petersburg State University in Russia protested; the US embassy said nothing.', ['St. Petersburg'])['St. Petersburg']!;
+    expect(got).toMatchObject({ geonamesId: 498817, matchedBy: 'exact' });
+  });
+
+  it('doubts a lone candidate only folded spelling makes one, with nothing in the article for it', () => {
+    const text = 'In Belarus, the Khatyn memorial complex was renovated, the Minsk government said.';
+    const got = links(text, ['Khatyn', 'Belarus'])['Khatyn']!;
+    expect(got.confidence).toBeLessThan(0.6);
+    expect(got.note).toMatch(/the only place spelled like "Khatyn"/);
+  });
+
+  it('sets aside the towns of a one-word name the text writes with the article, not of a modifier', async () => {
+    const { segment } = await import('../text/segment.js');
+    const linkWith = (text: string, name: string) => {
+      const entities = entitiesFromNames(text, [name]);
+      return linkPlaces(text, entities, { tokens: segment(text, 'en').tokens })[entities[0]!.id]!;
+    };
+    expect(linkWith('The West must lift sanctions, he said in the United States.', 'West')).toMatchObject({ lat: null, confidence: 0 });
+    expect(linkWith('The West must lift sanctions, he said in the United States.', 'West').note).toMatch(/writes "the West"/);
+    expect(linkWith('The Gaza war goes on.', 'Gaza')).toMatchObject({ geonamesId: 281133 });
+    expect(linkWith('Sochi should become the Nice of Russia.', 'Nice').lat).not.toBeNull();
+    expect(linkWith('Officials of the Zurich, Switzerland-based body met.', 'Zurich').lat).not.toBeNull();
+  });
+});

@@ -6,7 +6,8 @@
  * or it lies far from the story, the link says so with a low confidence instead of guessing.
  */
 import type { Entity, PlaceCandidate, PlaceLink } from '../core/schema.js';
-import { mentionedCountries } from './context.js';
+import type { Token } from '../text/schema.js';
+import { countryPhrases } from './context.js';
 import { countryName } from './countries.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { normalizeKey, skeleton } from './normalize.js';
@@ -17,6 +18,8 @@ export interface LinkContext {
   gazetteer?: Gazetteer;
   /** the article's date (YYYY-MM-DD): a former name was current before the renaming */
   publishedAt?: string | null;
+  /** the tokens layer, with parts of speech: tells "the West must" (a name with the article) from "the Gaza war" */
+  tokens?: readonly Token[];
 }
 
 type MatchedBy = 'exact' | 'transliteration' | 'alternate' | 'former-name' | 'fuzzy';
@@ -39,6 +42,10 @@ interface Resolved {
   candidates: Candidate[];
   /** a mention opens the text, as in "KYIV, Ukraine —" */
   dateline: boolean;
+  /** the text names a region by this name ("Russia's Tula region") that the gazetteer lacks */
+  regionMissing?: string;
+  /** towns of this name were set aside: the text writes it with the article ("the West"), as no town is named */
+  article?: boolean;
 }
 
 interface Anchor {
@@ -50,7 +57,8 @@ interface Anchor {
 }
 
 interface Context {
-  countries: Map<string, string>;
+  /** country code -> the phrases that name it (names, demonyms, the entities linked to it) */
+  countries: Map<string, string[]>;
   regions: { entityId: string; place: Place }[];
   anchors: Anchor[];
 }
@@ -69,6 +77,14 @@ const MAX_CITY_CANDIDATES = 50;
 const SHOWN_CANDIDATES = 5;
 const REGION_WORD = /^[ \t]+(?:region|oblast|province|krai|area)\b/i;
 const REGION_SUFFIX = /[ \t]+(?:region|oblast|province|krai|area)$/i;
+// an administrative region for sure ("area" may be a town's surroundings: "the Tampa area")
+const ADMIN_WORD = /^[ \t]+(?:region|oblast|province|krai)\b/i;
+const ADMIN_SUFFIX = /[ \t]+(?:region|oblast|province|krai)$/i;
+// "the regions of Donetsk, Kherson, Luhansk and" before the name: a list of regions
+const REGIONS_OF = /\b(?:regions?|oblasts?|provinces?)[ \t]+of[ \t]+(?:\p{Lu}[\p{L}'’-]*[ \t]*(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+))*$/u;
+// abbreviations a place's own name writes in full ("St. Petersburg" is Saint Petersburg's own name)
+const ABBREVIATIONS: [RegExp, string][] = [[/(^| )st( |$)/g, '$1saint$2'], [/(^| )ste( |$)/g, '$1sainte$2'], [/(^| )mt( |$)/g, '$1mount$2'], [/(^| )ft( |$)/g, '$1fort$2']];
+const fullKey = (name: string) => ABBREVIATIONS.reduce((k, [re, to]) => k.replace(re, to), normalizeKey(name));
 const DATELINE_TAIL = /^[^\n]{0,40}?(?:—|–| - |\()/;
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -78,19 +94,22 @@ const isLocal = (p: Place) => p.kind === 'city' || p.feature === 'ADM2';
 /** Links every place entity; keyed by entity id. */
 export function linkPlaces(text: string, entities: readonly Entity[], context: LinkContext = {}): Record<string, PlaceLink> {
   const gaz = context.gazetteer ?? loadGazetteer();
-  const resolved = entities.filter((e) => e.type === 'place').map((e) => resolve(text, e, gaz));
+  const resolved = entities.filter((e) => e.type === 'place').map((e) => withoutArticleTowns(text, resolve(text, e, gaz), context.tokens));
 
   // Pass 0, by prior alone: which entities name a country or a region (context for the rest).
-  const ctx: Context = { countries: mentionedCountries(text), regions: [], anchors: [] };
+  const ctx: Context = { countries: countryPhrases(text), regions: [], anchors: [] };
+  const say = (cc: string, form: string) => {
+    const phrases = ctx.countries.get(cc);
+    if (!phrases) ctx.countries.set(cc, [form]);
+    else if (!phrases.includes(form)) phrases.push(form);
+  };
   for (const r of resolved) {
     const best = rank(r, ctx, gaz)[0];
-    if (best?.place.kind === 'country' && !ctx.countries.has(best.place.countryCode)) {
-      ctx.countries.set(best.place.countryCode, r.form);
-    }
+    if (best?.place.kind === 'country') say(best.place.countryCode, r.form);
     // a county's name is borne in many states: by its prior alone it says nothing of where the story is
     if (best?.place.kind === 'region' && best.place.feature !== 'ADM2') {
       ctx.regions.push({ entityId: r.entity.id, place: best.place });
-      if (best.place.countryCode && !ctx.countries.has(best.place.countryCode)) ctx.countries.set(best.place.countryCode, r.form);
+      if (best.place.countryCode) say(best.place.countryCode, r.form);
     }
   }
   // Pass 1, with countries and regions: the places confidently linked become anchors for distance.
@@ -121,7 +140,12 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
   const said = [entity.name, ...entity.mentions.map((m) => m.text ?? text.slice(m.start, m.end))];
   // "the Donbass region" is Donbass when no region is listed under the longer name
   const forms = [...new Set([...said, ...said.map((f) => f.replace(REGION_SUFFIX, ''))])];
-  const regionHint = entity.mentions.some((m) => REGION_WORD.test(text.slice(m.end, m.end + 16)));
+  const regionHint = entity.mentions.some(
+    (m) => REGION_WORD.test(text.slice(m.end, m.end + 16)) || REGIONS_OF.test(text.slice(Math.max(0, m.start - 100), m.start)),
+  );
+  const adminSaid =
+    said.some((f) => ADMIN_SUFFIX.test(f)) ||
+    entity.mentions.some((m) => ADMIN_WORD.test(text.slice(m.end, m.end + 16)) || REGIONS_OF.test(text.slice(Math.max(0, m.start - 100), m.start)));
   const dateline = entity.mentions.some(
     (m) => m.start < 8 && text.slice(0, m.start).trim() === '' && DATELINE_TAIL.test(text.slice(m.end, m.end + 60)),
   );
@@ -141,7 +165,11 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
       if (regions.length) return { entity, form, dateline, candidates: candidatesOf(form, regions) };
     }
     const hits = gaz.lookup(skeleton(form));
-    if (hits.length) return { entity, form, dateline, candidates: candidatesOf(form, hits) };
+    if (hits.length) {
+      const candidates = candidatesOf(form, hits);
+      const regionMissing = adminSaid && !candidates.some((c) => c.place.kind === 'region') ? form.replace(REGION_SUFFIX, '') : undefined;
+      return { entity, form, dateline, candidates, ...(regionMissing ? { regionMissing } : {}) };
+    }
   }
   // Nothing spelled so: a truncated or garbled name, within one or two edits of a spelling.
   const skel = skeleton(entity.name);
@@ -157,9 +185,57 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
   return { entity, form: entity.name, dateline, candidates };
 }
 
+const ATTRIBUTIVE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/** The first token starting at or after `offset` (tokens are in text order). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The mention is the head of a phrase with the definite article: "the West must", "the Pacific,".
+ * A town's name takes no article; as a modifier it does ("the Gaza war", "the Kakhovka dam",
+ * "the Berlin-based council", "the Zurich, Switzerland-based body"), so a noun, a name, an
+ * adjective, a number or a hyphen after it makes it a modifier. Undecided, so not a head: "of"
+ * ("the Nice of Russia") and "and" ("the Huntingdon and District Sea Cadets") after it.
+ */
+function headWithArticle(text: string, m: { start: number; end: number }, tokens: readonly Token[]): boolean {
+  if (!/(?:^|[^\p{L}])the[ \t]+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start))) return false;
+  const i = tokenAt(tokens, m.end);
+  const next = tokens[i];
+  const last = tokens[i - 1];
+  if (!next || (last && next.sentence !== last.sentence)) return true;
+  if (next.start === m.end && /^[-‐‑–]/.test(next.text)) return false;
+  if (/^,[ \t]*(?:\p{Lu}[\p{L}.]*[ \t]*){1,3}[-‐‑]/u.test(text.slice(m.end, m.end + 40))) return false;
+  if (next.pos === 'CCONJ' || /^of$/i.test(next.text)) return false;
+  return !ATTRIBUTIVE.has(next.pos);
+}
+
+/**
+ * Sets aside the towns of a one-word name every mention writes with the article, unless the
+ * town's own name has it (The Hague). Longer names with the article are often a region or a
+ * water that cities500 lists as a town too ("the Gold Coast", "the Sunshine Coast").
+ */
+function withoutArticleTowns(text: string, r: Resolved, tokens?: readonly Token[]): Resolved {
+  if (!tokens?.length || r.entity.mentions.length === 0 || !r.candidates.some((c) => isCity(c.place))) return r;
+  if (r.entity.mentions.some((m) => /\s/.test(text.slice(m.start, m.end)))) return r;
+  // "the Bakhmut region": the article is the region word's
+  const own = (m: Entity['mentions'][number]) => REGION_SUFFIX.test(text.slice(m.start, m.end)) || REGION_WORD.test(text.slice(m.end, m.end + 16));
+  if (!r.entity.mentions.every((m) => !own(m) && headWithArticle(text, m, tokens))) return r;
+  const candidates = r.candidates.filter((c) => !isCity(c.place) || normalizeKey(c.place.name).startsWith('the '));
+  return candidates.length === r.candidates.length ? r : { ...r, candidates, article: true };
+}
+
 function matchKind(form: string, place: Place, former: boolean): MatchedBy {
   if (former) return 'former-name';
-  if (normalizeKey(form) === normalizeKey(place.name)) return 'exact';
+  if (fullKey(form) === fullKey(place.name)) return 'exact';
   return skeleton(form) === skeleton(place.name) ? 'transliteration' : 'alternate';
 }
 
@@ -203,8 +279,9 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       reasons.push(`spelled ${c.distance} letter${c.distance > 1 ? 's' : ''} away from one of its names`);
     }
     if (p.kind !== 'country') {
-      const said = ctx.countries.get(p.countryCode);
-      if (said !== undefined && said !== r.form) {
+      // the country counts when something other than this very name mentions it
+      const said = ctx.countries.get(p.countryCode)?.some((phrase) => normalizeKey(phrase) !== normalizeKey(r.form));
+      if (said) {
         score += W.inCountry;
         supported = true;
         reasons.push(`in ${countryName(p.countryCode)}, which the article mentions`);
@@ -285,7 +362,9 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
   if (!best) {
     return {
       geonamesId: null, name: r.entity.name, lat: null, lon: null, countryCode: null, confidence: 0,
-      note: `"${r.entity.name}" is not in the gazetteer (GeoNames places of 500+ people, and our regions)`,
+      note: r.article
+        ? `the article writes "the ${r.entity.name}", as no town is named: not the towns of that name`
+        : `"${r.entity.name}" is not in the gazetteer (GeoNames places of 500+ people, and our regions)`,
     };
   }
   const p = best.place;
@@ -314,9 +393,18 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
   if (near && isAstray(p, near)) {
     confidence = Math.min(confidence, 0.3);
     notes.push(`the best candidate, ${describe(p, gaz)}, is ${Math.round(near.km).toLocaleString('en-US')} km from ${near.anchor.place.name}, the nearest other place the article names: the place meant may be another one of that name, missing from the gazetteer`);
-  } else if (isCity(p) && !best.supported && ranked.length > 1 && p.population < 100_000 && hasContext(r, ctx)) {
+  } else if (isCity(p) && r.regionMissing) {
+    // "Russia's Tula region": the region is meant, and the gazetteer lacks it
     confidence = Math.min(confidence, 0.45);
-    notes.push(`nothing in the article points to ${describe(p, gaz)}; chosen by population among ${ranked.length} candidate${ranked.length > 1 ? 's' : ''}`);
+    notes.push(`the article names the ${r.regionMissing} region, which the gazetteer lacks; ${describe(p, gaz)} is the place of that name`);
+  } else if (isCity(p) && !best.supported && (ranked.length > 1 || best.matchedBy !== 'exact') && p.population < 100_000 && hasContext(r, ctx)) {
+    // a lone candidate too, when only folded spelling makes it one ("Khatyn" and Hà Tĩnh)
+    confidence = Math.min(confidence, 0.45);
+    notes.push(
+      ranked.length > 1
+        ? `nothing in the article points to ${describe(p, gaz)}; chosen by population among ${ranked.length} candidates`
+        : `nothing in the article points to ${describe(p, gaz)}, the only place spelled like "${r.form}"`,
+    );
   } else if (ranked.length >= 3 && confidence < 0.6) {
     notes.push(`${ranked.length} places share this name; the article does not make clear which`);
   }
