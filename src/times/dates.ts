@@ -25,6 +25,10 @@ const ORD = '(?:st|nd|rd|th)?';
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
+// what a sentence must hold for the month and year rules to match at all: most sentences hold neither
+const MONTH_HINT = new RegExp(String.raw`\b(?:${MONTH_PATTERN})`);
+const YEAR_HINT = /(?:1[89]|20)\d\d/;
+
 const unknownYear = (ctx: RuleContext) => ctx.anchor === null || ctx.anchor.y === null;
 
 function dayValue(ctx: RuleContext, match: RegExpExecArray, m: number, d: number, y: number | null): string | null {
@@ -67,6 +71,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // 2025-12-13
     name: 'iso-date',
+    hint: /\d{4}-\d\d-\d\d/,
     pattern: re(String.raw`\b(\d{4})-(\d{2})-(\d{2})\b`),
     resolve: (m, ctx) => {
       const value = dayValue(ctx, m, Number(m[2]), Number(m[3]), Number(m[1]));
@@ -76,6 +81,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // 13.12.2025 (day first, as in European and Russian/Ukrainian usage)
     name: 'dotted-date',
+    hint: /\d\.\d{1,2}\.\d{4}/,
     pattern: re(String.raw`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`),
     resolve: (m, ctx) => {
       const value = dayValue(ctx, m, Number(m[2]), Number(m[1]), Number(m[3]));
@@ -85,6 +91,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // December 13th | Dec. 3, 2025 | December 1-3 | December 1 to 3, 2025
     name: 'month-day',
+    hint: MONTH_HINT,
     pattern: re(
       String.raw`\b(${MONTH_PATTERN})\.?[ \t]{1,3}(\d{1,2})${ORD}\b(?:[ \t]{0,2}(?:-|–|—|to|and|until|through)[ \t]{0,2}(\d{1,2})${ORD}\b)?(?:,?[ \t]{1,3}(\d{4})\b)?`,
     ),
@@ -93,6 +100,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // 13 December 2025 | 13th of December | 3 to 5 March
     name: 'day-month',
+    hint: MONTH_HINT,
     pattern: re(
       String.raw`\b(\d{1,2})${ORD}(?:[ \t]{0,2}(?:-|–|—|to|and)[ \t]{0,2}(\d{1,2})${ORD})?(?:[ \t]{1,2}of)?[ \t]{1,3}(${MONTH_PATTERN})\b(?:,?[ \t]{1,3}(\d{4})\b)?`,
     ),
@@ -101,12 +109,14 @@ export const DATE_RULES: DateRule[] = [
   {
     // December 2025 | early December 2025
     name: 'month-year',
+    hint: MONTH_HINT,
     pattern: re(String.raw`\b(?:(${ci('early|late|mid')})[- ]?)?(${MONTH_PATTERN})\.?,?[ \t]{1,3}(\d{4})\b`),
     resolve: (m) => ({ value: formatMonth(Number(m[3]), monthNumber(m[2]!)!), precision: 'month' }),
   },
   {
     // in December | last December | mid-November: a month alone needs a preposition or a modifier
     name: 'month',
+    hint: MONTH_HINT,
     pattern: re(
       String.raw`(?:(?<=\b(?:${ci('in|since|by|until|till|through|during|from|of|for|before|after')}) )|\b(${ci('last|this|next|early|late|mid')})[- ]?)(${FULL_MONTHS})\b(?![ \t]{0,3}\d)`,
     ),
@@ -124,6 +134,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // in 2022 | since 2014 | by 2030
     name: 'year',
+    hint: YEAR_HINT,
     pattern: re(
       String.raw`(?<=\b(?:${ci('in|since|by|until|from|during|before|after|of|through|early|late|mid|fiscal|the end of|the start of')})[ -])(1[89]\d\d|20\d\d)\b(?![ \t]{0,2}(?:%|percent|km|kilomet|people|troops|soldiers|[,.]\d))`,
     ),
@@ -133,6 +144,7 @@ export const DATE_RULES: DateRule[] = [
     // a 2014 offensive | 1990 was a bad year | (see 1998) | between 1994 and 1997 | dating to 1994: a year standing
     // alone, not a count ("2000 troops", "up to 2000", "1500 or 2000 shells")
     name: 'bare-year',
+    hint: YEAR_HINT,
     pattern: re(
       String.raw`(?<![\d$€£#.,/:-]|\b(?:than|about|some|nearly|almost|over|of|No)[ \t]|(?<!\b(?:1[89]\d\d|20\d\d)[ \t]{1,2}|\b(?:dating|dates|back)[ \t]{1,2})\b(?:to|and|or)[ \t])\b(19\d\d|20\d\d)\b(?![.,:/-]?\d|[ \t]{0,2}(?:%|percent|km|kilomet|miles|[\p{Ll}-]+s\b(?!')|[ \t]?(?:m|ft|kg|mm)\b))`,
     ),
