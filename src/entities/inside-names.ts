@@ -1,13 +1,14 @@
 /**
- * Places inside the names of organisations and outlets: "Grand Ledge Police Department", "the Kyiv
- * School of Economics", "Mariupol City Council", "the Texas Forest Service", "University of Texas".
- * The organisation stays an organisation; the place its name gives is a place mention as well, so
- * that it is linked, mapped and counted with the article's other places. Only where the name says
- * what it is: the place opens the name and the next word is an institution's ("Police", "City",
- * "School", "Post"), or the place closes it after "of". Only names the gazetteer knows as a
- * country, region (a US county too: "Laurel County"), sea or continent, or as a town spelled as its
- * own name; never the town that lends a county its name ("Anderson" in "Anderson County Sheriff").
- * Units are left alone: "Azov" in a regiment's name is no sea.
+ * Places inside the names of organisations: "Grand Ledge Police Department", "the Kyiv School of
+ * Economics", "Mariupol City Council", "the Texas Forest Service", "University of Texas". The
+ * organisation stays an organisation; the place its name gives is a place mention as well, so that
+ * it is linked, mapped and counted with the article's other places. Only where the name says what it
+ * is: the place opens the name and the next word is an institution's ("Police", "City", "School"), or
+ * the place closes it after "of" (a country or region, or a town after "City of"). Only names the
+ * gazetteer knows as a country, region (a US county too: "Laurel County"), sea or continent, or as a
+ * town spelled as its own name; never the town that lends a county its name ("Anderson" in "Anderson
+ * County Sheriff"). Outlets' mastheads and units are left alone: "The Washington Post" is a paper,
+ * "Azov" in a regiment's name no sea.
  */
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 import { normalizeKey, skeleton } from '../geo/normalize.js';
