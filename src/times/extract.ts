@@ -64,7 +64,7 @@ export function extractTimes(input: ExtractInput): TimeExpr[] {
     if (f.anaphor) {
       const value = reference ? resolveAnaphor(f.anaphor, reference) : null;
       // a clock time keeps its own precision; when the reference is too coarse it keeps the anchor's day the rule gave
-      const precision = f.value !== null ? f.precision : f.anaphor.unit === 'year' ? 'year' : f.anaphor.unit === 'month' ? 'month' : f.anaphor.unit === 'week' ? 'week' : 'day';
+      const precision = f.value !== null ? f.precision : f.anaphor.unit;
       found.push(value ? { ...f, value, precision } : f);
       return;
     }
