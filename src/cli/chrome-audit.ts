@@ -1,7 +1,7 @@
 /** `unspin eval chrome`: what ingest cuts as page chrome from a folder of articles, per reason, with a seeded sample to read. */
 import type { Command } from 'commander';
+import { readingFolder } from './reading.js';
 import { sharedPath } from '../core/paths.js';
-import { UserError } from '../core/errors.js';
 import { auditChrome, formatChromeAudit, sampleCuts } from '../ingest/chrome-audit.js';
 
 export function registerChromeAudit({ evaluate }: { program: Command; train: Command; evaluate: Command }): void {
@@ -13,13 +13,7 @@ export function registerChromeAudit({ evaluate }: { program: Command; train: Com
     .option('--seed <n>', 'the seed of the sample', (v) => Number(v), 30)
     .option('--json', 'print the audit as JSON')
     .action(async (opts: { dir: string; sample?: number; seed: number; json?: boolean }) => {
-      let audit;
-      try {
-        audit = await auditChrome(opts.dir);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read ${opts.dir}`);
-        throw err;
-      }
+      const audit = await readingFolder(() => auditChrome(opts.dir), `cannot read ${opts.dir}`);
       if (opts.json) return void process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
       process.stdout.write(`${formatChromeAudit(audit)}\n`);
       if (opts.sample) {

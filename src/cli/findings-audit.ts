@@ -4,8 +4,8 @@
  * drawn with `--seed` (at most 3 from one article) as lines to judge by hand.
  */
 import type { Command } from 'commander';
+import { readingFolder } from './reading.js';
 import { sharedPath } from '../core/paths.js';
-import { UserError } from '../core/errors.js';
 import { auditUnattributed, formatUnattributedAudit, sampleFirings } from '../findings/audit.js';
 
 export function registerFindingsAudit({ evaluate }: { program: Command; train: Command; evaluate: Command }): void {
@@ -17,13 +17,7 @@ export function registerFindingsAudit({ evaluate }: { program: Command; train: C
     .option('--seed <n>', 'the seed of the sample', (v) => Number(v), 12)
     .option('--json', 'print the audit as JSON')
     .action(async (opts: { dir: string; sample?: number; seed: number; json?: boolean }) => {
-      let audit;
-      try {
-        audit = await auditUnattributed(opts.dir, { onArticle: (done, total) => done % 100 === 0 && process.stderr.write(`${done}/${total} articles\n`) });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read ${opts.dir}`);
-        throw err;
-      }
+      const audit = await readingFolder(() => auditUnattributed(opts.dir, { onArticle: (done, total) => done % 100 === 0 && process.stderr.write(`${done}/${total} articles\n`) }), `cannot read ${opts.dir}`);
       if (opts.json) return void process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
       process.stdout.write(`${formatUnattributedAudit(audit)}\n`);
       if (opts.sample) {

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { readingFolder } from './reading.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { formatGeoScore, readGeoCorpus, type Resolution } from '../eval/geo.js';
 import { evaluatePlaces } from '../geo/evaluate.js';
@@ -47,7 +48,7 @@ function formatLink(name: string, link: PlaceLink, contextPlaces: string[]): str
 async function warnewsGold(opts: { warnewsGold?: string; warnewsDraw?: string; dir: string; n: number; seed: number; json?: boolean }): Promise<void> {
   const progress = (done: number, total: number) => done % 50 === 0 && process.stderr.write(`${done}/${total} articles\n`);
   if (opts.warnewsDraw) {
-    const mentions = await readingArticles(opts.dir, () => placeMentions(opts.dir, undefined, progress));
+    const mentions = await readingFolder(() => placeMentions(opts.dir, undefined, progress), `cannot read the warnews articles in ${opts.dir}`);
     const drawn = drawSample(mentions, { n: opts.n, seed: opts.seed });
     const settlements = mentions.filter((m) => m.settlement).length;
     writeFileSync(opts.warnewsDraw, `${JSON.stringify(drawn.map((d) => ({ ...d, gold: null, note: '' })), null, 1)}\n`);
@@ -60,19 +61,10 @@ async function warnewsGold(opts: { warnewsGold?: string; warnewsDraw?: string; d
   } catch (err) {
     throw new UserError((err as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${opts.warnewsGold}` : (err as Error).message);
   }
-  const mentions = await readingArticles(opts.dir, () => placeMentions(opts.dir, gold.map((g) => g.file)));
+  const mentions = await readingFolder(() => placeMentions(opts.dir, gold.map((g) => g.file)), `cannot read the warnews articles in ${opts.dir}`);
   const score = scoreGold(gold, mentions);
   const name = opts.warnewsGold!.split(/[\\/]/).pop() ?? opts.warnewsGold!;
   process.stdout.write(opts.json ? `${JSON.stringify(score, null, 2)}\n` : `${formatGoldScore(score, name)}\n`);
-}
-
-async function readingArticles<T>(dir: string, read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read the warnews articles in ${dir}`);
-    throw err;
-  }
 }
 
 function readCorpus(path: string) {
@@ -122,13 +114,7 @@ export function registerPlaces({ program, evaluate }: { program: Command; evalua
     .option('--dir <dir>', 'folder of .txt articles', sharedPath('data', 'warnews', 'articles'))
     .option('--json', 'print the audit as JSON')
     .action(async (opts: { dir: string; json?: boolean }) => {
-      let audit;
-      try {
-        audit = await auditPlaceFindings(opts.dir, (done, total) => done % 50 === 0 && process.stderr.write(`${done}/${total} articles\n`));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`cannot read ${opts.dir}`);
-        throw err;
-      }
+      const audit = await readingFolder(() => auditPlaceFindings(opts.dir, (done, total) => done % 50 === 0 && process.stderr.write(`${done}/${total} articles\n`)), `cannot read ${opts.dir}`);
       process.stdout.write(opts.json ? `${JSON.stringify(audit, null, 2)}\n` : `${formatPlaceAudit(audit)}\n`);
     });
 

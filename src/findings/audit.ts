@@ -10,7 +10,7 @@ import { analyze } from '../analyze.js';
 import { defaultAnalyzers } from '../analyzers.js';
 import { findAnchor } from '../times/anchor.js';
 import { inputOffset } from '../ingest/chrome.js';
-import { seededRandom, shuffle } from '../learn/perceptron.js';
+import { sampleByFile } from '../core/sample.js';
 import type { Analysis } from '../core/schema.js';
 import type { FindingContext } from './context.js';
 import { sentenceVerdicts, unattributedClaim, type Verdict } from './rules/unattributed-claim.js';
@@ -94,17 +94,7 @@ export async function auditUnattributed(dir: string, options: { files?: readonly
 
 /** `n` firings drawn with the seed, spread over the articles (at most `perArticle` from one), in file order. */
 export function sampleFirings(firings: readonly UnattributedFiring[], n: number, seed: number, perArticle = 3): UnattributedFiring[] {
-  const order = shuffle(firings.map((_, i) => i), seededRandom(seed));
-  const taken = new Map<string, number>();
-  const out: number[] = [];
-  for (const i of order) {
-    const f = firings[i]!;
-    if ((taken.get(f.file) ?? 0) >= perArticle) continue;
-    taken.set(f.file, (taken.get(f.file) ?? 0) + 1);
-    out.push(i);
-    if (out.length === n) break;
-  }
-  return out.sort((a, b) => a - b).map((i) => firings[i]!);
+  return sampleByFile(firings, n, seed, perArticle);
 }
 
 export function formatUnattributedAudit(a: UnattributedAudit): string {

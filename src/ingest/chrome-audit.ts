@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom, shuffle } from '../learn/perceptron.js';
+import { sampleByFile } from '../core/sample.js';
 import type { ChromeReason } from './chrome.js';
 import { ingest } from './index.js';
 
@@ -45,10 +45,7 @@ export async function auditChrome(dir: string): Promise<ChromeAudit> {
 
 /** `n` cuts drawn with the seed, in file order. */
 export function sampleCuts(cuts: readonly ChromeCut[], n: number, seed: number): ChromeCut[] {
-  return shuffle(cuts.map((_, i) => i), seededRandom(seed))
-    .slice(0, n)
-    .sort((a, b) => a - b)
-    .map((i) => cuts[i]!);
+  return sampleByFile(cuts, n, seed);
 }
 
 export function formatChromeAudit(a: ChromeAudit): string {
