@@ -7,7 +7,8 @@
 import { addDays, formatDay, type Day, isValidDay, yearForDay } from './calendar.js';
 import { ci, type DateRule, directionOf, re, type Resolution, type RuleContext } from './rule.js';
 import { weekdayDate } from './dates.js';
-import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, weekdayNumber } from './words.js';
+import { MONTH_PATTERN, monthNumber } from '../text/months.js';
+import { WEEKDAY_PATTERN, weekdayNumber } from './words.js';
 
 const ZONE = String.raw`(?:[ \t]{1,2}(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Kyiv time|Moscow time|\(\d{2}\d{2} GMT\)))?`;
 const DAY_AFTER = String.raw`(?:,?[ \t]{1,2}(?:on[ \t]{1,2})?(${WEEKDAY_PATTERN}|${ci('yesterday|today|tomorrow')}|(?:${MONTH_PATTERN})\.?[ \t]\d{1,2}\b))?`;

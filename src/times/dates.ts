@@ -19,7 +19,8 @@ import {
 } from './calendar.js';
 import { type Direction, pointsAhead } from './direction.js';
 import { ci, type DateRule, directionOf, type Precision, re, type Resolution, type RuleContext } from './rule.js';
-import { COUNT_PATTERN, MONTH_PATTERN, SEASONS, SPOKEN_YEAR_PATTERN, WEEKDAY_PATTERN, countNumber, monthNumber, spokenYear, weekdayNumber } from './words.js';
+import { MONTH_PATTERN, monthNumber } from '../text/months.js';
+import { COUNT_PATTERN, SEASONS, SPOKEN_YEAR_PATTERN, WEEKDAY_PATTERN, countNumber, spokenYear, weekdayNumber } from './words.js';
 
 const ORD = '(?:st|nd|rd|th)?';
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];

@@ -17,7 +17,8 @@ import { quarterOf } from './quarters.js';
 import { type Reference, referenceOf, resolveAnaphor } from './anaphora.js';
 import type { Resolution, RuleContext } from './rule.js';
 import { RULES } from './rules.js';
-import { MONTH_PATTERN, WEEKDAY_PATTERN } from './words.js';
+import { MONTH_PATTERN } from '../text/months.js';
+import { WEEKDAY_PATTERN } from './words.js';
 import { readAsEnglish } from '../core/language.js';
 
 export interface ExtractInput {

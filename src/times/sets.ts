@@ -4,9 +4,9 @@
  * adjectives ("daily volume", "the daily Kommersant"), not times.
  */
 import { ci, type DateRule, re } from './rule.js';
-import { MONTH_PATTERN, monthNumber, SEASONS, WEEKDAY_PATTERN, weekdayNumber } from './words.js';
+import { MONTH_PATTERN, monthNumber } from '../text/months.js';
+import { COUNT_PATTERN, SEASONS, WEEKDAY_PATTERN, countNumber, weekdayNumber } from './words.js';
 import { durationValue } from './durations.js';
-import { COUNT_PATTERN, countNumber } from './words.js';
 
 const set = (value: string) => ({ type: 'SET' as const, value, precision: 'partial' as const });
 const isoWeekday = (word: string) => ((weekdayNumber(word) + 6) % 7) + 1;
