@@ -8,12 +8,8 @@
  * Looked for at the start of the first lines only (a title line may come first), with bounded
  * patterns: linear in those few hundred characters whatever the text.
  */
+import type { Span } from '../core/schema-parts.js';
 import { MONTH_PATTERN, monthNumber } from './months.js';
-
-export interface Span {
-  start: number;
-  end: number;
-}
 
 export interface Dateline extends Span {
   /** where the story was filed ("KYIV", "OSIPOVICHI DISTRICT", "Melbourne") */
