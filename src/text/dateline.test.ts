@@ -54,5 +54,8 @@ describe('findDateline: hyphens', () => {
   it('takes a hyphen set apart as the dash, never one inside a word', () => {
     expect(parts('Paris, France (CNN)-The talks resumed.')).toMatchObject({ place: 'Paris', agency: 'CNN' });
     expect(findDateline('US-SANCTIONED EX-MINISTER ARRESTED IN DUBAI')).toBeNull();
+    expect(parts('(AP)-Rescuers searched the rubble.')).toMatchObject({ agency: 'AP' });
+    expect(findDateline('AP-backed research shows the poll was wrong.')).toBeNull();
+    expect(findDateline('CNN-style coverage dominated the evening.')).toBeNull();
   });
 });

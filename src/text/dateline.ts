@@ -41,7 +41,10 @@ const PLACED = new RegExp(
   'du',
 );
 /** An agency alone, "CNN —", "(AP) —": only the wire agencies and outlets that sign so, since "KYIV —" is a place. */
-const AGENCY_ONLY = /^\(?(?<agency>AP|AFP|CNN|BBC|Reuters|REUTERS|BelTA|TASS|UNIAN|Ukrinform|Interfax|PAP|dpa|DPA|Xinhua|RIA Novosti|Bloomberg|ANI|IANS|PTI)\)?[ \t]{0,3}(?:—|–|-)[ \t]{0,3}(?=\S)/du;
+const AGENCY_ONLY = new RegExp(
+  String.raw`^\(?(?<agency>AP|AFP|CNN|BBC|Reuters|REUTERS|BelTA|TASS|UNIAN|Ukrinform|Interfax|PAP|dpa|DPA|Xinhua|RIA Novosti|Bloomberg|ANI|IANS|PTI)\)?${DASH}`,
+  'du',
+);
 
 export function findDateline(text: string): Dateline | null {
   const head = text.slice(0, HEAD);

@@ -6,7 +6,7 @@ import { TimeSchema } from './schema.js';
 /** times: every temporal expression, normalised against the publication date or the dateline. */
 export const timesAnalyzer = defineAnalyzer({
   name: 'times',
-  version: 10,
+  version: 11,
   requires: ['sentences'],
   adds: 'times',
   schema: (T) => T.Array(TimeSchema(T)),
