@@ -39,6 +39,11 @@ testFindingRule(unattributedClaim, {
       },
       marks: ['Russian troops shelled Kherson 40 times on Monday.'],
     },
+    // a noun of fighting told as done by the verb that governs it
+    { input: { text: 'Ukrainian forces repelled a Russian attack near Brody in the Lviv region on Monday.', attributions: [] }, messages: [/tells fighting \(“attack”\)/] },
+    { input: { text: 'The tent camp came under an unprovoked attack by Russian rocket launchers on Sunday.', attributions: [] } },
+    // what a weapon hit
+    { input: { text: 'Grad rockets hit two apartment blocks in Mariupol on Thursday.', attributions: [] }, messages: [/tells damage \(“hit”\)/] },
     // a count of troops, told as fact
     { input: { text: 'Moscow has gathered more than 90,000 troops along the northern border.', attributions: [] } },
     // a sourced lead that tells no event covers none
@@ -82,6 +87,11 @@ testFindingRule(unattributedClaim, {
     // history told as background
     { text: 'In 1941, German troops captured Kyiv after a siege of several weeks.', publishedAt: '2024-05-08', attributions: [] },
     { text: 'Russian forces captured the city of Kherson in March 2022.', publishedAt: '2023-11-20', attributions: [] },
+    // an attack spoken of, planned or feared, even after a verb of doing
+    { text: 'Analysts see little sign of a Ukrainian attack near Brody in the Lviv region this week.', attributions: [] },
+    { text: 'The brigade was ordered to repel a Russian attack near Brody on Monday.', attributions: [] },
+    // "hit" with no weapon as its subject
+    { text: 'Western sanctions hit the Russian economy hard in 2023, cutting 30 percent of imports.', publishedAt: '2023-12-01', attributions: [] },
     // an event referred to, not told
     { text: 'Critics called the deployment of 5,000 troops reckless.', attributions: [] },
     // nothing to check: no figure, place, time or armed side

@@ -199,11 +199,13 @@ function claimSpan(text: string, s: Sentence) {
 
 /**
  * Outcomes of the fighting the events layer has no type for, as this rule reads them: what was
- * destroyed or damaged, shot down, exploded, launched, who was detained.
+ * destroyed, damaged or hit, shot down, exploded, launched, who was detained.
  */
 const OUTCOMES: { type: string; pattern: RegExp }[] = [
   { type: 'damage', pattern: /\b(?:destroyed|damaged|(?:was|were|been) hit)\b/gi },
   { type: 'air-defence', pattern: /\b(?:shot down|downed|intercepted|sank|sunk)\b/gi },
+  // what a weapon hit: "Grad rockets hit Mariupol", "the missile hit a school" (not "sanctions hit the economy")
+  { type: 'damage', pattern: /(?<=\b(?:missiles?|rockets?|drones?|shells?|projectiles?|bombs?|shaheds?)[ \t]+(?:(?:also|again|just|directly)[ \t]+)?)hit\b/giu },
   { type: 'explosion', pattern: /\b(?:exploded|explosions?|blasts?)\b/gi },
   { type: 'launch', pattern: /\blaunched(?=[ \t]+(?:[\p{L}\d,-]+[ \t]+){0,4}(?:missiles|drones|rockets|shahed))/giu },
   { type: 'arrest', pattern: /\b(?:detained|arrested)\b/gi },
@@ -237,6 +239,14 @@ function eventsBySentence(ctx: FindingContext): Map<number, Event[]> {
 /** Verb forms that tell an event as done ("shelled", "were killed", "struck", "retook"); other triggers are nouns. */
 const DONE = /(?:ed|en)$|^(?:struck|fought|retook|overran|overrun|fell to|took control|taken control|withdrew|lost their lives|died|dead|sent |sank|sunk|shot down|(?:was|were|been) hit)/i;
 
+/**
+ * A verb that tells the event its noun names as done, right before it (an article and two words
+ * between at most): "repelled a Russian attack", "came under an unprovoked attack", "carried out
+ * strikes". Plans and conditions are still caught by IRREALIS ("to carry out an attack").
+ */
+const GOVERNED =
+  /\b(?:repelled|repulsed|beat back|beaten back|fought off|thwarted|foiled|halted|came under|come under|carried out|conducted|staged|mounted|launched)[ \t]+(?:(?:a|an|the|another|two|three|several|multiple|new|fresh|their|its)[ \t]+)?(?:[\p{L}-]{1,20}[ \t]+){0,2}$/iu;
+
 /** A subordinate clause opens before the trigger: a relative or temporal clause is background to the sentence's claim. */
 const SUBORDINATE = /(?:^|[\s(,])(?:that|who|whom|whose|which|where|when|whenever|after|before|since|as|while|until|once|because|although|though|despite|amid)\b[^,;:—–]*$/i;
 
@@ -247,14 +257,16 @@ export function notAClaim(ctx: FindingContext, s: Sentence, e: Event): string | 
   const word = ctx.text.slice(t.start, t.end);
   const after = ctx.text.slice(t.end, Math.min(s.end, t.end + 40));
   const before = ctx.text.slice(Math.max(s.start, t.start - 40), t.start);
-  const done = DONE.test(word);
+  // a noun governed by a verb that tells it as done: "repelled a Russian attack", "came under fire"
+  const verb = DONE.test(word);
+  const done = verb || GOVERNED.test(before);
   // occupation is a state the war is in, not an event the sentence reports; shells and bombs are ammunition
   if (/^occup|^shells$|^bombs?$/i.test(word)) return 'state or ammunition';
   if (!done && MODIFIER_AFTER.test(after)) return 'modifier';
-  if (MODIFIER_BEFORE.test(before)) return 'qualified';
+  if (MODIFIER_BEFORE.test(before) && !GOVERNED.test(before)) return 'qualified';
   // a named event ("the offensive", "Russia's summer offensive") is referred to, not claimed
   if (/(?:\b(?:the|this|that|these|those|its|their|his|her|such)|\p{L}['’]s?)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,2}$/iu.test(before) && !done) return 'named event';
-  if (/\b(?:the|this|that|these|those|its|their|his|her|such)[ \t]+$/i.test(before)) return 'named event';
+  if (/\b(?:the|this|that|these|those|its|their|his|her|such)[ \t]+$/i.test(before) && !GOVERNED.test(before)) return 'named event';
   // a count of troops is a figure the sentence gives, whatever its article, unless planned or background
   if (e.type === 'force-count') {
     const lead = ctx.text.slice(Math.max(s.start, t.start - 80), t.start);
@@ -263,12 +275,12 @@ export function notAClaim(ctx: FindingContext, s: Sentence, e: Event): string | 
   // "a Russian attack": an event spoken of, not told
   if (!done && /\b(?:a|an)[ \t]+(?:[\p{L}-]{1,20}[ \t]+){0,2}$/iu.test(before)) return 'named event';
   // "the number of liberated territories", "with destroyed cities": a participle as an adjective
-  if (done && /\b(?:of|with|for|about|among|against)[ \t]+$/i.test(before)) return 'modifier';
+  if (verb && /\b(?:of|with|for|about|among|against)[ \t]+$/i.test(before)) return 'modifier';
   const clause = ctx.text.slice(Math.max(s.start, t.start - 80), t.start);
   if (IRREALIS.test(clause)) return 'irrealis';
   if (SUBORDINATE.test(clause)) return 'subordinate';
   // a participle after its noun, with its agent after it, describes the noun ("equipment captured by Ukraine")
-  if (done && /^[ \t]+(?:by|from)\b/i.test(after) && !/\b(?:is|are|was|were|been|be|being|has|have|had|got|get)[ \t]+(?:\p{L}+ly[ \t]+)?$/iu.test(before)) return 'reduced relative';
+  if (verb && /^[ \t]+(?:by|from)\b/i.test(after) && !/\b(?:is|are|was|were|been|be|being|has|have|had|got|get)[ \t]+(?:\p{L}+ly[ \t]+)?$/iu.test(before)) return 'reduced relative';
   // forces move: "journalists deployed" is not a deployment
   if (e.type === 'deployment' && !ARMED.test(ctx.text.slice(s.start, s.end))) return 'unarmed';
   if (done) return null;
