@@ -44,6 +44,16 @@ testFindingRule(unattributedClaim, {
     { input: { text: 'The tent camp came under an unprovoked attack by Russian rocket launchers on Sunday.', attributions: [] } },
     // what a weapon hit
     { input: { text: 'Grad rockets hit two apartment blocks in Mariupol on Thursday.', attributions: [] }, messages: [/tells damage \(“hit”\)/] },
+    // the claim starts after the article's dateline...
+    {
+      input: { text: 'KYIV, Ukraine (AP) — Russian troops captured two villages near the river on Monday.', attributions: [] },
+      marks: ['Russian troops captured two villages near the river on Monday.'],
+    },
+    // ...but a dash inside a sentence is no dateline
+    {
+      input: { text: 'Russian troops — backed by tanks — captured two villages near the river on Monday.', attributions: [] },
+      marks: ['Russian troops — backed by tanks — captured two villages near the river on Monday.'],
+    },
     // a count of troops, told as fact
     { input: { text: 'Moscow has gathered more than 90,000 troops along the northern border.', attributions: [] } },
     // a sourced lead that tells no event covers none

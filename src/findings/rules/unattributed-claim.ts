@@ -9,6 +9,7 @@
 import type { Attribution, Event, Sentence, TimeExpr } from '../../core/schema.js';
 import { lowerBound } from '../../core/search.js';
 import { TRIGGERS } from '../../events/lexicon.js';
+import { findDateline } from '../../text/dateline.js';
 import { valueStart } from '../../times/calendar.js';
 import { type FindingContext, type FindingRule, quote, type RuleFinding } from '../context.js';
 
@@ -188,12 +189,13 @@ const KIND: Record<string, string> = {
   'force-count': 'a count of troops',
 };
 
-/** The claim of a sentence: the sentence without a leading dateline or quotation mark, and without trailing spaces. */
+/** The claim of a sentence: the sentence without the article's dateline or a leading quotation mark, and without trailing spaces. */
 function claimSpan(text: string, s: Sentence) {
-  const body = text.slice(s.start, s.end);
-  const lead = /^[\s"“«>]*(?:[A-Z][A-Za-z .'-]{1,40},?[^–—\n]{0,40}?(?:\([A-Za-z .]{2,30}\))?[ \t]*[–—-][ \t]+)?/.exec(body)![0];
-  const start = s.start + (lead.length < body.length / 2 ? lead.length : 0);
-  const end = s.start + body.trimEnd().length;
+  // only the first sentences can hold the dateline (text/dateline.ts reads the first lines only)
+  const dateline = s.start < 600 ? findDateline(text) : null;
+  const after = dateline && dateline.start >= s.start && dateline.end < s.end ? dateline.end : s.start;
+  const start = after + /^[\s"“«>]*/.exec(text.slice(after, s.end))![0].length;
+  const end = s.start + text.slice(s.start, s.end).trimEnd().length;
   return { start: Math.min(start, end), end };
 }
 
