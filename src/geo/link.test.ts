@@ -27,6 +27,13 @@ describe('linkPlaces', () => {
     expect(got['Kharkiv region']).toMatchObject({ geonamesId: null, name: 'Kharkiv Oblast' });
   });
 
+  it('reads the dateline under a title line as where the story was filed', () => {
+    const text = 'Power cuts after a night of shelling\n\nKHARKIV, Ukraine (Reuters) - Residents of Izium reported power cuts.';
+    const got = links(text, ['KHARKIV', 'Izium']);
+    expect(got['KHARKIV']).toMatchObject({ geonamesId: 706483, confidence: 1 });
+    expect(got['Izium']!.candidates![0]!.reasons.join('; ')).toMatch(/km from Kharkiv, the dateline/);
+  });
+
   it('tells Paris, Texas from Paris, France by what the article says', () => {
     const texas = links('PARIS, Texas — The county fair opened on Friday in Paris, some 100 miles northeast of Dallas.', ['PARIS', 'Texas', 'Dallas']);
     expect(texas['PARIS']).toMatchObject({ geonamesId: 4717560, countryCode: 'US' });

@@ -5,7 +5,9 @@
  * dateline, and population as a prior. When nothing in the article supports the best candidate,
  * or it lies far from the story, the link says so with a low confidence instead of guessing.
  */
+import type { Span } from '../core/schema-parts.js';
 import type { Entity, PlaceCandidate, PlaceLink } from '../core/schema.js';
+import { findDateline } from '../text/dateline.js';
 import type { Token } from '../text/schema.js';
 import { countryPhrases } from './context.js';
 import { countryName } from './countries.js';
@@ -85,7 +87,6 @@ const REGIONS_OF = /\b(?:regions?|oblasts?|provinces?)[ \t]+of[ \t]+(?:\p{Lu}[\p
 // abbreviations a place's own name writes in full ("St. Petersburg" is Saint Petersburg's own name)
 const ABBREVIATIONS: [RegExp, string][] = [[/(^| )st( |$)/g, '$1saint$2'], [/(^| )ste( |$)/g, '$1sainte$2'], [/(^| )mt( |$)/g, '$1mount$2'], [/(^| )ft( |$)/g, '$1fort$2']];
 const fullKey = (name: string) => ABBREVIATIONS.reduce((k, [re, to]) => k.replace(re, to), normalizeKey(name));
-const DATELINE_TAIL = /^[^\n]{0,40}?(?:—|–| - |\()/;
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const isCity = (p: Place) => p.kind === 'city';
@@ -94,7 +95,10 @@ const isLocal = (p: Place) => p.kind === 'city' || p.feature === 'ADM2';
 /** Links every place entity; keyed by entity id. */
 export function linkPlaces(text: string, entities: readonly Entity[], context: LinkContext = {}): Record<string, PlaceLink> {
   const gaz = context.gazetteer ?? loadGazetteer();
-  const resolved = entities.filter((e) => e.type === 'place').map((e) => withoutArticleTowns(text, resolve(text, e, gaz), context.tokens));
+  const filedAt = findDateline(text)?.place ?? null;
+  const resolved = entities
+    .filter((e) => e.type === 'place')
+    .map((e) => withoutArticleTowns(text, resolve(text, e, gaz, filedAt), context.tokens));
 
   // Pass 0, by prior alone: which entities name a country or a region (context for the rest).
   const ctx: Context = { countries: countryPhrases(text), regions: [], anchors: [] };
@@ -136,7 +140,8 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   return links;
 }
 
-function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
+/** `filedAt`: the place of the article's dateline, where the story was filed. */
+function resolve(text: string, entity: Entity, gaz: Gazetteer, filedAt: Span | null): Resolved {
   const said = [entity.name, ...entity.mentions.map((m) => m.text ?? text.slice(m.start, m.end))];
   // "the Donbass region" is Donbass when no region is listed under the longer name
   const forms = [...new Set([...said, ...said.map((f) => f.replace(REGION_SUFFIX, ''))])];
@@ -146,9 +151,7 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer): Resolved {
   const adminSaid =
     said.some((f) => ADMIN_SUFFIX.test(f)) ||
     entity.mentions.some((m) => ADMIN_WORD.test(text.slice(m.end, m.end + 16)) || REGIONS_OF.test(text.slice(Math.max(0, m.start - 100), m.start)));
-  const dateline = entity.mentions.some(
-    (m) => m.start < 8 && text.slice(0, m.start).trim() === '' && DATELINE_TAIL.test(text.slice(m.end, m.end + 60)),
-  );
+  const dateline = filedAt !== null && entity.mentions.some((m) => m.start < filedAt.end && m.end > filedAt.start);
   const candidatesOf = (form: string, hits: ReturnType<Gazetteer['lookup']>) => {
     let cities = 0;
     const out: Candidate[] = [];

@@ -57,6 +57,14 @@ testFindingRule(placeOutOfRegion, {
         text: `LVIV, May 3 — ${text('')}`,
         entities: [...front, { type: 'place', names: ['LVIV'], place: { geonamesId: 702550, name: 'Lviv', countryCode: 'UA', lat: 49.84, lon: 24.03, confidence: 0.3, feature: 'PPLA' } }],
       },
+    // a dateline under the title line, where the story was filed and not where it happened
+    {
+        text: `Troops regroup in the east\n\nLVIV, May 3 (Reuters) - ${text('Rallies were also held in Lviv.')}`,
+        entities: [
+          ...front,
+          { type: 'place', names: ['LVIV', 'Lviv'], place: { geonamesId: 702550, name: 'Lviv', countryCode: 'UA', lat: 49.84, lon: 24.03, confidence: 0.3, matchedBy: 'exact' } },
+        ],
+      },
     // without enough located places to know the region
     {
         text: 'Talks in Geneva and Kramatorsk.',

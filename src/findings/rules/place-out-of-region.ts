@@ -2,6 +2,7 @@ import type { PlaceLink } from '../../core/schema.js';
 import type { FindingContext, FindingRule, RuleFinding } from '../context.js';
 import { countryName, isCountryName } from '../../geo/countries.js';
 import { distanceKm } from '../../geo/place.js';
+import { findDateline } from '../../text/dateline.js';
 
 /** Farther than this from the story's other places counts as far. */
 export const FAR_KM = 500;
@@ -12,9 +13,7 @@ const CONFIDENT = 0.5;
  * their governments ("branded a gang by Moscow") and for talks held there ("talks in Paris").
  */
 const NOT_A_STORY_SETTLEMENT = new Set(['PCLI', 'ADM1', 'RGN', 'CONT', 'H', 'PPLC']);
-/** a dateline: the mention opens the text ("MOSCOW, May 3 —") */
 const LOCATIVE = /\b(?:in|near|outside|at|into|to|towards?|from|around|village of|town of|city of|settlement of)[ \t]+$/iu;
-const isDateline = (text: string, start: number) => start < 40 && text.slice(0, start).trim() === '';
 
 interface Located {
   entityId: string;
@@ -33,10 +32,13 @@ export const placeOutOfRegion: FindingRule = {
   severity: 'warning',
   check(ctx: FindingContext): RuleFinding[] {
     const located: Located[] = [];
+    // where the story was filed ("MOSCOW, May 3 —") says nothing of where it happens
+    const filedAt = findDateline(ctx.text)?.place;
+    const isDateline = (m: { start: number; end: number }) => filedAt !== undefined && m.start < filedAt.end && m.end > filedAt.start;
     for (const e of ctx.entities) {
       const link = ctx.places[e.id];
       if (!link || isCountryName(e.name) || isCountryName(link.name)) continue;
-      if (NOT_A_STORY_SETTLEMENT.has(link.feature ?? '') || e.mentions.some((m) => isDateline(ctx.text, m.start))) continue;
+      if (NOT_A_STORY_SETTLEMENT.has(link.feature ?? '') || e.mentions.some(isDateline)) continue;
       // an unlinked name contradicts nothing; a fuzzy or alternate-name link is no claim about the name
       if (link.lat === null || link.lon === null) continue;
       const named = link.matchedBy === 'exact' || link.matchedBy === 'transliteration' || link.matchedBy === 'former-name';
