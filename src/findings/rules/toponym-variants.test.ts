@@ -31,8 +31,41 @@ testFindingRule(toponymVariants, {
       },
       messages: [/matches only approximately.*“Krasnoarmiysk” is a former name/],
     },
+    {
+      // a river under two names
+      input: {
+        text: 'Troops crossed the Dnieper at night. The Dnipro River is wide there.',
+        entities: [
+          { names: ['Dnieper'], type: 'place', place: { geonamesId: null, name: 'Dnipro River', countryCode: null, lat: 48.5, lon: 34.5, feature: 'H', matchedBy: 'exact' } },
+          { names: ['Dnipro River'], type: 'place', place: { geonamesId: null, name: 'Dnipro River', countryCode: null, lat: 48.5, lon: 34.5, feature: 'H', matchedBy: 'exact' } },
+        ],
+      },
+      marks: ['Dnieper | Dnipro River'],
+      messages: [/^“Dnieper” and “Dnipro River” both refer to Dnipro River: /],
+    },
   ],
   valid: [
+    // a long form that writes the short one whole
+    {
+      text: 'Troops left the Autonomous Republic of Crimea. Crimea and the Crimean Peninsula were quiet.',
+      entities: [{ names: ['Autonomous Republic of Crimea', 'Crimea', 'Crimean Peninsula'], type: 'place', place: { geonamesId: null, name: 'Crimea', countryCode: 'UA', lat: 45.3, lon: 34.4, feature: 'ADM1' } }],
+    },
+    // a name with and without its feature word, and a region by usage under two names
+    {
+      text: 'Ships left the Pacific. The Pacific Ocean was calm. The Baltics and the Baltic states agreed.',
+      entities: [
+        { names: ['Pacific', 'Pacific Ocean'], type: 'place', place: { geonamesId: null, name: 'Pacific Ocean', countryCode: null, lat: 0, lon: -160, feature: 'H' } },
+        { names: ['Baltics', 'Baltic states'], type: 'place', place: { geonamesId: null, name: 'Baltic states', countryCode: null, lat: 57, lon: 24, feature: 'RGN' } },
+      ],
+    },
+    // the short and long forms of a country
+    {
+      text: 'The United States and Russia met in Geneva. The US said the Russian Federation must withdraw.',
+      entities: [
+        { names: ['United States', 'US'], type: 'place', place: { geonamesId: 6252001, name: 'United States', countryCode: 'US', lat: 39.76, lon: -98.5, feature: 'PCLI' } },
+        { names: ['Russia', 'Russian Federation'], type: 'place', place: { geonamesId: 2017370, name: 'Russia', countryCode: 'RU', lat: 60, lon: 100, feature: 'PCLI' } },
+      ],
+    },
     // one spelling used often, a possessive, two different places
     {
       text: 'Kyiv said Kyiv’s air defences held. Lviv was quiet.',
