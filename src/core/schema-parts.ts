@@ -52,6 +52,31 @@ export const ProvenanceSchema = (T: TypeBuilder) =>
 /** Which analyzer, at which version and with which model, made one layer of a report. */
 export type Provenance = StaticOf<typeof ProvenanceSchema>;
 
+export const DatelineSchema = (T: TypeBuilder) =>
+  T.Object(
+    {
+      start: Offset(T),
+      end: Offset(T),
+      place: T.Optional(SpanSchema(T)),
+      region: T.Optional(SpanSchema(T)),
+      date: T.Optional(
+        T.Object({
+          start: Offset(T),
+          end: Offset(T),
+          month: T.Integer({ minimum: 1, maximum: 12 }),
+          day: T.Integer({ minimum: 1, maximum: 31 }),
+          year: Nullable(T, T.Integer({ description: 'null when the dateline does not write it' })),
+        }),
+      ),
+      agency: T.Optional(SpanSchema(T)),
+    },
+    {
+      description:
+        'the dateline that opens the story ("KYIV, Ukraine (AP) —"): `place` where it was filed ("KYIV"), `region` the country or state after it ("Ukraine"), `date` the filing date, `agency` the agency or outlet that filed it ("AP"); spans in `text`',
+    },
+  );
+export type Dateline = StaticOf<typeof DatelineSchema>;
+
 export const DocumentSchema = (T: TypeBuilder) =>
   T.Object({
     id: T.String({ description: 'stable id: sha256 of the text, first 16 hex digits' }),
@@ -65,6 +90,7 @@ export const DocumentSchema = (T: TypeBuilder) =>
     url: T.Optional(T.String()),
     outlet: T.Optional(T.String()),
     byline: T.Optional(T.String()),
+    dateline: T.Optional(DatelineSchema(T)),
     removed: T.Optional(
       T.Array(
         T.Object({

@@ -2,7 +2,8 @@
  * Older reports read as current ones. Before the one message shape (schema 1.x) warnings and
  * cuts were prose, findings had no source, and technique spans named their rules only in a cue
  * ('rule so-called: ...'); until 2.1 technique spans were not messages; 2.2 adds `document.removed`
- * (the page chrome cut from the text), which a 2.1 report, read with its chrome, does not have. The layers keep their
+ * (the page chrome cut from the text), which a 2.1 report, read with its chrome, does not have; 2.3 adds
+ * `document.dateline`, which older reports leave out. The layers keep their
  * provenance, so a store or `--reuse` still sees them as made by the analyzer versions of their
  * time (stale where bumped).
  */
@@ -24,7 +25,7 @@ type OldTechnique = TechniqueSpan & { rule?: string };
 
 export function upgradeReport(report: Analysis): Analysis {
   const old = report as unknown as OldReport;
-  if (old.schemaVersion?.startsWith('2.1.')) return { ...report, schemaVersion: SCHEMA_VERSION } as Analysis;
+  if (old.schemaVersion?.startsWith('2.1.') || old.schemaVersion?.startsWith('2.2.')) return { ...report, schemaVersion: SCHEMA_VERSION } as Analysis;
   if (!old.schemaVersion || !/^(1\.|2\.0\.)/.test(old.schemaVersion)) return report;
   const text = report.document?.text ?? '';
   const techniques = (ts: OldTechnique[] | undefined) =>

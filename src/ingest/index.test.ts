@@ -103,6 +103,15 @@ describe('ingest of text', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 
+  it('recognises the dateline, even under a title line', async () => {
+    const text = 'Shelling resumes\n\nKYIV, Ukraine (AP) — Shelling resumed on Monday.';
+    const { info } = await ingest({ kind: 'text', text });
+    const said = (s?: { start: number; end: number }) => s && text.slice(s.start, s.end);
+    expect(said(info.dateline)).toBe('KYIV, Ukraine (AP) — ');
+    expect([said(info.dateline?.place), said(info.dateline?.region), said(info.dateline?.agency)]).toEqual(['KYIV', 'Ukraine', 'AP']);
+    expect((await ingest({ kind: 'text', text: 'Shelling resumed on Monday in Kyiv.' })).info.dateline).toBeUndefined();
+  });
+
   it('flags a language other than English', async () => {
     const { info, warnings } = await ingest({ kind: 'text', text: 'Міська рада у вівторок проголосувала за закриття старого мосту на ремонт, повідомив мер.' });
     expect(info.language).toBe('uk');

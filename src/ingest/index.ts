@@ -17,6 +17,7 @@ import { extractArticle, looksLikeHtml } from './html.js';
 import { inputName } from './inputs.js';
 import { detectLanguage, languageWarning } from './language.js';
 import { DEFAULT_MAX_BYTES, MAX_BYTES_CEILING, formatSize, tooBigMessage } from './limits.js';
+import { findDateline } from '../text/dateline.js';
 import { NO_PUBLICATION_DATE, type IngestOptions, type Ingested, type Input } from './types.js';
 
 export type { IngestOptions, Ingested, Input } from './types.js';
@@ -122,6 +123,7 @@ async function build(raw: string, warnings: Message[], origin: Origin, options: 
     warnings.push(warning('ingest', NO_PUBLICATION_DATE, 'no publication date found: relative dates (yesterday, on Tuesday) are left unresolved; give one with --published YYYY-MM-DD'));
   }
   const outlet = page?.outlet ?? (origin.url ? hostOf(origin.url) : undefined);
+  const dateline = findDateline(text);
   const info: DocumentInfo = {
     id: documentId(text),
     text,
@@ -131,6 +133,7 @@ async function build(raw: string, warnings: Message[], origin: Origin, options: 
     ...(origin.url ? { url: origin.url } : {}),
     ...(outlet ? { outlet } : {}),
     ...(page?.byline ? { byline: page.byline } : {}),
+    ...(dateline ? { dateline } : {}),
     ...(cut ? { removed: cut.removed } : {}),
     // a file found to hold HTML is reported as HTML
     source: page && origin.source.kind === 'text' ? { ...origin.source, kind: 'html' } : origin.source,

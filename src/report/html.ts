@@ -14,7 +14,7 @@ import { CLIENT_CSS, ENTITY_COLORS } from './html-style.js';
 import { pageScript } from './page-script.js';
 import { regionName, regionOutlines } from './regions.js';
 import { lengthCap, segmentSpans } from './segments.js';
-import { LOW_PLACE_CONFIDENCE, countBy, techniqueSentenceShare, wordCount } from './stats.js';
+import { LOW_PLACE_CONFIDENCE, countBy, datelineLabel, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUES, TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { countryName } from '../geo/countries.js';
 import { jsonChunks, writeInPieces } from './json-chunks.js';
@@ -161,6 +161,7 @@ function buildView(a: Analysis) {
   return {
     analysis: a,
     words: wordCount(a.document.text),
+    dateline: datelineLabel(a.document),
     lowPlace: LOW_PLACE_CONFIDENCE,
     marks: marks.map(({ l, c, r, p }) => (p ? { l, c, r, p } : { l, c, r })),
     /** spans at least this long are not highlighted in the text (too many overlap), or null */

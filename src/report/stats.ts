@@ -1,5 +1,5 @@
-/** Small figures both renderers show: positions, word counts, per-key counts, technique coverage. */
-import type { Span } from '../core/schema.js';
+/** Small figures both renderers show: positions, word counts, per-key counts, technique coverage, the dateline. */
+import type { DocumentInfo, Span } from '../core/schema.js';
 
 /** Below this a place link is reported with its candidates rather than as settled. */
 export const LOW_PLACE_CONFIDENCE = 0.6;
@@ -75,4 +75,14 @@ export function techniqueSentenceShare(a: { sentences: readonly Span[]; techniqu
     }
   }
   return hit / a.sentences.length;
+}
+
+/** The dateline as a reader says it: "filed in KYIV, Ukraine, by AP", or null when there is none. */
+export function datelineLabel(d: Pick<DocumentInfo, 'text' | 'dateline'>): string | null {
+  const dl = d.dateline;
+  if (!dl) return null;
+  const say = (x: Span | undefined) => (x ? d.text.slice(x.start, x.end) : undefined);
+  const where = [say(dl.place), say(dl.region)].filter(Boolean).join(', ');
+  const parts = [where && `in ${where}`, dl.date && `on ${say(dl.date)}`, dl.agency && `by ${say(dl.agency)}`].filter(Boolean);
+  return parts.length ? `filed ${parts.join(', ')}` : null;
 }

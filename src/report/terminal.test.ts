@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureAnalysis } from '../testing/report-fixtures.js';
-import { lineCol, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
+import { datelineLabel, lineCol, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
 import { TECHNIQUE_DOCS } from '../techniques/docs.js';
 import { SECTIONS, renderBatchSummary, renderTerminal, wrap } from './terminal.js';
 import { techniqueMessage } from '../techniques/message.js';
@@ -39,6 +39,17 @@ describe('stats', () => {
     expect(techniqueSentenceShare({ sentences, techniques: [t(0, 40), t(12, 14)] })).toBe(1);
     expect(techniqueSentenceShare({ sentences, techniques: [t(12, 14), t(18, 22)] })).toBe(0.5);
     expect(techniqueSentenceShare({ sentences: [], techniques: [t(1, 2)] })).toBe(0);
+  });
+});
+
+describe('datelineLabel', () => {
+  it('says where, when and by whom the story was filed, in its own spelling', () => {
+    const text = 'KYIV, Ukraine, May 3 (AP) — Shelling resumed.';
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    const dateline = { start: 0, end: text.indexOf('Shelling'), place: at('KYIV'), region: at('Ukraine'), date: { ...at('May 3'), month: 5, day: 3, year: null }, agency: at('AP') };
+    expect(datelineLabel({ text, dateline })).toBe('filed in KYIV, Ukraine, on May 3, by AP');
+    expect(datelineLabel({ text: 'CNN — Shelling resumed.', dateline: { start: 0, end: 6, agency: { start: 0, end: 3 } } })).toBe('filed by CNN');
+    expect(datelineLabel({ text })).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import type { Analysis, Attribution, Entity, Event, Finding, Message, PlaceLink } from '../core/schema.js';
 import { excerpt } from '../core/excerpt.js';
-import { LOW_PLACE_CONFIDENCE, countBy, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
+import { LOW_PLACE_CONFIDENCE, countBy, datelineLabel, lineIndex, techniqueSentenceShare, wordCount } from './stats.js';
 import { techniqueLabel } from '../techniques/message.js';
 
 /** The sections beyond the default three (header, sourcing, findings). */
@@ -182,12 +182,14 @@ function otherLayers(a: Analysis): [string, number][] {
 function header(a: Analysis, p: Palette, name: string): string[] {
   const d = a.document;
   const cut = new Set(a.cut.map((c) => c.evidence?.layer));
+  const filed = datelineLabel(d);
   const layer = (label: string, n: number) => (cut.has(label) ? `${label} cut` : `${n} ${n === 1 ? label.replace(/s$/, '') : label}`);
   const facts = [
     d.language,
     d.publishedAt ? `published ${d.publishedAt}` : 'publication date unknown',
     `${wordCount(d.text)} words`,
     d.outlet ? clean(d.outlet) : undefined,
+    filed ? clean(filed) : undefined,
   ].filter((x): x is string => x !== undefined);
   const layers = [
     layer('entities', a.entities.length),

@@ -8,19 +8,10 @@
  * Looked for at the start of the first lines only (a title line may come first), with bounded
  * patterns: linear in those few hundred characters whatever the text.
  */
-import type { Span } from '../core/schema-parts.js';
+import type { Dateline, Span } from '../core/schema-parts.js';
 import { MONTH_PATTERN, monthNumber } from './months.js';
 
-export interface Dateline extends Span {
-  /** where the story was filed ("KYIV", "OSIPOVICHI DISTRICT", "Melbourne") */
-  place?: Span;
-  /** the country or state after the place ("Ukraine" in "KYIV, Ukraine (AP) —") */
-  region?: Span;
-  /** the filing date, its year when written */
-  date?: Span & { month: number; day: number; year: number | null };
-  /** the agency or outlet that filed it ("AP", "BelTA", "CNN") */
-  agency?: Span;
-}
+export type { Dateline };
 
 /** How far into the text a dateline may start, and how many non-empty lines are tried. */
 const HEAD = 600;

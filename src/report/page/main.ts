@@ -242,7 +242,7 @@ article.addEventListener('keydown', (ev) => {
 const doc = A.document;
 const header = h('header', 'top', [h('h1', null, doc.title || doc.source.path || 'Untitled article')]);
 const meta = h('p', 'meta');
-for (const x of [doc.outlet, doc.byline, doc.publishedAt ? `published ${doc.publishedAt}` : 'publication date unknown', `language ${doc.language}`, `${D.words} words`, doc.url]) {
+for (const x of [doc.outlet, doc.byline, D.dateline, doc.publishedAt ? `published ${doc.publishedAt}` : 'publication date unknown', `language ${doc.language}`, `${D.words} words`, doc.url]) {
   if (x) add(meta, h('span', null, x));
 }
 add(header, meta);
