@@ -5,6 +5,7 @@
 import { type PrfScore, type PtcSpan, scoreFLC, scoreSI, scoreTC } from '../eval/ptc.js';
 import { classifyGiven, goldPtc, toPtc } from './evaluate.js';
 import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
+import { type SoftmaxOptions, trainSoftmax } from '../learn/softmax.js';
 import { type CorpusArticle, tokenRange } from './corpus.js';
 import { scoreSpans } from './detect.js';
 import { calibrate, fitCalibrator, reliability, type ReliabilityRow, sentenceInputs } from './calibration.js';
@@ -22,6 +23,8 @@ export interface TrainOptions {
   threshold: number;
   alsoAbove: number;
   learningRate: number;
+  /** the technique classifier (TC), a softmax regression; the hull classifier stays a perceptron of classifierEpochs */
+  softmax: SoftmaxOptions;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -33,6 +36,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   threshold: -1.5,
   alsoAbove: 0.3,
   learningRate: 0.2,
+  softmax: { epochs: 12, rate: 0.1, l2: 1e-3 },
 };
 
 /** One article's tagger examples: hashed features per token and per sentence, gold I/O per token. */
@@ -89,6 +93,7 @@ function classifierExamples(article: CorpusArticle, model: Perceptron, widen = f
   return out;
 }
 
+/** An averaged perceptron over span features (the hull classifier). */
 function trainClassifier(examples: readonly ClassifierExample[], bits: number, epochs: number, random: () => number): Perceptron {
   const classifier = new Perceptron(TECHNIQUES, bits);
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -151,7 +156,11 @@ export class PreparedCorpus {
     tagger.average();
 
     const spans = indexes.flatMap((a) => this.classifier[a]!);
-    const classifier = trainClassifier(spans, o.classifierBits, o.classifierEpochs, random);
+    // The technique classifier (TC) is a softmax regression with a shuffling generator of its own.
+    // The shared generator still skips the draws the perceptron trained here before made, so the
+    // hull classifier after it (and with it the detected spans and their calibration) is unchanged.
+    const classifier = trainSoftmax(TECHNIQUES, o.classifierBits, spans, o.softmax, seededRandom(o.seed + 2));
+    for (let k = 0; k < o.classifierEpochs * Math.max(0, spans.length - 1); k++) random();
     // the hull classifier sees gold spans both as they are and widened, as hulls come in both sizes
     const hull = trainClassifier([...spans, ...indexes.flatMap((a) => this.widened[a]!)], o.classifierBits, o.classifierEpochs, random);
     return new TechniqueModel(tagger, classifier, hull, { threshold: o.threshold, alsoAbove: o.alsoAbove }, meta);
@@ -178,7 +187,15 @@ export interface CrossValidation {
   /** every candidate span, whatever its confidence */
   si: PrfScore;
   flc: PrfScore;
-  tc: { f1: number; correct: number; total: number };
+  tc: {
+    f1: number;
+    correct: number;
+    total: number;
+    /** per technique: its gold spans, the spans given it, those given it rightly (each listing of a span on its own) */
+    byTechnique: Record<string, { gold: number; predicted: number; correct: number }>;
+    /** of the classifier's probability for the technique it gave a gold span, against whether it was the gold one */
+    calibration: { ece: number; rows: ReliabilityRow[] };
+  };
   /** of spans: the probability that a span overlaps a gold span of its technique, each fold calibrated on the others */
   spanCalibration: { ece: number; rows: ReliabilityRow[] };
   /** of sentences: the probability that a sentence overlaps any gold span */
@@ -212,6 +229,7 @@ export function crossValidate(
   const order = shuffle(articles.map((_, i) => i), seededRandom(options.seed + 1));
   const gold = goldPtc(articles);
   const tcPredicted: PtcSpan[] = [];
+  const tcRows: { gold: string; guess: string; p: number }[] = [];
   const oof: OutOfFold[] = [];
   for (let f = 0; f < folds; f++) {
     const test = order.filter((_, i) => i % folds === f);
@@ -222,6 +240,11 @@ export function crossValidate(
       oof.push(outOfFold(f, article, model, rules));
       const labels = classifyGiven(model, article, article.gold);
       tcPredicted.push(...toPtc(article, article.gold.map((s, i) => ({ ...s, technique: labels[i]! }))));
+      article.gold.forEach((s, i) => {
+        const range = tokenRange(article.ctx, s.start, s.end);
+        const probs = range ? model.classify(article.ctx, range.first, range.last) : undefined;
+        tcRows.push({ gold: s.technique, guess: labels[i]!, p: probs?.[(TECHNIQUES as readonly string[]).indexOf(labels[i]!)] ?? 0 });
+      });
     }
     log(`fold ${f + 1}/${folds} done`);
   }
@@ -264,7 +287,20 @@ export function crossValidate(
     rules,
     si: scoreSI(all, gold, goldArticles),
     flc: scoreFLC(all, gold, goldArticles),
-    tc: scoreTC(tcPredicted, gold),
+    tc: {
+      ...scoreTC(tcPredicted, gold),
+      byTechnique: Object.fromEntries(
+        TECHNIQUES.map((t) => [
+          t,
+          {
+            gold: tcRows.filter((r) => r.gold === t).length,
+            predicted: tcRows.filter((r) => r.guess === t).length,
+            correct: tcRows.filter((r) => r.gold === t && r.guess === t).length,
+          },
+        ]),
+      ),
+      calibration: reliability(tcRows.map((r) => r.p), tcRows.map((r) => (r.gold === r.guess ? 1 : 0))),
+    },
     spanCalibration: reliability([...p], spanRows.map((r) => r.right)),
     sentenceCalibration: reliability([...q], sentenceRows.map((r) => r.carries)),
     shown: defaultThreshold(sweep),
