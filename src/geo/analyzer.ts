@@ -5,7 +5,7 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 8,
+  version: 9,
   requires: ['entities', 'tokens'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },

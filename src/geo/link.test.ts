@@ -56,6 +56,13 @@ describe('linkPlaces', () => {
     expect(got.candidates![0]!.reasons.join('; ')).toMatch(/letter away/);
   });
 
+  it('links no near spelling that only its country supports', () => {
+    // Putian is in China, which the story names, but nowhere near anything else it names
+    const got = links('Xi Jinping met Putin in Beijing on Friday. China and Russia signed trade deals.', ['Putin', 'China', 'Russia', 'Beijing'])['Putin']!;
+    expect(got).toMatchObject({ geonamesId: null, confidence: 0 });
+    expect(got.note).toMatch(/no place is spelled "Putin".*Putian/);
+  });
+
   it('does not place a small town far from the rest of the story with confidence', () => {
     const text = 'Russian forces shelled Pokrovsk and Kramatorsk in the Donetsk region of Ukraine; a convoy was later seen near Krasnogorsk.';
     const got = links(text, ['Pokrovsk', 'Kramatorsk', 'Krasnogorsk']);

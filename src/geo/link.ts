@@ -35,6 +35,8 @@ interface Candidate {
   reasons: string[];
   /** something in the article (country, region, nearby place) points to it */
   supported: boolean;
+  /** a region the article names or a place near one it names points to it, not only its country */
+  local: boolean;
 }
 
 interface Resolved {
@@ -158,7 +160,7 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer, filedAt: Span | n
     for (const h of hits) {
       const place = gaz.place(h.index);
       if (isCity(place) && ++cities > MAX_CITY_CANDIDATES) continue;
-      out.push({ place, matchedBy: matchKind(form, place, h.former), distance: 0, score: 0, reasons: [], supported: false });
+      out.push({ place, matchedBy: matchKind(form, place, h.former), distance: 0, score: 0, reasons: [], supported: false, local: false });
     }
     return out;
   };
@@ -183,7 +185,7 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer, filedAt: Span | n
     .sort((a, b) => a[1] - b[1] || gaz.place(b[0]).population - gaz.place(a[0]).population)
     .slice(0, MAX_CITY_CANDIDATES)
     .map(([index, distance]): Candidate => ({
-      place: gaz.place(index), matchedBy: 'fuzzy', distance, score: 0, reasons: [], supported: false,
+      place: gaz.place(index), matchedBy: 'fuzzy', distance, score: 0, reasons: [], supported: false, local: false,
     }));
   return { entity, form: entity.name, dateline, candidates };
 }
@@ -255,6 +257,7 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
     const reasons: string[] = [];
     let score = 0;
     let supported = false;
+    let local = false;
     if (p.kind === 'country') {
       score += W.country;
       reasons.push('a country');
@@ -295,18 +298,18 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
       const region = ctx.regions.find((x) => x.entityId !== r.entity.id && x.place.countryCode === p.countryCode && x.place.covers?.includes(p.admin1));
       if (region) {
         score += W.inRegion;
-        supported = true;
+        supported = local = true;
         const own = gaz.regionName(p.countryCode, p.admin1);
         reasons.push(own && own !== region.place.name ? `in ${own}, part of ${region.place.name}, which the article mentions` : `in ${region.place.name}, which the article mentions`);
       }
       const near = nearestAnchor(p, r.entity.id, ctx.anchors);
       if (near && near.km < NEAR_KM) {
         score += W.near * (1 - near.km / NEAR_KM);
-        supported = true;
+        supported = local = true;
         reasons.push(anchorReason(near));
       }
     }
-    return { ...c, score, reasons, supported };
+    return { ...c, score, reasons, supported, local };
   });
   return scored.sort((a, b) => b.score - a.score || b.place.population - a.place.population);
 }
@@ -373,11 +376,13 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
   const p = best.place;
   const notes: string[] = [];
   let confidence = confidenceOf(ranked);
-  if (best.matchedBy === 'fuzzy' && !best.supported) {
-    // a near spelling with nothing in the article for it ("Putin" and Putian): no link, candidates listed
+  if (best.matchedBy === 'fuzzy' && !best.local) {
+    // a near spelling with nothing near it in the article ("Putin" and Putian, in a story that names
+    // China; "Nordic" and Norwich): no link, candidates listed. Its country alone is no evidence for a
+    // misspelling, since a story names few countries and every one holds thousands of near spellings.
     return {
       geonamesId: null, name: r.entity.name, lat: null, lon: null, countryCode: null, confidence: 0,
-      note: `no place is spelled "${r.entity.name}"; the nearest spellings (${ranked.slice(0, 3).map((c) => c.place.name).join(', ')}) have nothing in the article for them`,
+      note: `no place is spelled "${r.entity.name}"; the nearest spellings (${ranked.slice(0, 3).map((c) => c.place.name).join(', ')}) have nothing near them in the article`,
       candidates: shown(ranked),
     };
   }
