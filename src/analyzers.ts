@@ -4,7 +4,7 @@
  */
 import { sentencesAnalyzer, tokensAnalyzer } from './text/analyzers.js';
 import { entitiesAnalyzer } from './entities/analyzer.js';
-import { placesAnalyzer } from './geo/analyzer.js';
+import { affiliationsAnalyzer, placesAnalyzer } from './geo/analyzer.js';
 import { timesAnalyzer } from './times/analyzer.js';
 import { attributionsAnalyzer, sourcingAnalyzer } from './attributions/analyzer.js';
 import { candidatesAnalyzer, techniqueSpansAnalyzer, techniqueSummaryAnalyzer, techniquesAnalyzer } from './techniques/analyzer.js';
@@ -16,6 +16,7 @@ export const defaultAnalyzers = [
   tokensAnalyzer,
   entitiesAnalyzer,
   placesAnalyzer,
+  affiliationsAnalyzer,
   attributionsAnalyzer,
   sourcingAnalyzer,
   timesAnalyzer,

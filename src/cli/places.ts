@@ -91,13 +91,14 @@ export function registerPlaces({ program, evaluate }: { program: Command; evalua
     .option('--seed <n>', 'with --warnews-draw: the seed of the draw', (v) => Number(v), 6)
     .option('--json', 'print the scores as JSON')
     .option('--errors <file>', 'write each resolved gold toponym with its error (TSV), for reading mistakes')
-    .action(async (opts: { corpus?: string; warnewsGold?: string; warnewsDraw?: string; dir: string; n: number; seed: number; json?: boolean; errors?: string }) => {
+    .option('--no-affiliations', 'with --corpus: score place mentions only, not the demonyms ("Russian", "Georgian") the corpus annotates as toponyms of their country')
+    .action(async (opts: { corpus?: string; warnewsGold?: string; warnewsDraw?: string; dir: string; n: number; seed: number; json?: boolean; errors?: string; affiliations: boolean }) => {
       const given = [opts.corpus, opts.warnewsGold, opts.warnewsDraw].filter(Boolean).length;
       if (given !== 1) throw new UsageError('give one of --corpus FILE.xml, --warnews-gold FILE.json or --warnews-draw FILE.json');
       if (opts.warnewsGold || opts.warnewsDraw) return void (await warnewsGold(opts));
       const articles = readCorpus(opts.corpus!);
       const resolved: Resolution[] = [];
-      const score = evaluatePlaces(articles, opts.errors ? (r) => resolved.push(r) : undefined);
+      const score = evaluatePlaces(articles, opts.errors ? (r) => resolved.push(r) : undefined, { affiliations: opts.affiliations });
       if (opts.errors) {
         const rows = resolved.map((r) =>
           [r.article, r.gold.start, r.gold.phrase, r.gold.geonamesId, r.predicted.geonamesId ?? '', Math.round(r.km), r.predicted.confidence].join('\t'),

@@ -14,9 +14,10 @@ function countryLexicon(): Map<string, string> {
   const file = JSON.parse(readFileSync(dataPath('geo/countries.json'), 'utf8')) as {
     aliases: Record<string, string[]>;
     demonyms: Record<string, string[]>;
+    metonyms: Record<string, string[]>;
   };
   const map = new Map<string, string>();
-  for (const group of [file.aliases, file.demonyms]) {
+  for (const group of [file.aliases, file.demonyms, file.metonyms]) {
     for (const [cc, words] of Object.entries(group)) for (const w of words) map.set(normalizeKey(w), cc);
   }
   for (const { code, name } of allCountries()) if (!map.has(normalizeKey(name))) map.set(normalizeKey(name), code);

@@ -1,5 +1,5 @@
-/** The places layer: a gazetteer link per place entity, reported as that entity's `place`. */
-import { Confidence, Nullable, type StaticOf, type TypeBuilder } from '../core/schema-parts.js';
+/** The places layer: a gazetteer link per place entity, reported as that entity's `place`; and the affiliations layer. */
+import { Confidence, Nullable, Offset, type StaticOf, type TypeBuilder } from '../core/schema-parts.js';
 
 export const CandidateSchema = (T: TypeBuilder) =>
   T.Object({
@@ -32,8 +32,25 @@ export const PlaceLinkSchema = (T: TypeBuilder) =>
   });
 export type PlaceLink = StaticOf<typeof PlaceLinkSchema>;
 
+export const AffiliationSchema = (T: TypeBuilder) =>
+  T.Object(
+    {
+      start: Offset(T),
+      end: Offset(T),
+      text: T.String(),
+      countryCode: T.String(),
+      geonamesId: Nullable(T, T.Integer()),
+      lat: Nullable(T, T.Number()),
+      lon: Nullable(T, T.Number()),
+    },
+    { description: 'a demonym ("Russian officials", "Palestinians") and the country it refers to: an affiliation, not a place mention' },
+  );
+export type Affiliation = StaticOf<typeof AffiliationSchema>;
+
 declare module '../core/layers.js' {
   interface Layers {
+    /** demonyms and the countries they refer to */
+    affiliations: Affiliation[];
     /** gazetteer links, keyed by the id of a place entity */
     places: Record<string, PlaceLink>;
   }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findAffiliations } from './affiliations.js';
+import { entitiesFromNames } from './spot.js';
+
+const said = (text: string, names: string[] = []) => findAffiliations(text, entitiesFromNames(text, names)).map((a) => `${a.text}:${a.countryCode}`);
+
+describe('findAffiliations', () => {
+  it('refers each demonym, singular or plural, to its country at its GeoNames id', () => {
+    const text = 'Russian officials met Ukrainian and Sri Lankan diplomats; Palestinians fled as the Georgian Interior Ministry spoke.';
+    expect(said(text)).toEqual(['Russian:RU', 'Ukrainian:UA', 'Sri Lankan:LK', 'Palestinians:PS', 'Georgian:GE']);
+    const [russian] = findAffiliations(text, []);
+    expect(russian).toMatchObject({ start: 0, end: 7, geonamesId: 2017370 });
+    expect(russian!.lat).not.toBeNull();
+  });
+
+  it('reads whole words only, and leaves place names to the places', () => {
+    expect(said('Russianness, Americana and the Latin-American vote.')).toEqual([]);
+    expect(said('The Russian Federation said so.', ['Russian Federation'])).toEqual([]);
+    expect(said('north korean and NORTH KOREAN are not written so by the press.')).toEqual([]);
+  });
+
+  it('finishes fast on a long text full of demonyms and near misses', () => {
+    const text = 'Russian Russianx Ukrainians, South Africans- '.repeat(20_000);
+    const t0 = performance.now();
+    expect(findAffiliations(text, []).length).toBe(60_000);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
