@@ -14,15 +14,15 @@ import { cuesInContent, repairLabels } from './repair.js';
 import { quoteState } from './features.js';
 import { cueStrength, lemma } from './lexicon.js';
 import { ruleGroups } from './rules.js';
-import { decode, labelsToSpans, type TaggerModel } from './tagger.js';
+import { BEAM_WIDTH, decodeBeam, labelsToSpans, type TaggerModel } from './tagger.js';
 import { lowerBound } from '../core/search.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-/** `margins`: filled with each token's tagger margin (decode), for the attribution confidence. */
+/** `margins`: filled with each token's tagger margin (decodeBeam), for the attribution confidence. */
 export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[], margins?: Float64Array): Group[] {
   const isCue = (i: number) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 2;
-  const labels = cuesInContent(tokens, decode(model, tokens, text, undefined, margins), isCue, () => quoteState(tokens, text));
+  const labels = cuesInContent(tokens, decodeBeam(model, tokens, text, BEAM_WIDTH, margins), isCue, () => quoteState(tokens, text));
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, labels)));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { modelPath } from '../core/paths.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { segment } from '../text/segment.js';
-import { decode, deserializeModel, LABELS, labelsToSpans, loadTagger, MODEL_FILE, serializeModel, spansToLabels } from './tagger.js';
+import { decode, decodeBeam, deserializeModel, LABELS, labelsToSpans, loadTagger, MODEL_FILE, serializeModel, spansToLabels } from './tagger.js';
 
 const text = 'The mayor said on Monday that the bridge will reopen.';
 const { tokens } = segment(text, 'en');
@@ -37,5 +37,34 @@ describe('tagger model file', () => {
     const roles = labelsToSpans(tokens, decode(model, tokens, text)).map((s) => s.role);
     expect(roles).toContain('cue');
     expect(roles).toContain('source');
+  });
+});
+
+describe('beam decoding', () => {
+  it('never gives an I- label that does not continue its own role', () => {
+    const model = { perceptron: new Perceptron(LABELS, 12), lexicon: {} };
+    // a model that prefers I-source everywhere: the beam must open it with B-source first
+    for (let b = 0; b < model.perceptron.weights.length; b += 7) model.perceptron.weights[b + 2] = 1;
+    const labels = decodeBeam(model, tokens, text, 3);
+    labels.forEach((l, i) => {
+      if (l > 0 && l % 2 === 0) expect([l, l - 1]).toContain(labels[i - 1]);
+    });
+    expect(LABELS[labels[0]!]).toBe('B-source');
+  });
+
+  it.runIf(existsSync(modelPath(MODEL_FILE)))('reads a long source phrase whole where the greedy tagger starts it at its last word', () => {
+    const model = loadTagger();
+    const sentence = 'The chairman of the Danish Council on Ethics also said that the rule would be reviewed next year.';
+    const toks = segment(sentence, 'en').tokens;
+    const sources = (labels: number[]) => labelsToSpans(toks, labels).filter((s) => s.role === 'source').map((s) => sentence.slice(s.start, s.end));
+    expect(sources(decode(model, toks, sentence))).toEqual(['Ethics']);
+    expect(sources(decodeBeam(model, toks, sentence, 3))).toEqual(['The chairman of the Danish Council on Ethics']);
+  });
+
+  it.runIf(existsSync(modelPath(MODEL_FILE)))('gives the same margins as labels: one per token, none negative', () => {
+    const model = loadTagger();
+    const margins = new Float64Array(tokens.length).fill(-1);
+    decodeBeam(model, tokens, text, 3, margins);
+    expect([...margins].every((m) => m >= 0)).toBe(true);
   });
 });

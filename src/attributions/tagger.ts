@@ -2,7 +2,8 @@
  * The SOURCE / CUE / CONTENT sequence tagger: BIO labels over the document's tokens, decoded
  * greedily left to right with an averaged perceptron (learn/perceptron.ts). Besides the static
  * token features, each decision sees the labels already given: the previous two, and the last
- * role met in the sentence (content after a cue differs from content before one).
+ * role met in the sentence (content after a cue differs from content before one). The model is
+ * trained with the greedy decoder (`decode`); the analyzer reads with a beam (`decodeBeam`).
  */
 import type { Token } from '../core/doc.js';
 import { defineModel } from '../core/model.js';
@@ -20,6 +21,12 @@ const WORD_FEATURE = 1;
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
 export type Label = (typeof LABELS)[number];
 export const MODEL_FILE = 'attribution.bin';
+/**
+ * Hypotheses kept by `decodeBeam` in the analyzer. On PolNeAR dev (the greedily trained model, same
+ * post-processing) source exact F1 / overlap F1 all: greedy 71.47 / 80.86, width 2 71.71 / 80.82,
+ * 3 71.79 / 81.19, 4 71.63 / 81.02, 8 71.57 / 80.89 (models/attribution.md): chosen on dev.
+ */
+export const BEAM_WIDTH = 3;
 
 export interface TaggerModel {
   perceptron: Perceptron;
@@ -158,3 +165,111 @@ export const attributionModel = defineModel({
 });
 /** The shipped model, loaded once; or the file at `path`. */
 export const loadTagger = (path?: string): TaggerModel => attributionModel.load(path);
+
+/**
+ * Beam search over the same scores as `decode` (inference only): each hypothesis carries its own
+ * label history (the previous two labels, the last role in the sentence), so the history features
+ * differ per hypothesis, and a path's score is the sum of its labels' scores. Hypotheses with the
+ * same history are merged (the better kept). An I- label that does not continue its own role is
+ * not allowed (`decode` turns it into a B- label). `margins` as in `decode`, along the best path.
+ */
+export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: string, width: number, margins?: Float64Array): number[] {
+  const { perceptron } = model;
+  if (perceptron.labels.length !== 7) throw new Error(`attribution model has ${perceptron.labels.length} labels, not 7`);
+  const n = tokens.length;
+  const rows = staticFeatureRows(tokens, text, model.lexicon);
+  let feats: Uint32Array = new Uint32Array(0);
+  let base = 0;
+  const L = 7;
+  const B = Math.max(1, width);
+  const w = perceptron.weights;
+  const mask = (1 << perceptron.bits) - 1;
+  const F = STATIC_FEATURES;
+  const stat = new Float64Array(L);
+  const scores = new Float64Array(L);
+  const dyn = new Uint32Array(DYNAMIC_FEATURES);
+  // the beam: each hypothesis' history and path score (current and next step)
+  let size = 1;
+  let hPrev = new Int8Array(B), hPrev2 = new Int8Array(B), hLast = new Int8Array(B), hScore = new Float64Array(B);
+  let nPrev = new Int8Array(B), nPrev2 = new Int8Array(B), nLast = new Int8Array(B), nScore = new Float64Array(B);
+  // candidates of a step: hypothesis x label
+  const cTotal = new Float64Array(B * L), cMargin = new Float64Array(B * L), cKey = new Int32Array(B * L);
+  const cH = new Int8Array(B * L), cL = new Int8Array(B * L);
+  // back-pointers: label, parent hypothesis and margin of each kept hypothesis at each token
+  const labelAt = new Int8Array(n * B), parentAt = new Int8Array(n * B), marginAt = new Float64Array(n * B);
+  for (let i = 0; i < n; i++) {
+    const newSentence = i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence;
+    if (i === 0 || i - base === FEATURE_BLOCK) {
+      base = i;
+      feats = rows(i, Math.min(n, i + FEATURE_BLOCK), feats);
+    }
+    const o = (i - base) * F;
+    stat.fill(0);
+    for (let k = 0; k < F; k++) {
+      const b = (feats[o + k]! & mask) * L;
+      for (let l = 0; l < L; l++) stat[l]! += w[b + l]!;
+    }
+    const word = feats[o + WORD_FEATURE]!;
+    const pos = feats[o + 9]!;
+    let c = 0;
+    for (let h = 0; h < size; h++) {
+      const prev = hPrev[h]!;
+      const prev2 = hPrev2[h]!;
+      const lastRole = newSentence ? 0 : hLast[h]!;
+      scores.set(stat);
+      dyn[0] = mix(100, prev);
+      dyn[1] = mix(101, prev2, prev);
+      dyn[2] = mix(102, prev, word);
+      dyn[3] = mix(103, lastRole);
+      dyn[4] = mix(104, lastRole, prev);
+      dyn[5] = mix(105, prev, pos); // the same history features as `decode`
+      for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+        const b = (dyn[k]! & mask) * L;
+        for (let l = 0; l < L; l++) scores[l]! += w[b + l]!;
+      }
+      let best = 0;
+      for (let l = 1; l < L; l++) if (scores[l]! > scores[best]!) best = l;
+      let second = -Infinity;
+      for (let l = 0; l < L; l++) if (l !== best && scores[l]! > second) second = scores[l]!;
+      for (let l = 0; l < L; l++) {
+        if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
+        cTotal[c] = hScore[h]! + scores[l]!;
+        cMargin[c] = scores[best]! - second;
+        cKey[c] = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
+        cH[c] = h;
+        cL[c] = l;
+        c++;
+      }
+    }
+    // keep the best `B` candidates with distinct histories
+    let kept = 0;
+    for (; kept < B; kept++) {
+      let top = -1;
+      for (let k = 0; k < c; k++) if (cTotal[k]! > -Infinity && (top < 0 || cTotal[k]! > cTotal[top]!)) top = k;
+      if (top < 0) break;
+      const h = cH[top]!, l = cL[top]!, key = cKey[top]!, total = cTotal[top]!;
+      for (let k = 0; k < c; k++) if (cKey[k] === key) cTotal[k] = -Infinity;
+      nPrev[kept] = l;
+      nPrev2[kept] = hPrev[h]!;
+      nLast[kept] = key & 3;
+      const at = i * B + kept;
+      labelAt[at] = l;
+      parentAt[at] = h;
+      marginAt[at] = cMargin[top]!;
+      nScore[kept] = total;
+    }
+    size = kept;
+    [hPrev, nPrev] = [nPrev, hPrev];
+    [hPrev2, nPrev2] = [nPrev2, hPrev2];
+    [hLast, nLast] = [nLast, hLast];
+    [hScore, nScore] = [nScore, hScore];
+  }
+  const labels: number[] = new Array(n);
+  let k = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    labels[i] = labelAt[i * B + k]!;
+    if (margins) margins[i] = marginAt[i * B + k]!;
+    k = parentAt[i * B + k]!;
+  }
+  return labels;
+}
