@@ -13,3 +13,16 @@ describe.runIf(existsSync(modelPath(MODEL_FILE)))('extractGroups with the shippe
     expect(groups.map((g) => g.source && text.slice(g.source.start, g.source.end))).toEqual(['The chairman of the Danish Council on Ethics']);
   });
 });
+
+describe.runIf(existsSync(modelPath(MODEL_FILE)))('extractGroups: passive cues', () => {
+  it('takes the agent after "by" as the source, not the subject before the cue', () => {
+    for (const [text, source] of [
+      ['The new harbour plan is supported by far fewer councillors.', 'far fewer councillors'],
+      ['The ferry deal was first reported by the Kaleva Times.', 'the Kaleva Times'],
+    ] as const) {
+      const { sentences, tokens } = segment(text, 'en');
+      const groups = extractGroups(loadTagger(), text, sentences, tokens);
+      expect(groups.map((g) => g.source && text.slice(g.source.start, g.source.end))).toEqual([source]);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleGroups } from './rules.js';
+import { passiveAgent, ruleGroups } from './rules.js';
 
 const sentenceOf = (text: string) => [{ start: 0, end: text.length }];
 const slice = (text: string, s?: { start: number; end: number }) => (s ? text.slice(s.start, s.end) : null);
@@ -62,5 +62,20 @@ describe('ruleGroups', () => {
       ['Ana Berg', '―', '“The dam will hold. The town is safe.”'],
       ['Sen. Cy Lee', '-', '"We need a new bridge."'],
     ]);
+  });
+});
+
+describe('passiveAgent', () => {
+  const at = (text: string, piece: string) => ({ role: 'cue' as const, start: text.indexOf(piece), end: text.indexOf(piece) + piece.length });
+  it('reads the agent after a passive cue, with "by" in the cue or after it, without the full stop', () => {
+    const text = 'The plan has been endorsed by the regional farmers union.';
+    const source = { ...at(text, 'The plan'), role: 'source' as const };
+    expect(slice(text, passiveAgent(text, source, at(text, 'has been endorsed'), text.length) ?? undefined)).toBe('the regional farmers union');
+    expect(slice(text, passiveAgent(text, source, at(text, 'has been endorsed by'), text.length) ?? undefined)).toBe('the regional farmers union');
+  });
+  it('leaves an active cue, a passive with no agent, and a source after the cue alone', () => {
+    const text = 'The mayor endorsed by far the best plan. The plan was rejected. Endorsed by her was Ana.';
+    expect(passiveAgent(text, { role: 'source', start: 0, end: 9 }, at(text, 'endorsed'), 40)).toBeNull();
+    expect(passiveAgent(text, { role: 'source', ...at(text, 'The plan') }, at(text, 'was rejected'), text.indexOf('Endorsed'))).toBeNull();
   });
 });

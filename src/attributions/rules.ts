@@ -91,6 +91,28 @@ function passive(text: string, sentence: Sentence, index: number): Group[] {
   return out;
 }
 
+// a tagged passive cue: "(has been) endorsed", "was first reported", "were appointed by"
+const PASSIVE_TAGGED = /^(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)\s+)(?:\p{Ll}+ly\s+|first\s+|also\s+|later\s+|once\s+){0,2}\p{L}+(?:ed|en|wn|ght|id)(?:\s+by)?$/iu;
+
+/**
+ * A tagger group whose cue is passive with an agent after it ("The nominee has been endorsed by
+ * dozens of papers"): the agent is the source, not the subject before the cue the tagger took
+ * (PolNeAR marks the agent). Returns the agent's span, or null.
+ */
+export function passiveAgent(text: string, source: RoleSpan, cue: RoleSpan, sentenceEnd: number): RoleSpan | null {
+  if (source.end > cue.start) return null;
+  const cueText = text.slice(cue.start, cue.end);
+  if (!PASSIVE_TAGGED.test(cueText)) return null;
+  const after = text.slice(cue.end, Math.min(sentenceEnd, cue.end + WINDOW));
+  const agent = AGENT.exec(/\sby$/i.test(cueText) ? ` by${after}` : after);
+  if (!agent) return null;
+  const shift = /\sby$/i.test(cueText) ? -3 : 0;
+  const start = cue.end + shift + agent[0].indexOf(agent[1]!);
+  // the sentence's full stop is no part of the name ("by far fewer publications."; not "by Ana Berg Jr.")
+  const name = agent[1]!.replace(/(?<=\p{Ll}{3})\.$/u, '');
+  return span('source', start, start + name.length);
+}
+
 /** A closing double quote, a dash, and a name of one to four capitalised words that ends its line (or a comma follows). */
 const SIGNED = /[”"]\s{0,4}(?:―|—|–|--?)[^\S\n]*(\p{Lu}[\p{L}’'-]*\.?(?:[^\S\n]+\p{Lu}[\p{L}’'-]*\.?){0,3})(?=[^\S\n]*(?:\n|$|,))/gu;
 const OPENING_QUOTE = /[“”"«]/;
