@@ -76,6 +76,6 @@ describe('passiveAgent', () => {
   it('leaves an active cue, a passive with no agent, and a source after the cue alone', () => {
     const text = 'The mayor endorsed by far the best plan. The plan was rejected. Endorsed by her was Ana.';
     expect(passiveAgent(text, { role: 'source', start: 0, end: 9 }, at(text, 'endorsed'), 40)).toBeNull();
-    expect(passiveAgent(text, { role: 'source', ...at(text, 'The plan') }, at(text, 'was rejected'), text.indexOf('Endorsed'))).toBeNull();
+    expect(passiveAgent(text, { ...at(text, 'The plan'), role: 'source' as const }, at(text, 'was rejected'), text.indexOf('Endorsed'))).toBeNull();
   });
 });
