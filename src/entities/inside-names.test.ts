@@ -24,6 +24,16 @@ describe('places inside the names of organisations', () => {
     expect(places(entities('The Armed Forces of Ukraine and the City of Athens replied.', ['Armed Forces of Ukraine', 'City of Athens']))).toEqual(['Ukraine', 'Athens']);
   });
 
+  it('finds a state, county or country that opens any name, or follows "of" inside it', () => {
+    const text = 'The Kentucky Workforce Development Cabinet, Laurel County Clerk Dean Johnson and the Professional Association of Georgia Educators agreed.';
+    expect(places(entities(text, ['Kentucky Workforce Development Cabinet', 'Laurel County Clerk', 'Professional Association of Georgia Educators']))).toEqual(['Kentucky', 'Laurel County', 'Georgia']);
+  });
+
+  it('reads no place in a pact named for an area, nor in a short word that only abbreviates one', () => {
+    const text = 'The North Atlantic Treaty Organization and the Institute of Mass Information replied.';
+    expect(places(entities(text, ['North Atlantic Treaty Organization', 'Institute of Mass Information']))).toEqual([]);
+  });
+
   it('takes a county whole, never the town of its name', () => {
     expect(places(entities('The Anderson County Sheriff said so.', ['Anderson County Sheriff']))).toEqual(['Anderson County']);
   });

@@ -3,8 +3,10 @@
  * Economics", "Mariupol City Council", "the Texas Forest Service", "University of Texas". The
  * organisation stays an organisation; the place its name gives is a place mention as well, so that
  * it is linked, mapped and counted with the article's other places. Only where the name says what it
- * is: the place opens the name and the next word is an institution's ("Police", "City", "School"), or
- * the place closes it after "of" (a country or region, or a town after "City of"). Only names the
+ * is: a town opens the name and the next word is an institution's ("Police", "City", "School"); a
+ * country, state, region or county opens it ("Kentucky Workforce Development Cabinet", "Laurel County
+ * Clerk"), unless a pact is named for it ("North Atlantic Treaty"); a country or region follows "of"
+ * ("Professional Association of Georgia Educators"); a town closes it after "City of". Only names the
  * gazetteer knows as a country, region (a US county too: "Laurel County"), sea or continent, or as a
  * town spelled as its own name; never the town that lends a county its name ("Anderson" in "Anderson
  * County Sheriff"). Outlets' mastheads and units are left alone: "The Washington Post" is a paper,
@@ -32,17 +34,22 @@ const DIVISION = new Set(['county', 'parish', 'township', 'borough', 'co', 'twp'
 const TYPES = new Set(['organization']);
 /** places that after "of" end a company's or a body's name more often than they place it ("Bank of America") */
 const NOT_AFTER_OF = new Set(['america', 'commerce', 'congress']);
+/** after an area, these name a pact for it, not a body in it ("North Atlantic Treaty Organization") */
+const NAMED_FOR = new Set(['treaty', 'alliance', 'pact', 'accord', 'accords']);
 const MAX_PLACE = 3;
 const TOWN_WORDS = new Set(['city', 'town', 'village', 'municipality', 'mayor', 'port', 'university', 'people']);
 
 /** What the gazetteer knows `name` as: an area (country, region, sea), a town spelled so, or nothing. */
 function known(name: string, gaz: Gazetteer): 'area' | 'town' | null {
   const key = normalizeKey(name);
-  // a short word without its dot is an abbreviation only by accident ("Man", "Mass")
-  if (key.length <= 3 && !name.includes('.')) return null;
+  // a short word without its dot is an abbreviation only by accident ("Man", "Mass" in "the Institute
+  // of Mass Information"): it counts only as a place's own name ("Ohio", "Iran")
+  if (key.length <= 2 && !name.includes('.')) return null;
+  const bare = key.length <= 4 && !name.includes('.');
   let found: 'area' | 'town' | null = null;
   for (const h of gaz.lookup(skeleton(name))) {
     const p = gaz.place(h.index);
+    if (bare && normalizeKey(p.name) !== key) continue;
     if (p.kind !== 'city' && !h.former) return 'area';
     if (p.kind === 'city' && normalizeKey(p.name) === key) found = 'town';
   }
@@ -70,21 +77,33 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
     for (let len = Math.min(MAX_PLACE, c.last - first); len >= 1; len--) {
       const last = first + len - 1;
       const next = compactLower[last + 1]!;
-      if (!cap[first] || !INSTITUTION.has(next) || DIVISION.has(next)) continue;
+      if (!cap[first] || DIVISION.has(next)) continue;
       if (!tokens.slice(first, last + 1).every((_, k) => cap[first + k])) continue;
       const name = nameOf(first, last);
-      if (known(name, gaz) && !commonWord(view, name)) {
+      const kind = known(name, gaz);
+      // a town only before an institution's word ("Dallas Police", not "Boston Scientific"); a state,
+      // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
+      // "Laurel County Clerk")
+      if (kind && (INSTITUTION.has(next) || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next))) && !commonWord(view, name)) {
         place(first, last);
         break;
       }
     }
     // "University of Texas", "Armed Forces of Ukraine", "City of Athens": the place after the last "of",
     // a country or region, or a town after a word for a town
+    // a country or region after "of" inside the name too ("Professional Association of Georgia Educators")
     for (let of = c.last - 1; of > first; of--) {
       if (compactLower[of] !== 'of') continue;
-      const name = nameOf(of + 1, c.last);
-      const kind = c.last - of <= MAX_PLACE && tokens.slice(of + 1, c.last + 1).every((_, k) => cap[of + 1 + k]) ? known(name, gaz) : null;
-      if (kind && !NOT_AFTER_OF.has(name.toLowerCase()) && (kind === 'area' || TOWN_WORDS.has(compactLower[of - 1]!))) place(of + 1, c.last);
+      for (let last = Math.min(c.last, of + MAX_PLACE); last > of; last--) {
+        if (!tokens.slice(of + 1, last + 1).every((_, k) => cap[of + 1 + k])) continue;
+        const name = nameOf(of + 1, last);
+        const kind = known(name, gaz);
+        const closes = last === c.last;
+        if (kind && !NOT_AFTER_OF.has(name.toLowerCase()) && (kind === 'area' || (closes && TOWN_WORDS.has(compactLower[of - 1]!)))) {
+          place(of + 1, last);
+          break;
+        }
+      }
       break;
     }
   }
