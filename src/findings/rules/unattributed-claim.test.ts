@@ -66,6 +66,21 @@ testFindingRule(unattributedClaim, {
     },
   ],
   valid: [
+    // a word of fighting inside a quoted title is the title's, not the outlet's claim
+    { text: 'The July 1 editorial “Russia shelled Kharkiv again” urged patience on Monday.', attributions: [] },
+    // a turn of phrase, a condition, and a source named before the passive cue
+    {
+      text: 'That being said, EU officials are increasingly sceptical about the talks.',
+      attributions: [{ source: null, cue: 'said', content: 'EU officials are increasingly sceptical about the talks', mode: 'passive' }],
+    },
+    {
+      text: 'That would not have been said before the war began in the east.',
+      attributions: [{ source: null, cue: 'said', content: 'before the war began in the east', mode: 'passive' }],
+    },
+    {
+      text: 'In the Sunday report of the General Staff, it was reported that 1,260 Russian soldiers were killed.',
+      attributions: [{ source: null, cue: 'was reported', content: 'that 1,260 Russian soldiers were killed', mode: 'passive' }],
+    },
     // the source at the end of the sentence (issue 12's example)
     {
       text: 'Three people were killed in the shelling of Kherson, the regional administration reported on Tuesday.',

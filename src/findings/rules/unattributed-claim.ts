@@ -68,6 +68,10 @@ const TRAILING_SOURCE = /(?:,|[ \t][–—-])[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{
 
 /** Passive cues that do claim something (reported, believed) rather than describe (seen, expected). */
 const PASSIVE_CLAIM = /^(?:(?:it|this)[ \t]+)?(?:is|are|was|were|has been|have been|had been|been|being|be)?[ \t]*(?:\p{L}+ly[ \t]+)?(?:said|reported|claimed|alleged|believed|thought|understood|rumou?red|accused|suspected|estimated|confirmed)\b/iu;
+/** Before a passive cue, no claim of an unnamed source: a turn of phrase ("That being said"), a condition ("would not have been said"). */
+const NOT_AGENTLESS = /(?:\b(?:that|this)[ \t]+being[ \t]*$|\b(?:would|could|might|should|must|may|will)[ \t]+(?:not[ \t]+|never[ \t]+)?(?:have[ \t]+)?been[ \t]+$)/iu;
+/** Before a passive cue, its source: "In the report of the General Staff, it was reported that ...". */
+const SOURCE_BEFORE = /\b(?:report|statement|update|briefing|summary)[ \t]+(?:of|from|by)[ \t]+(?:the[ \t]+)?\p{Lu}/u;
 /** "was said in ... by": the passive names its source after the cue. */
 const AGENT_AFTER = /^[ \t]*(?:by|in|on|at|from)\b/i;
 
@@ -262,6 +266,8 @@ export function notAClaim(ctx: FindingContext, s: Sentence, e: Event): string | 
   // a noun governed by a verb that tells it as done: "repelled a Russian attack", "came under fire"
   const verb = DONE.test(word);
   const done = verb || GOVERNED.test(before);
+  // a word inside quotation marks is someone's (a title, a slogan, a quoted phrase), not the outlet's claim
+  if (insideQuotes(ctx.text.slice(s.start, t.start))) return 'quoted';
   // occupation is a state the war is in, not an event the sentence reports; shells and bombs are ammunition
   if (/^occup|^shells$|^bombs?$/i.test(word)) return 'state or ammunition';
   if (!done && MODIFIER_AFTER.test(after)) return 'modifier';
@@ -404,7 +410,9 @@ function coverage(ctx: FindingContext, attributions: readonly Attribution[]): Co
     const claimsPassively =
       a.source === null && a.mode === 'passive' && a.cue && PASSIVE_CLAIM.test(text.slice(a.cue.start, a.cue.end).trim()) && !AGENT_AFTER.test(text.slice(a.cue.end, a.cue.end + 8)) && !/\b(?:by|in|on|at|from)$|^being said$/i.test(text.slice(a.cue.start, a.cue.end).trim());
     if (a.source === null && a.mode === 'passive') {
-      if (claimsPassively && at >= 0 && a.content.end - a.content.start > 12) agentless[at] ??= a;
+      const before = at >= 0 ? text.slice(Math.max(sentences[at]!.start, a.cue!.start - 120), a.cue!.start) : '';
+      if (SOURCE_BEFORE.test(before)) sourced[at] = true;
+      else if (claimsPassively && at >= 0 && a.content.end - a.content.start > 12 && !NOT_AGENTLESS.test(before)) agentless[at] ??= a;
       continue;
     }
     // the attribution layer's own reading of a sentence as continuing the source before it
@@ -459,6 +467,18 @@ function coverage(ctx: FindingContext, attributions: readonly Attribution[]): Co
   const first = sentences.filter((s, i) => factual[i] && FIRST_PERSON.test(outsideQuotes(text.slice(s.start, s.end)))).length;
   if (prose >= 8 && first / prose >= VOICED_SHARE) voiced.fill(true);
   return { sourced, continued, voiced, agentless, factual };
+}
+
+/** The text before a point of a sentence leaves a quotation open there. */
+function insideQuotes(lead: string): boolean {
+  let curly = 0;
+  let straight = 0;
+  for (const ch of lead) {
+    if (ch === '“' || ch === '«') curly++;
+    else if ((ch === '”' || ch === '»') && curly > 0) curly--;
+    else if (ch === '"') straight++;
+  }
+  return curly > 0 || straight % 2 === 1;
 }
 
 /** The text of a sentence with quoted passages blanked (a first person inside a quotation is the quoted speaker's). */
