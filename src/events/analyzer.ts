@@ -5,7 +5,7 @@ import { EventSchema } from './schema.js';
 /** events: who did what to whom, where, when and according to whom, ordered as a timeline. */
 export const eventsAnalyzer = defineAnalyzer({
   name: 'events',
-  version: 5,
+  version: 6,
   requires: ['sentences', 'times'],
   optional: ['entities', 'places', 'attributions'],
   adds: 'events',

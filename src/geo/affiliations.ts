@@ -5,11 +5,9 @@
  * a reference to that country, at the country's GeoNames id and point. The demonyms are our own
  * list (data/geo/countries.json), singular and plural.
  */
-import { readFileSync } from 'node:fs';
 import type { Entity } from '../core/schema.js';
-import { dataPath } from '../core/paths.js';
 import { lowerBound } from '../core/search.js';
-import { countryName } from './countries.js';
+import { countryName, countryWords } from './countries.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { skeleton } from './normalize.js';
 import type { Affiliation } from './schema.js';
@@ -24,9 +22,8 @@ let lexicon: Lexicon | undefined;
 
 function demonyms(): Lexicon {
   if (lexicon) return lexicon;
-  const file = JSON.parse(readFileSync(dataPath('geo/countries.json'), 'utf8')) as { demonyms: Record<string, string[]> };
   const country = new Map<string, string>();
-  for (const [cc, words] of Object.entries(file.demonyms)) for (const w of words) country.set(w, cc);
+  for (const [cc, words] of Object.entries(countryWords().demonyms)) for (const w of words) country.set(w, cc);
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const words = [...country.keys()].sort((a, b) => b.length - a.length).map(escape);
   // whole words only: not "Russianness", not the "American" of "Latin-American" read as a word on its own

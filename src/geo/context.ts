@@ -1,21 +1,15 @@
 /**
  * Countries an article mentions without them being place entities: names ("Ukraine") and
- * demonyms ("Ukrainian", "the Kremlin"), found among capitalised word runs. Context only.
+ * demonyms and metonyms ("Ukrainian", "the Kremlin"), found among capitalised word runs. Context only.
  */
-import { readFileSync } from 'node:fs';
-import { dataPath } from '../core/paths.js';
-import { allCountries } from './countries.js';
+import { allCountries, countryWords } from './countries.js';
 import { normalizeKey } from './normalize.js';
 
 let lexicon: Map<string, string> | undefined;
 
 function countryLexicon(): Map<string, string> {
   if (lexicon) return lexicon;
-  const file = JSON.parse(readFileSync(dataPath('geo/countries.json'), 'utf8')) as {
-    aliases: Record<string, string[]>;
-    demonyms: Record<string, string[]>;
-    metonyms: Record<string, string[]>;
-  };
+  const file = countryWords();
   const map = new Map<string, string>();
   for (const group of [file.aliases, file.demonyms, file.metonyms]) {
     for (const [cc, words] of Object.entries(group)) for (const w of words) map.set(normalizeKey(w), cc);

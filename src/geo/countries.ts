@@ -1,7 +1,10 @@
 /**
  * Country names, from the runtime's own ICU data: the one helper every layer uses ('Ukraine' for
- * 'UA'; is "Russia" a country's name?).
+ * 'UA'; is "Russia" a country's name?); and our own lists of the other words for countries.
  */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../core/paths.js';
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** 'Ukraine' for 'UA'; the code itself when Intl does not know it; 'an unknown country' for none. */
@@ -39,4 +42,18 @@ let countryNames: Set<string> | undefined;
 export function isCountryName(name: string): boolean {
   countryNames ??= new Set(allCountries().map((c) => c.name.toLowerCase()));
   return countryNames.has(name.toLowerCase());
+}
+
+/** data/geo/countries.json, by country code: extra names, demonyms ("Ukrainian", "Ukrainians") and metonyms ("Kremlin"). */
+export interface CountryWords {
+  aliases: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+  metonyms: Record<string, string[]>;
+}
+
+let words: CountryWords | undefined;
+
+/** Our lists of the words for countries, read once. */
+export function countryWords(): CountryWords {
+  return (words ??= JSON.parse(readFileSync(dataPath('geo/countries.json'), 'utf8')) as CountryWords);
 }
