@@ -7,7 +7,7 @@
 import { defineModel } from '../core/model.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { type ArticleContext, isPunct } from './context.js';
-import { isContentWord, sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
+import { classifierFeatures, isContentWord, sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
 import { TECHNIQUES } from './names.js';
 import type { CalibratorData } from './calibration.js';
 
@@ -89,7 +89,7 @@ export class TechniqueModel {
 
   /** Each technique's probability for the span (softmax over the classifier's scores). */
   classify(ctx: ArticleContext, first: number, last: number): Float32Array {
-    const scores = this.classifier.score(this.classifier.index(spanFeatures(ctx, first, last)), new Float32Array(TECHNIQUES.length));
+    const scores = this.classifier.score(this.classifier.index(classifierFeatures(ctx, first, last)), new Float32Array(TECHNIQUES.length));
     return softmax(scores);
   }
 

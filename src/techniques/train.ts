@@ -10,7 +10,7 @@ import { type CorpusArticle, tokenRange } from './corpus.js';
 import { scoreSpans } from './detect.js';
 import { calibrate, fitCalibrator, reliability, type ReliabilityRow, sentenceInputs } from './calibration.js';
 import type { TechniqueSpan } from './schema.js';
-import { sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
+import { classifierFeatures, sentenceFeatures, spanFeatures, tokenHashes } from './features.js';
 import { TAGGER_LABELS, type TechniqueCalibration, TechniqueModel, buckets } from './model.js';
 import { TECHNIQUES } from './names.js';
 
@@ -36,7 +36,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   threshold: -1.5,
   alsoAbove: 0.3,
   learningRate: 0.2,
-  softmax: { epochs: 12, rate: 0.1, l2: 1e-3 },
+  softmax: { epochs: 12, rate: 0.03, l2: 1e-3 },
 };
 
 /** One article's tagger examples: hashed features per token and per sentence, gold I/O per token. */
@@ -76,8 +76,8 @@ interface ClassifierExample {
   label: number;
 }
 
-/** One example per gold span; with `widen`, the span stretched to the sentences it lies in. */
-function classifierExamples(article: CorpusArticle, model: Perceptron, widen = false): ClassifierExample[] {
+/** One example per gold span, over `features`; with `widen`, the span stretched to the sentences it lies in. */
+function classifierExamples(article: CorpusArticle, model: Perceptron, features: typeof spanFeatures, widen = false): ClassifierExample[] {
   const { ctx } = article;
   const out: ClassifierExample[] = [];
   for (const s of article.gold) {
@@ -88,7 +88,7 @@ function classifierExamples(article: CorpusArticle, model: Perceptron, widen = f
       first = ctx.sentenceStart[ctx.tokens[first]!.sentence]!;
       last = ctx.sentenceStart[ctx.tokens[last]!.sentence + 1]! - 1;
     }
-    out.push({ features: model.index(spanFeatures(ctx, first, last)), label: TECHNIQUES.indexOf(s.technique) });
+    out.push({ features: model.index(features(ctx, first, last)), label: TECHNIQUES.indexOf(s.technique) });
   }
   return out;
 }
@@ -109,8 +109,10 @@ function trainClassifier(examples: readonly ClassifierExample[], bits: number, e
 /** Feature indexes depend only on the article and the model size: computed once, reused by every fold. */
 export class PreparedCorpus {
   readonly tagger: TaggerExamples[];
+  /** gold spans, over the technique classifier's features */
   readonly classifier: ClassifierExample[][];
-  /** gold spans widened to their sentences */
+  /** gold spans as they are and widened to their sentences, over the hull classifier's */
+  readonly hull: ClassifierExample[][];
   readonly widened: ClassifierExample[][];
 
   constructor(
@@ -120,8 +122,9 @@ export class PreparedCorpus {
     const t = new Perceptron(TAGGER_LABELS, options.taggerBits, new Float32Array(0));
     const c = new Perceptron(TECHNIQUES, options.classifierBits, new Float32Array(0));
     this.tagger = articles.map((a) => taggerExamples(a, t));
-    this.classifier = articles.map((a) => classifierExamples(a, c));
-    this.widened = articles.map((a) => classifierExamples(a, c, true));
+    this.classifier = articles.map((a) => classifierExamples(a, c, classifierFeatures));
+    this.hull = articles.map((a) => classifierExamples(a, c, spanFeatures));
+    this.widened = articles.map((a) => classifierExamples(a, c, spanFeatures, true));
   }
 
   /** Trains on the articles at `indexes` (all when omitted). */
@@ -162,7 +165,7 @@ export class PreparedCorpus {
     const classifier = trainSoftmax(TECHNIQUES, o.classifierBits, spans, o.softmax, seededRandom(o.seed + 2));
     for (let k = 0; k < o.classifierEpochs * Math.max(0, spans.length - 1); k++) random();
     // the hull classifier sees gold spans both as they are and widened, as hulls come in both sizes
-    const hull = trainClassifier([...spans, ...indexes.flatMap((a) => this.widened[a]!)], o.classifierBits, o.classifierEpochs, random);
+    const hull = trainClassifier([...indexes.flatMap((a) => this.hull[a]!), ...indexes.flatMap((a) => this.widened[a]!)], o.classifierBits, o.classifierEpochs, random);
     return new TechniqueModel(tagger, classifier, hull, { threshold: o.threshold, alsoAbove: o.alsoAbove }, meta);
   }
 }
