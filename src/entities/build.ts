@@ -20,7 +20,7 @@ import { corefer } from './coref.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
-import { knownAreas, knownAs, retypeKnownPlaces } from './known-places.js';
+import { knownAreas, knownAs, knownPlace, retypeKnownPlaces } from './known-places.js';
 import { placesInsideNames } from './inside-names.js';
 import { hyphenated, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
@@ -195,6 +195,9 @@ function headlineSpans(view: TokenView, fromModel: Candidate[]): Candidate[] {
   return fromModel.filter((c) => !headline[c.first] || trusted(c));
 }
 
+/** the people a town spelled like a lone word needs before "in" or "near" alone makes the word a place */
+const TOWN_AFTER_PREPOSITION = 10_000;
+
 /**
  * A lone word the model took for a person or an organisation is a place where only a place can
  * stand: listed with a place ("in Krasnoarmiysk and Gulyaypol"), after a place preposition ("near
@@ -210,6 +213,15 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
   const lone = (c: Candidate) =>
     c.first === c.last &&
     ((c.type === 'person' && !c.role && !surnames.has(view.compactLower[c.first]!)) || (c.type === 'organization' && c.evidence === 'ner'));
+  // "in" and "from" also stand before institutions ("in Nato", "in Congress", "from PACE"): after
+  // one of them, and listed with another place, only a name some place bears; after "in", only an
+  // area or a town of some size spelled so, not in capitals
+  const placeAfterPreposition = (c: Candidate, preposition: string) => {
+    if (!lex.places.institutionPrepositions.has(preposition)) return true;
+    const known = knownPlace(c.name);
+    if (known.area) return true;
+    return known.cityPopulation >= TOWN_AFTER_PREPOSITION && view.tokens[c.first]!.text !== view.tokens[c.first]!.text.toUpperCase();
+  };
   // one place context is enough for every occurrence of the word: the name is the same place
   const places = new Set<string>();
   kept.forEach((c, k) => {
@@ -218,11 +230,15 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
     const after = kept[k + 1];
     const b1 = word(c.first - 1);
     const b2 = word(c.first - 2);
+    // towns are listed with towns ("Ukraine and Nato" lists an institution with a country), and
+    // names no place bears are people's ("Putin and Zelensky")
+    const listedWith = (x: Candidate | undefined) =>
+      x !== undefined && (x.type === 'place' || places.has(view.compactLower[x.first]!)) && knownPlace(c.name).named &&
+      (knownAs(x.name) !== 'area' || knownPlace(c.name).area);
     const placed =
-      (before !== undefined && (before.type === 'place' || places.has(view.compactLower[before.first]!)) &&
-        before.last === c.first - 2 && joiner(c.first - 1)) ||
-      (after?.type === 'place' && after.first === c.last + 2 && joiner(c.last + 1)) ||
-      lex.places.prepositions.has(b1) ||
+      (listedWith(before) && before!.last === c.first - 2 && joiner(c.first - 1)) ||
+      (listedWith(after) && after!.first === c.last + 2 && joiner(c.last + 1)) ||
+      (lex.places.prepositions.has(b1) && placeAfterPreposition(c, b1)) ||
       lex.places.takenVerbs.has(b1) ||
       (b1 === 'of' && (lex.places.takenVerbs.has(b2) || lex.places.ofNouns.has(b2)));
     if (placed) places.add(view.compactLower[c.first]!);

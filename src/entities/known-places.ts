@@ -18,28 +18,45 @@ const MAX_NAME = 3;
 
 export type KnownAs = 'area' | 'city' | null;
 
-const memo = new Map<string, KnownAs>();
+export interface KnownPlace {
+  /** some place bears the name, as its own or as one of its names */
+  named: boolean;
+  /** a country, a first-level region, a continent or a sea bears the name */
+  area: boolean;
+  /** the people of the most populous city whose own name this spells; 0 when none is */
+  cityPopulation: number;
+}
 
-/** What the gazetteer knows the name as: an area (country, region, continent, sea), a city, neither. */
-export function knownAs(name: string, gaz: Gazetteer = loadGazetteer()): KnownAs {
+const memo = new Map<string, KnownPlace>();
+
+/** What the gazetteer holds under the name: an area, and the largest city of that very spelling. */
+export function knownPlace(name: string, gaz: Gazetteer = loadGazetteer()): KnownPlace {
   let known = memo.get(name);
   if (known !== undefined) return known;
-  known = null;
+  known = { named: false, area: false, cityPopulation: 0 };
   const key = normalizeKey(name);
-  // a short word without its dot is an abbreviation only by accident ("Man", "Mass", "Pa")
-  const bare = key.length <= 4 && !name.includes('.');
-  for (const h of gaz.lookup(skeleton(name))) {
+  // a short word without its dot is an abbreviation only by accident ("Man", "Mass", "Pa"), unless
+  // written in capitals ("US", "UAE")
+  const bare = key.length <= 4 && !name.includes('.') && name !== name.toUpperCase();
+  const skel = skeleton(name);
+  for (const h of gaz.lookup(skel)) {
     const p = gaz.place(h.index);
-    if (bare && normalizeKey(p.name) !== key) continue;
-    if (p.kind !== 'city') {
-      known = 'area';
-      break;
-    }
-    if (p.population >= CITY_POPULATION && normalizeKey(p.name) === key) known = 'city';
+    const own = normalizeKey(p.name) === key;
+    if (bare && !own) continue;
+    known.named = true;
+    if (p.kind !== 'city') known.area = true;
+    // its own name, in any romanisation ("Kupjansk" is Kupiansk)
+    else if (own || skeleton(p.name) === skel) known.cityPopulation = Math.max(known.cityPopulation, p.population);
   }
   if (memo.size > 20_000) memo.clear();
   memo.set(name, known);
   return known;
+}
+
+/** What the gazetteer knows the name as: an area (country, region, continent, sea), a city, neither. */
+export function knownAs(name: string, gaz: Gazetteer = loadGazetteer()): KnownAs {
+  const known = knownPlace(name, gaz);
+  return known.area ? 'area' : known.cityPopulation >= CITY_POPULATION ? 'city' : null;
 }
 
 /** Words of the people named in full ("Georgia Stevens"): evidence that a lone "Georgia" is her. */

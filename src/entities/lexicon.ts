@@ -30,6 +30,8 @@ export interface Lexicon {
   units: { nouns: Set<string>; modifiers: Set<string>; namedNouns: PhraseMatcher<string> };
   places: {
     prepositions: Set<string>;
+    /** place prepositions that stand before institutions too ("in Nato"): weaker evidence */
+    institutionPrepositions: Set<string>;
     ofNouns: Set<string>;
     regionNouns: Set<string>;
     takenVerbs: Set<string>;
@@ -62,6 +64,7 @@ interface UnitFile extends EntryFile {
 interface PlaceFile extends EntryFile {
   patterns: {
     prepositions: string[];
+    institutionPrepositions: string[];
     ofNouns: string[];
     regionNouns: string[];
     takenVerbs: string[];
@@ -111,6 +114,7 @@ function compile(): Lexicon {
     },
     places: {
       prepositions: new Set(places.patterns.prepositions),
+      institutionPrepositions: new Set(places.patterns.institutionPrepositions),
       ofNouns: new Set(places.patterns.ofNouns),
       regionNouns: new Set(places.patterns.regionNouns),
       takenVerbs: new Set(places.patterns.takenVerbs),

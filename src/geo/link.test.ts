@@ -43,6 +43,16 @@ describe('linkPlaces', () => {
     expect(france['Paris']!.candidates!.length).toBeGreaterThan(1);
   });
 
+  it('reads Georgia as the US state when the article names a county only Georgia has, and as the country otherwise', () => {
+    const state = links('Schools in Barrow County are hiring again, the Georgia education department said.', ['Barrow County', 'Georgia']);
+    expect(state['Barrow County']).toMatchObject({ countryCode: 'US', feature: 'ADM2' });
+    expect(state['Georgia']).toMatchObject({ countryCode: 'US', name: 'Georgia (US state)' });
+    expect(state['Georgia']!.candidates![0]!.reasons.join('; ')).toMatch(/Barrow County, which the article also names, is in it/);
+    // Jackson County is in many states: no evidence for one of them
+    const country = links('Schools in Jackson County are hiring again; the Georgia delegation flew to Tbilisi.', ['Jackson County', 'Georgia', 'Tbilisi']);
+    expect(country['Georgia']).toMatchObject({ geonamesId: 614540 });
+  });
+
   it('resolves a former name to today’s place and says so', () => {
     const got = links('Ukrainian troops held positions outside Artemivsk in the Donetsk region.', ['Artemivsk'])['Artemivsk']!;
     expect(got).toMatchObject({ geonamesId: 713174, name: 'Bakhmut', matchedBy: 'former-name', formerName: 'Artemivsk' });

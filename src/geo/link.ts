@@ -102,22 +102,11 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
     .filter((e) => e.type === 'place')
     .map((e) => withoutArticleTowns(text, resolve(text, e, gaz, filedAt), context.tokens));
 
-  // Pass 0, by prior alone: which entities name a country or a region (context for the rest).
-  const ctx: Context = { countries: countryPhrases(text), regions: [], anchors: [] };
-  const say = (cc: string, form: string) => {
-    const phrases = ctx.countries.get(cc);
-    if (!phrases) ctx.countries.set(cc, [form]);
-    else if (!phrases.includes(form)) phrases.push(form);
-  };
-  for (const r of resolved) {
-    const best = rank(r, ctx, gaz)[0];
-    if (best?.place.kind === 'country') say(best.place.countryCode, r.form);
-    // a county's name is borne in many states: by its prior alone it says nothing of where the story is
-    if (best?.place.kind === 'region' && best.place.feature !== 'ADM2') {
-      ctx.regions.push({ entityId: r.entity.id, place: best.place });
-      if (best.place.countryCode) say(best.place.countryCode, r.form);
-    }
-  }
+  // Pass 0: which entities name a country or a region (context for the rest); twice, so that a
+  // county only one state has ("Barrow County") can turn "Georgia" from the country to the state.
+  const phrases = countryPhrases(text);
+  let ctx: Context = { countries: phrases, regions: [], anchors: [] };
+  for (let round = 0; round < 2; round++) ctx = regionContext(resolved, ctx, gaz, phrases);
   // Pass 1, with countries and regions: the places confidently linked become anchors for distance.
   // Capitals are left out: "Kyiv said" names a government, not where the story happens.
   const proposed: (Anchor & { confidence: number })[] = [];
@@ -140,6 +129,26 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   const year = context.publishedAt ? Number(context.publishedAt.slice(0, 4)) : undefined;
   for (const r of resolved) links[r.entity.id] = toLink(r, rank(r, ctx, gaz), ctx, gaz, year);
   return links;
+}
+
+/** The countries and regions the entities name, each read in the context `prior` gives. */
+function regionContext(resolved: readonly Resolved[], prior: Context, gaz: Gazetteer, phrases: ReadonlyMap<string, string[]>): Context {
+  const ctx: Context = { countries: new Map([...phrases].map(([cc, p]) => [cc, [...p]])), regions: [], anchors: [] };
+  const say = (cc: string, form: string) => {
+    const said = ctx.countries.get(cc);
+    if (!said) ctx.countries.set(cc, [form]);
+    else if (!said.includes(form)) said.push(form);
+  };
+  for (const r of resolved) {
+    const best = rank(r, prior, gaz)[0];
+    if (best?.place.kind === 'country') say(best.place.countryCode, r.form);
+    if (best?.place.kind !== 'region') continue;
+    // a county's name is borne in many states ("Jackson County"): only one no other state has places the story
+    if (best.place.feature === 'ADM2' && r.candidates.filter((c) => c.place.feature === 'ADM2').length > 1) continue;
+    ctx.regions.push({ entityId: r.entity.id, place: best.place });
+    if (best.place.countryCode) say(best.place.countryCode, r.form);
+  }
+  return ctx;
 }
 
 /** `filedAt`: the place of the article's dateline, where the story was filed. */
@@ -276,7 +285,8 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
     }
     if (c.matchedBy === 'alternate') {
       reasons.push(`"${r.form}" is one of its names`);
-      if (someoneOwns) score -= W.othersName;
+      // our countries' and regions' other names are chosen by hand ("Georgia (US state)" is "Georgia")
+      if (someoneOwns && isCity(p)) score -= W.othersName;
     }
     else if (c.matchedBy === 'exact' || c.matchedBy === 'transliteration') score += W.ownName;
     if (c.matchedBy === 'transliteration' && someoneExact) score -= W.othersName;
@@ -307,6 +317,16 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
         score += W.near * (1 - near.km / NEAR_KM);
         supported = local = true;
         reasons.push(anchorReason(near));
+      }
+    }
+    // a first-level region is placed by the counties and towns the article names in it
+    if (p.kind === 'region' && p.feature === 'ADM1' && p.covers) {
+      const inside = ctx.regions.find((x) => x.entityId !== r.entity.id && x.place.feature === 'ADM2' && x.place.countryCode === p.countryCode && p.covers!.includes(x.place.admin1))?.place
+        ?? ctx.anchors.find((a) => a.entityId !== r.entity.id && a.place.countryCode === p.countryCode && p.covers!.includes(a.place.admin1))?.place;
+      if (inside) {
+        score += W.inRegion;
+        supported = local = true;
+        reasons.push(`${inside.name}, which the article also names, is in it`);
       }
     }
     return { ...c, score, reasons, supported, local };
