@@ -167,11 +167,41 @@ export const attributionModel = defineModel({
 export const loadTagger = (path?: string): TaggerModel => attributionModel.load(path);
 
 /**
+ * The history features that do not depend on the token (the previous label, the two previous, the
+ * last role and it with the previous label), summed per history once per call:
+ * `table[((prev * 7 + prev2) * 4 + lastRole) * 7 + label]`. A loaded model's weights are float32
+ * roundings of int16 multiples of the file's scale, so all are multiples of one quantum (2^-23 of
+ * the smallest one's power of two), and a token's score, a sum of a few dozen, stays far below 2^53
+ * quanta: such sums are exact in a double in any order, so the scores are those of `decode`.
+ */
+function historyTable(w: Float32Array, mask: number): Float64Array {
+  const L = 7;
+  const table = new Float64Array(L * L * 4 * L);
+  const row = (feature: number) => (feature & mask) * L;
+  for (let prev = 0; prev < L; prev++) {
+    const r100 = row(mix(100, prev));
+    for (let last = 0; last < 4; last++) {
+      const r103 = row(mix(103, last));
+      const r104 = row(mix(104, last, prev));
+      for (let prev2 = 0; prev2 < L; prev2++) {
+        const r101 = row(mix(101, prev2, prev));
+        const o = ((prev * L + prev2) * 4 + last) * L;
+        for (let l = 0; l < L; l++) table[o + l] = w[r100 + l]! + w[r101 + l]! + w[r103 + l]! + w[r104 + l]!;
+      }
+    }
+  }
+  return table;
+}
+
+/**
  * Beam search over the same scores as `decode` (inference only): each hypothesis carries its own
  * label history (the previous two labels, the last role in the sentence), so the history features
  * differ per hypothesis, and a path's score is the sum of its labels' scores. Hypotheses with the
  * same history are merged (the better kept). An I- label that does not continue its own role is
  * not allowed (`decode` turns it into a B- label). `margins` as in `decode`, along the best path.
+ * The static features are scored once per token for all labels, the token-free history features
+ * come from `historyTable`, and only the two that pair the previous label with the word and with
+ * the part of speech are looked up per hypothesis.
  */
 export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: string, width: number, margins?: Float64Array): number[] {
   const { perceptron } = model;
@@ -185,15 +215,15 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
   const w = perceptron.weights;
   const mask = (1 << perceptron.bits) - 1;
   const F = STATIC_FEATURES;
-  const stat = new Float64Array(L);
+  const history = historyTable(w, mask);
   const scores = new Float64Array(L);
-  const dyn = new Uint32Array(DYNAMIC_FEATURES);
   // the beam: each hypothesis' history and path score (current and next step)
   let size = 1;
   let hPrev = new Int8Array(B), hPrev2 = new Int8Array(B), hLast = new Int8Array(B), hScore = new Float64Array(B);
   let nPrev = new Int8Array(B), nPrev2 = new Int8Array(B), nLast = new Int8Array(B), nScore = new Float64Array(B);
+  const hMargin = new Float64Array(B);
   // candidates of a step: hypothesis x label
-  const cTotal = new Float64Array(B * L), cMargin = new Float64Array(B * L), cKey = new Int32Array(B * L);
+  const cTotal = new Float64Array(B * L), cKey = new Int32Array(B * L);
   const cH = new Int8Array(B * L), cL = new Int8Array(B * L);
   // back-pointers: label, parent hypothesis and margin of each kept hypothesis at each token
   const labelAt = new Int8Array(n * B), parentAt = new Int8Array(n * B), marginAt = new Float64Array(n * B);
@@ -204,37 +234,42 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       feats = rows(i, Math.min(n, i + FEATURE_BLOCK), feats);
     }
     const o = (i - base) * F;
-    stat.fill(0);
-    for (let k = 0; k < F; k++) {
-      const b = (feats[o + k]! & mask) * L;
-      for (let l = 0; l < L; l++) stat[l]! += w[b + l]!;
+    let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
+    for (let k = o; k < o + F; k++) {
+      const b = (feats[k]! & mask) * L;
+      t0 += w[b]!;
+      t1 += w[b + 1]!;
+      t2 += w[b + 2]!;
+      t3 += w[b + 3]!;
+      t4 += w[b + 4]!;
+      t5 += w[b + 5]!;
+      t6 += w[b + 6]!;
     }
     const word = feats[o + WORD_FEATURE]!;
     const pos = feats[o + 9]!;
     let c = 0;
     for (let h = 0; h < size; h++) {
       const prev = hPrev[h]!;
-      const prev2 = hPrev2[h]!;
       const lastRole = newSentence ? 0 : hLast[h]!;
-      scores.set(stat);
-      dyn[0] = mix(100, prev);
-      dyn[1] = mix(101, prev2, prev);
-      dyn[2] = mix(102, prev, word);
-      dyn[3] = mix(103, lastRole);
-      dyn[4] = mix(104, lastRole, prev);
-      dyn[5] = mix(105, prev, pos); // the same history features as `decode`
-      for (let k = 0; k < DYNAMIC_FEATURES; k++) {
-        const b = (dyn[k]! & mask) * L;
-        for (let l = 0; l < L; l++) scores[l]! += w[b + l]!;
-      }
+      const t = ((prev * L + hPrev2[h]!) * 4 + lastRole) * L;
+      const a = (mix(102, prev, word) & mask) * L;
+      const p = (mix(105, prev, pos) & mask) * L; // the same history features as `decode`
+      scores[0] = t0 + history[t]! + w[a]! + w[p]!;
+      scores[1] = t1 + history[t + 1]! + w[a + 1]! + w[p + 1]!;
+      scores[2] = t2 + history[t + 2]! + w[a + 2]! + w[p + 2]!;
+      scores[3] = t3 + history[t + 3]! + w[a + 3]! + w[p + 3]!;
+      scores[4] = t4 + history[t + 4]! + w[a + 4]! + w[p + 4]!;
+      scores[5] = t5 + history[t + 5]! + w[a + 5]! + w[p + 5]!;
+      scores[6] = t6 + history[t + 6]! + w[a + 6]! + w[p + 6]!;
       let best = 0;
       for (let l = 1; l < L; l++) if (scores[l]! > scores[best]!) best = l;
       let second = -Infinity;
       for (let l = 0; l < L; l++) if (l !== best && scores[l]! > second) second = scores[l]!;
+      hMargin[h] = scores[best]! - second;
+      const score = hScore[h]!;
       for (let l = 0; l < L; l++) {
         if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
-        cTotal[c] = hScore[h]! + scores[l]!;
-        cMargin[c] = scores[best]! - second;
+        cTotal[c] = score + scores[l]!;
         cKey[c] = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
         cH[c] = h;
         cL[c] = l;
@@ -255,7 +290,7 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       const at = i * B + kept;
       labelAt[at] = l;
       parentAt[at] = h;
-      marginAt[at] = cMargin[top]!;
+      marginAt[at] = hMargin[h]!;
       nScore[kept] = total;
     }
     size = kept;
