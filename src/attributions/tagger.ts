@@ -222,9 +222,15 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
   let hPrev = new Int8Array(B), hPrev2 = new Int8Array(B), hLast = new Int8Array(B), hScore = new Float64Array(B);
   let nPrev = new Int8Array(B), nPrev2 = new Int8Array(B), nLast = new Int8Array(B), nScore = new Float64Array(B);
   const hMargin = new Float64Array(B);
-  // candidates of a step: hypothesis x label
-  const cTotal = new Float64Array(B * L), cKey = new Int32Array(B * L);
-  const cH = new Int8Array(B * L), cL = new Int8Array(B * L);
+  // the best `B` candidates (hypothesis x label) of a step, by total (the earlier first among
+  // equal totals), one per history (`key`): as if each were picked in turn, the others with its history dropped
+  const kTotal = new Float64Array(B), kKey = new Int32Array(B), kH = new Int8Array(B), kL = new Int8Array(B);
+  const move = (from: number, to: number) => {
+    kTotal[to] = kTotal[from]!;
+    kKey[to] = kKey[from]!;
+    kH[to] = kH[from]!;
+    kL[to] = kL[from]!;
+  };
   // back-pointers: label, parent hypothesis and margin of each kept hypothesis at each token
   const labelAt = new Int8Array(n * B), parentAt = new Int8Array(n * B), marginAt = new Float64Array(n * B);
   for (let i = 0; i < n; i++) {
@@ -247,7 +253,7 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
     }
     const word = feats[o + WORD_FEATURE]!;
     const pos = feats[o + 9]!;
-    let c = 0;
+    let kept = 0;
     for (let h = 0; h < size; h++) {
       const prev = hPrev[h]!;
       const lastRole = newSentence ? 0 : hLast[h]!;
@@ -269,29 +275,33 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       const score = hScore[h]!;
       for (let l = 0; l < L; l++) {
         if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
-        cTotal[c] = score + scores[l]!;
-        cKey[c] = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
-        cH[c] = h;
-        cL[c] = l;
-        c++;
+        const total = score + scores[l]!;
+        const key = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
+        let same = 0;
+        while (same < kept && kKey[same] !== key) same++;
+        if (same < kept) {
+          if (total <= kTotal[same]!) continue;
+          kept--;
+          for (let k = same; k < kept; k++) move(k + 1, k);
+        } else if (kept === B && total <= kTotal[B - 1]!) continue;
+        let k = kept < B ? kept++ : B - 1;
+        for (; k > 0 && kTotal[k - 1]! < total; k--) move(k - 1, k);
+        kTotal[k] = total;
+        kKey[k] = key;
+        kH[k] = h;
+        kL[k] = l;
       }
     }
-    // keep the best `B` candidates with distinct histories
-    let kept = 0;
-    for (; kept < B; kept++) {
-      let top = -1;
-      for (let k = 0; k < c; k++) if (cTotal[k]! > -Infinity && (top < 0 || cTotal[k]! > cTotal[top]!)) top = k;
-      if (top < 0) break;
-      const h = cH[top]!, l = cL[top]!, key = cKey[top]!, total = cTotal[top]!;
-      for (let k = 0; k < c; k++) if (cKey[k] === key) cTotal[k] = -Infinity;
-      nPrev[kept] = l;
-      nPrev2[kept] = hPrev[h]!;
-      nLast[kept] = key & 3;
-      const at = i * B + kept;
-      labelAt[at] = l;
+    for (let k = 0; k < kept; k++) {
+      const h = kH[k]!;
+      nPrev[k] = kL[k]!;
+      nPrev2[k] = hPrev[h]!;
+      nLast[k] = kKey[k]! & 3;
+      const at = i * B + k;
+      labelAt[at] = kL[k]!;
       parentAt[at] = h;
       marginAt[at] = hMargin[h]!;
-      nScore[kept] = total;
+      nScore[k] = kTotal[k]!;
     }
     size = kept;
     [hPrev, nPrev] = [nPrev, hPrev];
