@@ -195,15 +195,17 @@ describe('places', () => {
   });
 
   it('keeps an institution after "in" or "from", and a person listed with one, for what the model took them', () => {
-    const es = entities('The vote in Congress was close. Talks in Nato and from PACE went on, and Putin and Zelensky spoke. Shells fell in Sochi.', [
+    const es = entities('The vote in Congress was close. Talks in Nato and from PACE went on, and Putin and Zelensky spoke. Shells fell in Sochi, the CIA said.', [
       ['ORG', 'Congress'],
       ['ORG', 'Nato'],
       ['ORG', 'PACE'],
       ['PER', 'Putin'],
       ['PER', 'Zelensky'],
       ['ORG', 'Sochi'],
+      ['ORG', 'CIA'],
     ]);
-    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['organization:Congress', 'organization:Nato', 'organization:PACE', 'person:Putin', 'person:Zelensky', 'place:Sochi']);
+    // the CIA is spelled like Chía, Colombia, only once folded
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['organization:Congress', 'organization:Nato', 'organization:PACE', 'person:Putin', 'person:Zelensky', 'place:Sochi', 'organization:CIA']);
   });
 
   it('takes a lone word the model called an organisation for a place where only a place fits', () => {

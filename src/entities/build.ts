@@ -214,13 +214,12 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
     c.first === c.last &&
     ((c.type === 'person' && !c.role && !surnames.has(view.compactLower[c.first]!)) || (c.type === 'organization' && c.evidence === 'ner'));
   // "in" and "from" also stand before institutions ("in Nato", "in Congress", "from PACE"): after
-  // one of them, and listed with another place, only a name some place bears; after "in", only an
-  // area or a town of some size spelled so, not in capitals
+  // them, only an area or a town of some size spelled so, not in capitals
   const placeAfterPreposition = (c: Candidate, preposition: string) => {
     if (!lex.places.institutionPrepositions.has(preposition)) return true;
     const known = knownPlace(c.name);
     if (known.area) return true;
-    return known.cityPopulation >= TOWN_AFTER_PREPOSITION && view.tokens[c.first]!.text !== view.tokens[c.first]!.text.toUpperCase();
+    return known.romanisedPopulation >= TOWN_AFTER_PREPOSITION && view.tokens[c.first]!.text !== view.tokens[c.first]!.text.toUpperCase();
   };
   // one place context is enough for every occurrence of the word: the name is the same place
   const places = new Set<string>();

@@ -23,8 +23,10 @@ export interface KnownPlace {
   named: boolean;
   /** a country, a first-level region, a continent or a sea bears the name */
   area: boolean;
-  /** the people of the most populous city whose own name this spells; 0 when none is */
+  /** the people of the most populous city whose own name is spelled so; 0 when none is */
   cityPopulation: number;
+  /** the same, for its own name in any romanisation ("Kupjansk" is Kupiansk; "CIA" is Chía) */
+  romanisedPopulation: number;
 }
 
 const memo = new Map<string, KnownPlace>();
@@ -33,7 +35,7 @@ const memo = new Map<string, KnownPlace>();
 export function knownPlace(name: string, gaz: Gazetteer = loadGazetteer()): KnownPlace {
   let known = memo.get(name);
   if (known !== undefined) return known;
-  known = { named: false, area: false, cityPopulation: 0 };
+  known = { named: false, area: false, cityPopulation: 0, romanisedPopulation: 0 };
   const key = normalizeKey(name);
   // a short word without its dot is an abbreviation only by accident ("Man", "Mass", "Pa"), unless
   // written in capitals ("US", "UAE")
@@ -44,9 +46,12 @@ export function knownPlace(name: string, gaz: Gazetteer = loadGazetteer()): Know
     const own = normalizeKey(p.name) === key;
     if (bare && !own) continue;
     known.named = true;
-    if (p.kind !== 'city') known.area = true;
-    // its own name, in any romanisation ("Kupjansk" is Kupiansk)
-    else if (own || skeleton(p.name) === skel) known.cityPopulation = Math.max(known.cityPopulation, p.population);
+    if (p.kind !== 'city') {
+      known.area = true;
+      continue;
+    }
+    if (own) known.cityPopulation = Math.max(known.cityPopulation, p.population);
+    if (skeleton(p.name) === skel) known.romanisedPopulation = Math.max(known.romanisedPopulation, p.population);
   }
   if (memo.size > 20_000) memo.clear();
   memo.set(name, known);
