@@ -267,6 +267,62 @@ describe('places', () => {
     expect(named(es, 'Merrick Garland')?.mentions.map((m) => m.text)).toEqual(['GARLAND', 'Merrick Garland', 'Garland']);
   });
 
+  it('takes a name of several words after a place preposition for the town the gazetteer has, and keeps a person there', () => {
+    const es = entities('The hearing was held in Rolling Meadows. The award went to John Carter.', [
+      ['PER', 'Rolling Meadows'],
+      ['PER', 'John Carter'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Rolling Meadows', 'person:John Carter']);
+  });
+
+  it('takes a name before its state for the town the gazetteer has there, not a person named so', () => {
+    const es = entities('The plant in Greer, South Carolina, closed. Hugo Dellinger, South Carolina’s lawyer, spoke.', [
+      ['PER', 'Greer'],
+      ['LOC', 'South Carolina'],
+      ['PER', 'Hugo Dellinger'],
+      ['LOC', 'South Carolina', 1],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Greer', 'place:South Carolina', 'person:Hugo Dellinger']);
+  });
+
+  it('takes a town before its police, residents or natives in lower case for the town', () => {
+    const es = entities('Roselle police ticketed drivers. An Augusta native, she returned. Torrington firefighters came. Pentagon officers spoke.', [
+      ['ORG', 'Roselle'],
+      ['ORG', 'Augusta'],
+      ['ORG', 'Pentagon'],
+    ]);
+    // no town is spelled "Pentagon"
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Roselle', 'place:Augusta', 'place:Torrington', 'organization:Pentagon']);
+  });
+
+  it('reads a dateline in capitals before a dash as the town, and capitals elsewhere as they are', () => {
+    const es = entities('Budget approved. CROMWELL — The council voted. ISLE OF PALMS — Two members ran. NATO — and the EU — met.', [
+      ['ORG', 'CROMWELL'],
+      ['ORG', 'NATO'],
+      ['ORG', 'EU'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:CROMWELL', 'place:ISLE OF PALMS', 'organization:North Atlantic Treaty Organization', 'organization:European Union']);
+  });
+
+  it('reads a division named in full by its name alone too, and a name ending in a division word as the division', () => {
+    const es = entities('DeKalb County voted. Residents of DeKalb were glad. Walker County dispatchers answered. John Anderson met Anderson County officials, and Anderson said so.', [
+      ['LOC', 'DeKalb County'],
+      ['ORG', 'DeKalb', 1],
+      ['PER', 'Walker County'],
+      ['PER', 'John Anderson'],
+      ['LOC', 'Anderson County'],
+      ['PER', 'Anderson', 2],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual([
+      'place:DeKalb County',
+      'place:DeKalb',
+      'place:Walker County',
+      'person:John Anderson',
+      'place:Anderson County',
+    ]);
+    expect(mentionTexts(named(es, 'John Anderson'))).toEqual(['John Anderson/name', 'Anderson/surname']);
+  });
+
   it('gives every occurrence of a place found once', () => {
     const es = entities('Drones hit Velyka Novosilka. Later, near Velyka Novosilka, fighting resumed.');
     expect(mentionTexts(named(es, 'Velyka Novosilka'))).toEqual(['Velyka Novosilka/name', 'Velyka Novosilka/name']);
@@ -278,6 +334,11 @@ describe('streets', () => {
     const text = 'Police closed the 2400 block of Jay Lane and 508 Cumberland Street, and a missile hit a house on Sumska Street.';
     const es = entities(text, [['PER', 'Jay Lane'], ['ORG', 'Cumberland Street'], ['ORG', 'Sumska Street']]);
     expect(['Jay Lane', 'Cumberland Street', 'Sumska Street'].map((n) => named(es, n)?.type)).toEqual(['place', 'place', 'place']);
+  });
+
+  it('reads a name ending in a street word other than "Lane" as a street wherever it stands', () => {
+    const es = entities('Freeman Drive will close, and Patrick St. is open.', [['PER', 'Freeman Drive'], ['ORG', 'Patrick St.']]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Freeman Drive', 'place:Patrick St.']);
   });
 
   it('keeps a person whose surname is a street word', () => {

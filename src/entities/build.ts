@@ -20,9 +20,9 @@ import { corefer } from './coref.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
-import { knownAreas, knownAs, knownPlace, retypeKnownPlaces } from './known-places.js';
+import { knownAreas, knownAs, knownPlace, retypeKnownPlaces, townInArea } from './known-places.js';
 import { placesInsideNames } from './inside-names.js';
-import { hyphenated, placesFromCues } from './places.js';
+import { capsDatelines, hyphenated, isCapsDateline, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
 import { endsPossessive, isPossessive, titleLines, tokenView, type TokenView } from './tokens.js';
@@ -90,12 +90,14 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   for (const c of places) taken.fill(1, c.first, c.last + 1);
   const areas = knownAreas(view, lex, free);
   for (const c of areas) taken.fill(1, c.first, c.last + 1);
-  const cued = [...outlets, ...places, ...areas];
+  const datelines = capsDatelines(view, free);
+  for (const c of datelines) taken.fill(1, c.first, c.last + 1);
+  const cued = [...outlets, ...places, ...areas, ...datelines];
   const repeated = propagateNames(view, lex, cued, taken);
 
   // 4. places inside the names of organisations and outlets ("Mariupol City Council"), then coreference
   const named = [...kept, ...propagated, ...cued, ...repeated];
-  const all = [...named, ...placesInsideNames(view, named)].sort((a, b) => a.start - b.start);
+  const all = divisionsByTheirName(view, lex, [...named, ...placesInsideNames(view, named)]).sort((a, b) => a.start - b.start);
   return corefer(view, all, taken);
 }
 
@@ -239,13 +241,54 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
       (listedWith(after) && after!.first === c.last + 2 && joiner(c.last + 1)) ||
       (lex.places.prepositions.has(b1) && placeAfterPreposition(c, b1)) ||
       lex.places.takenVerbs.has(b1) ||
-      (b1 === 'of' && (lex.places.takenVerbs.has(b2) || lex.places.ofNouns.has(b2)));
+      (b1 === 'of' && (lex.places.takenVerbs.has(b2) || lex.places.ofNouns.has(b2))) ||
+      (lex.places.peopleNouns.has(view.compact[c.last + 1]!) && knownPlace(c.name).cityPopulation > 0);
     if (placed) places.add(view.compactLower[c.first]!);
   });
-  if (places.size === 0) return kept;
-  return kept.map((c) =>
-    lone(c) && places.has(view.compactLower[c.first]!) ? { ...c, type: 'place', confidence: round(c.confidence * 0.8) } : c,
-  );
+  // a name of several words after a place preposition ("in Rolling Meadows", "near Glen Ellyn"), where
+  // the gazetteer has a place spelled so: few people or bodies are named like a town
+  const townAfterPreposition = (c: Candidate) =>
+    c.last > c.first && c.evidence === 'ner' && (c.type === 'person' || c.type === 'organization') && !c.role &&
+    lex.places.prepositions.has(word(c.first - 1)) && !isPossessive(word(c.last + 1)) && (knownPlace(c.name).area || knownPlace(c.name).cityPopulation > 0);
+  // a town before its state or country ("Greer, South Carolina", "Glen Ellyn, Ill."), where the
+  // gazetteer has it there
+  const townBeforeArea = (c: Candidate, k: number) => {
+    const after = kept[k + 1];
+    return (
+      c.evidence === 'ner' && (c.type === 'person' || c.type === 'organization') && !c.role && !surnames.has(view.compactLower[c.last]!) &&
+      after?.type === 'place' && after.first === c.last + 2 && view.compact[c.last + 1] === '' && view.tokens[c.last + 1]!.text === ',' &&
+      townInArea(c.name, after.name)
+    );
+  };
+  const retype = (c: Candidate, k: number) => (lone(c) && places.has(view.compactLower[c.first]!)) || townAfterPreposition(c) || townBeforeArea(c, k);
+  if (places.size === 0 && !kept.some(retype)) return kept;
+  return kept.map((c, k) => (retype(c, k) ? { ...c, type: 'place', confidence: round(c.confidence * 0.8) } : c));
+}
+
+/** words after a name that make it a division's ("DeKalb County", "the Kharkiv region") */
+const DIVISION_WORDS = new Set(['county', 'parish', 'borough', 'township']);
+
+/**
+ * A division named in full is named by its name alone too: "DeKalb" in an article on "DeKalb
+ * County", "Avoyelles" beside "Avoyelles Parish", where the model took the lone word for an
+ * organisation or a person. Not the surname of a person the article names in full ("Anderson"
+ * beside "Anderson County" and "John Anderson"), nor a person with a title.
+ */
+function divisionsByTheirName(view: TokenView, lex: Lexicon, found: Candidate[]): Candidate[] {
+  const names = new Set<string>();
+  const surnames = new Set<string>();
+  for (const c of found) {
+    if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
+    const division = c.last === c.first + 1 && (DIVISION_WORDS.has(view.lower[c.last]!) || lex.places.regionNouns.has(view.lower[c.last]!));
+    if (c.type === 'place' && division) names.add(view.compactLower[c.first]!);
+  }
+  if (names.size === 0) return found;
+  const byName = (c: Candidate) =>
+    c.first === c.last &&
+    names.has(view.compactLower[c.first]!) &&
+    (c.evidence === 'ner' || c.evidence === 'propagated') &&
+    (c.type === 'organization' || (c.type === 'person' && !c.role && !surnames.has(view.compactLower[c.first]!)));
+  return found.map((c) => (byName(c) ? { ...c, type: 'place' } : c));
 }
 
 /**
@@ -257,7 +300,9 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
   if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!)) {
     return [{ ...c, type: 'place' }];
   }
-  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && isStreet(view, lex, c)) return [{ ...c, type: 'place' }];
+  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && (isStreet(view, lex, c) || isDivision(view, c) || isCapsDateline(view, c.first, c.last))) {
+    return [{ ...c, type: 'place' }];
+  }
   if (c.type === 'place' && !c.region) {
     const next = c.last + 1;
     if (next < view.tokens.length && lex.places.regionNouns.has(view.lower[next]!) && view.tokens[next]!.sentence === view.tokens[c.last]!.sentence) {
@@ -267,17 +312,25 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
   return [c];
 }
 
+/** street words written short, after a street's name ("Patrick St.") */
+const STREET_ABBREVIATIONS = new Set(['st.', 'ave.', 'rd.', 'blvd.']);
+
 /**
- * A name ending in a street's word ("Henrico Boulevard", "Sumska Street") where a street stands:
- * after "on", "at", "block of" and the like, or a house number ("508 Cumberland Street"). Not "Nathan
- * Lane said": a person's surname can be a street's word.
+ * A name ending in a street's word: "Henrico Boulevard", "Sumska Street", "Patrick St." No one's
+ * surname is "Drive" or "Boulevard"; a "Lane" is a street only where a street stands: after "on",
+ * "at", "block of" and the like, or a house number ("508 Cumberland Lane"), not in "Nathan Lane said".
  */
 function isStreet(view: TokenView, lex: Lexicon, c: Candidate): boolean {
-  if (c.last === c.first || !lex.places.streetNouns.has(view.lower[c.last]!)) return false;
+  const word = view.lower[c.last]!;
+  if (c.last === c.first || !(lex.places.streetNouns.has(word) || STREET_ABBREVIATIONS.has(word))) return false;
+  if (word !== 'lane') return true;
   const before = c.first - 1;
   if (before < 0 || view.tokens[before]!.sentence !== view.tokens[c.first]!.sentence) return false;
   return lex.places.streetLeads.has(view.lower[before]!) || /^\d+$/.test(view.compact[before]!);
 }
+
+/** A name ending in a division's word is the division ("Walker County", "Jackson Township"), whatever the model said. */
+const isDivision = (view: TokenView, c: Candidate) => c.last > c.first && DIVISION_WORDS.has(view.lower[c.last]!);
 
 /** A place the tagger cut at a hyphen takes the rest of its name: "Kupiansk-Vuzlovyi" (places.ts). */
 function joinHyphenated(view: TokenView, kept: Candidate[]): Candidate[] {

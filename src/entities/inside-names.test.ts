@@ -29,6 +29,17 @@ describe('places inside the names of organisations', () => {
     expect(places(entities(text, ['Kentucky Workforce Development Cabinet', 'Laurel County Clerk', 'Professional Association of Georgia Educators']))).toEqual(['Kentucky', 'Laurel County', 'Georgia']);
   });
 
+  it('finds a place after a word for a part of it, and a name that begins with such a word whole', () => {
+    const text = 'The Northeast Georgia Medical Center, Northern Illinois University and the Northern Ireland Office replied.';
+    const es = entities(text, ['Northeast Georgia Medical Center', 'Northern Illinois University', 'Northern Ireland Office']);
+    expect(places(es)).toEqual(['Georgia', 'Illinois', 'Northern Ireland']);
+  });
+
+  it('finds a town that closes a bank’s name after "of", not a town named like a word after "Department of"', () => {
+    const text = 'The First Bank of Princeton and the Department of Justice replied.';
+    expect(places(entities(text, ['First Bank of Princeton', 'Department of Justice']))).toEqual(['Princeton']);
+  });
+
   it('reads no place in a pact named for an area, nor in a short word that only abbreviates one', () => {
     const text = 'The North Atlantic Treaty Organization and the Institute of Mass Information replied.';
     expect(places(entities(text, ['North Atlantic Treaty Organization', 'Institute of Mass Information']))).toEqual([]);

@@ -6,7 +6,8 @@
  * is: a town opens the name and the next word is an institution's ("Police", "City", "School"); a
  * country, state, region or county opens it ("Kentucky Workforce Development Cabinet", "Laurel County
  * Clerk"), unless a pact is named for it ("North Atlantic Treaty"); a country or region follows "of"
- * ("Professional Association of Georgia Educators"); a town closes it after "City of". Only names the
+ * ("Professional Association of Georgia Educators"); a town closes it after "City of" or "Bank of"
+ * ("First Bank of Princeton"); a word for a part of a place may stand before it ("Northern Illinois University"). Only names the
  * gazetteer knows as a country, region (a US county too: "Laurel County"), sea or continent, or as a
  * town spelled as its own name; never the town that lends a county its name ("Anderson" in "Anderson
  * County Sheriff"). Outlets' mastheads and units are left alone: "The Washington Post" is a paper,
@@ -37,7 +38,15 @@ const NOT_AFTER_OF = new Set(['america', 'commerce', 'congress']);
 /** after an area, these name a pact for it, not a body in it ("North Atlantic Treaty Organization") */
 const NAMED_FOR = new Set(['treaty', 'alliance', 'pact', 'accord', 'accords']);
 const MAX_PLACE = 3;
-const TOWN_WORDS = new Set(['city', 'town', 'village', 'municipality', 'mayor', 'port', 'university', 'people']);
+/** before "of" and a town that closes the name, words for its institutions ("Bank of Princeton"), not "Department of Justice" */
+const TOWN_WORDS = new Set(['city', 'town', 'village', 'municipality', 'mayor', 'port', 'university', 'college', 'bank', 'people', 'diocese', 'archdiocese', 'church']);
+/** words that name a part of a place before its name: "Northeast Georgia", "Metro Nashville" */
+const PART_WORDS = new Set(
+  (
+    'north south east west northeast northwest southeast southwest northern southern eastern western ' +
+    'northeastern northwestern southeastern southwestern central upper lower greater metro downtown'
+  ).split(' '),
+);
 
 /** What the gazetteer knows `name` as: an area (country, region, sea), a town spelled so, or nothing. */
 function known(name: string, gaz: Gazetteer): 'area' | 'town' | null {
@@ -73,25 +82,31 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
     if (!TYPES.has(c.type) || c.last === c.first) continue;
     let first = c.first;
     if (compactLower[first] === 'the') first++;
-    // the longest known run of capitalised words at the start, followed by an institution's word
-    for (let len = Math.min(MAX_PLACE, c.last - first); len >= 1; len--) {
-      const last = first + len - 1;
-      const next = compactLower[last + 1]!;
-      if (!cap[first] || DIVISION.has(next)) continue;
-      if (!tokens.slice(first, last + 1).every((_, k) => cap[first + k])) continue;
-      const name = nameOf(first, last);
-      const kind = known(name, gaz);
-      // a town only before an institution's word ("Dallas Police", not "Boston Scientific"); a state,
-      // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
-      // "Laurel County Clerk")
-      if (kind && (INSTITUTION.has(next) || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next))) && !commonWord(view, name)) {
-        place(first, last);
-        break;
+    // the longest known run of capitalised words at the start, followed by an institution's word;
+    // else the same after a part's word ("Northeast Georgia Medical Center", "Northern Illinois
+    // University"; "Northern Ireland Office" is found whole first)
+    const placedAt = (start: number) => {
+      for (let len = Math.min(MAX_PLACE, c.last - start); len >= 1; len--) {
+        const last = start + len - 1;
+        const next = compactLower[last + 1]!;
+        if (!cap[start] || DIVISION.has(next)) continue;
+        if (!tokens.slice(start, last + 1).every((_, k) => cap[start + k])) continue;
+        const name = nameOf(start, last);
+        const kind = known(name, gaz);
+        // a town only before an institution's word ("Dallas Police", not "Boston Scientific"); a state,
+        // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
+        // "Laurel County Clerk")
+        if (kind && (INSTITUTION.has(next) || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next))) && !commonWord(view, name)) {
+          place(start, last);
+          return true;
+        }
       }
-    }
-    // "University of Texas", "Armed Forces of Ukraine", "City of Athens": the place after the last "of",
-    // a country or region, or a town after a word for a town
-    // a country or region after "of" inside the name too ("Professional Association of Georgia Educators")
+      return false;
+    };
+    if (!placedAt(first) && PART_WORDS.has(compactLower[first]!)) placedAt(first + 1);
+    // "University of Texas", "Armed Forces of Ukraine", "First Bank of Princeton": the place after the
+    // last "of", a country or region anywhere in the rest ("Professional Association of Georgia
+    // Educators"), a town where it closes the name after a word for its institutions
     for (let of = c.last - 1; of > first; of--) {
       if (compactLower[of] !== 'of') continue;
       for (let last = Math.min(c.last, of + MAX_PLACE); last > of; last--) {

@@ -58,6 +58,21 @@ export function knownPlace(name: string, gaz: Gazetteer = loadGazetteer()): Know
   return known;
 }
 
+/**
+ * Whether the gazetteer has a town spelled `town` (its own name) inside the country or first-level
+ * region spelled `area`: "Greer" in "South Carolina", "Glen Ellyn" in "Ill.".
+ */
+export function townInArea(town: string, area: string, gaz: Gazetteer = loadGazetteer()): boolean {
+  const areas = gaz.lookup(skeleton(area)).map((h) => gaz.place(h.index)).filter((p) => p.kind !== 'city');
+  if (areas.length === 0) return false;
+  const key = normalizeKey(town);
+  return gaz.lookup(skeleton(town)).some(({ index }) => {
+    const p = gaz.place(index);
+    if (p.kind !== 'city' || normalizeKey(p.name) !== key) return false;
+    return areas.some((a) => a.countryCode === p.countryCode && (a.kind === 'country' || (a.covers ?? [a.admin1]).includes(p.admin1)));
+  });
+}
+
 /** What the gazetteer knows the name as: an area (country, region, continent, sea), a city, neither. */
 export function knownAs(name: string, gaz: Gazetteer = loadGazetteer()): KnownAs {
   const known = knownPlace(name, gaz);

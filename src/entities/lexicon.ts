@@ -36,6 +36,8 @@ export interface Lexicon {
     regionNouns: Set<string>;
     takenVerbs: Set<string>;
     afterNouns: Set<string>;
+    /** the town's people and services after its name: 'Roselle police', 'an Augusta native' */
+    peopleNouns: Set<string>;
     /** the last word of a street's name ("Sumska Street"), and the words before one ("on", "block of") */
     streetNouns: Set<string>;
     streetLeads: Set<string>;
@@ -69,6 +71,7 @@ interface PlaceFile extends EntryFile {
     regionNouns: string[];
     takenVerbs: string[];
     afterNouns: string[];
+    peopleNouns: string[];
     streetNouns: string[];
     streetLeads: string[];
     never: string[];
@@ -119,6 +122,7 @@ function compile(): Lexicon {
       regionNouns: new Set(places.patterns.regionNouns),
       takenVerbs: new Set(places.patterns.takenVerbs),
       afterNouns: new Set(places.patterns.afterNouns),
+      peopleNouns: new Set(places.patterns.peopleNouns),
       streetNouns: new Set(places.patterns.streetNouns),
       streetLeads: new Set(places.patterns.streetLeads),
       never: new Set(places.patterns.never),
