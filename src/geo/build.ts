@@ -77,6 +77,8 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
       lon: Number(f[5]),
       countryCode: f[8]!,
       admin1: f[10]!,
+      // only US counties are in the gazetteer as second-level divisions: elsewhere the code names nothing
+      admin2: f[8] === 'US' ? f[11]! : '',
       population: Number(f[14]) || 0,
       feature: f[7]!,
     });
@@ -108,6 +110,7 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
       lon: known?.coordinates.longitude ?? at.lon,
       countryCode: cc,
       admin1: '',
+      admin2: '',
       population: 0,
       feature: 'PCLI',
     });
@@ -124,6 +127,7 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
       lon: r.lon,
       countryCode: r.country,
       admin1: r.admin1[0] ?? '',
+      admin2: '',
       population: 0,
       feature: r.kind ? REGION_FEATURE[r.kind] : 'ADM1',
       covers: r.admin1,
@@ -136,7 +140,7 @@ export function buildIndex(citiesFile = cities500Path()): IndexData {
 
   // 4. US counties, parishes and boroughs (second-level divisions local news names; us-atlas, Census Bureau)
   for (const c of usCounties()) {
-    places.push({ geonamesId: null, name: c.name, kind: 'region', lat: c.lat, lon: c.lon, countryCode: 'US', admin1: c.admin1, population: 0, feature: 'ADM2', covers: [c.admin1] });
+    places.push({ geonamesId: null, name: c.name, kind: 'region', lat: c.lat, lon: c.lon, countryCode: 'US', admin1: c.admin1, admin2: c.admin2, population: 0, feature: 'ADM2', covers: [c.admin1] });
     names.push(c.names);
   }
 

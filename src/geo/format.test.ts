@@ -3,13 +3,13 @@ import { encodeIndex, FORMER_FLAG, IndexFile } from './format.js';
 import type { Place } from './place.js';
 
 const town = (geonamesId: number, name: string, population: number): Place => ({
-  geonamesId, name, kind: 'city', lat: 48.5, lon: 37.25, countryCode: 'UA', admin1: '05', population, feature: 'PPL',
+  geonamesId, name, kind: 'city', lat: 48.5, lon: 37.25, countryCode: 'UA', admin1: '05', admin2: '', population, feature: 'PPL',
 });
 
 describe('the index file format', () => {
   it('gives back what was written', () => {
     const region: Place = {
-      geonamesId: null, name: 'Donbas', kind: 'region', lat: 48.3, lon: 38.5, countryCode: 'UA', admin1: '05',
+      geonamesId: null, name: 'Donbas', kind: 'region', lat: 48.3, lon: 38.5, countryCode: 'UA', admin1: '05', admin2: '',
       population: 0, feature: 'RGN', covers: ['05', '14'], note: 'colloquial',
     };
     const file = new IndexFile(

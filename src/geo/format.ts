@@ -2,7 +2,7 @@
  * The compiled gazetteer file: a JSON header (string tables, region extras, section offsets)
  * followed by typed arrays, so loading is one read and a few views, no parsing per place.
  *
- *   "UGZ1" | u32 header length | header JSON | pad to 4 | sections...
+ *   "UGZ2" | u32 header length | header JSON | pad to 4 | sections...
  *
  * Keys are the sorted skeletons (ASCII) in one string with offsets; each key's postings are
  * place indices, most populous first, with FORMER_FLAG set when the key is a former name.
@@ -10,7 +10,7 @@
 import type { Place, PlaceKind } from './place.js';
 
 export const FORMER_FLAG = 0x80000000;
-const MAGIC = 'UGZ1';
+const MAGIC = 'UGZ2';
 const KINDS: PlaceKind[] = ['city', 'region', 'country'];
 
 export interface RenamedInfo {
@@ -34,6 +34,7 @@ interface Header {
   nPostings: number;
   countries: string[];
   admin1s: string[];
+  admin2s: string[];
   features: string[];
   extras: Record<number, { covers?: string[]; note?: string }>;
   renamed: RenamedInfo[];
@@ -62,6 +63,7 @@ export function encodeIndex(data: IndexData): Buffer {
   const n = places.length;
   const countries = new Table();
   const admin1s = new Table();
+  const admin2s = new Table();
   const features = new Table();
   const ids = new Int32Array(n);
   const lat = new Float32Array(n);
@@ -69,6 +71,7 @@ export function encodeIndex(data: IndexData): Buffer {
   const pop = new Uint32Array(n);
   const country = new Uint16Array(n);
   const admin1 = new Uint16Array(n);
+  const admin2 = new Uint16Array(n);
   const feature = new Uint16Array(n);
   const kind = new Uint8Array(n);
   const extras: Header['extras'] = {};
@@ -79,6 +82,7 @@ export function encodeIndex(data: IndexData): Buffer {
     pop[i] = p.population;
     country[i] = countries.id(p.countryCode);
     admin1[i] = admin1s.id(p.admin1);
+    admin2[i] = admin2s.id(p.admin2);
     feature[i] = features.id(p.feature);
     kind[i] = KINDS.indexOf(p.kind);
     if (p.covers || p.note) extras[i] = { ...(p.covers ? { covers: p.covers } : {}), ...(p.note ? { note: p.note } : {}) };
@@ -100,6 +104,7 @@ export function encodeIndex(data: IndexData): Buffer {
     ['post', new Uint8Array(post.buffer)],
     ['country', new Uint8Array(country.buffer)],
     ['admin1', new Uint8Array(admin1.buffer)],
+    ['admin2', new Uint8Array(admin2.buffer)],
     ['feature', new Uint8Array(feature.buffer)],
     ['kind', kind],
     ['names', Buffer.from(placeNames.join(''), 'utf16le')],
@@ -117,6 +122,7 @@ export function encodeIndex(data: IndexData): Buffer {
     nPostings: post.length,
     countries: countries.list,
     admin1s: admin1s.list,
+    admin2s: admin2s.list,
     features: features.list,
     extras,
     renamed: data.renamed,
@@ -142,6 +148,7 @@ export class IndexFile {
   readonly pop: Uint32Array;
   readonly country: Uint16Array;
   readonly admin1: Uint16Array;
+  readonly admin2: Uint16Array;
   readonly feature: Uint16Array;
   readonly kind: Uint8Array;
   readonly nameOff: Uint32Array;
@@ -180,6 +187,7 @@ export class IndexFile {
     this.post = view('post', Uint32Array, 4);
     this.country = view('country', Uint16Array, 2);
     this.admin1 = view('admin1', Uint16Array, 2);
+    this.admin2 = view('admin2', Uint16Array, 2);
     this.feature = view('feature', Uint16Array, 2);
     this.kind = view('kind', Uint8Array, 1);
     this.names = text('names', 'utf16le');
@@ -198,6 +206,7 @@ export class IndexFile {
       lon: Math.round(this.lon[i]! * 1e5) / 1e5,
       countryCode: h.countries[this.country[i]!]!,
       admin1: h.admin1s[this.admin1[i]!]!,
+      admin2: h.admin2s[this.admin2[i]!]!,
       population: this.pop[i]!,
       feature: h.features[this.feature[i]!]!,
       ...(extra?.covers ? { covers: extra.covers } : {}),

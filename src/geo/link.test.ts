@@ -53,6 +53,18 @@ describe('linkPlaces', () => {
     expect(country['Georgia']).toMatchObject({ geonamesId: 614540 });
   });
 
+  it('places a town and a county that are both in many states by the one state where the town is in the county', () => {
+    const got = links('The Paris council met on Monday. Henry County commissioners joined it.', ['Paris', 'Henry County']);
+    // Paris, Tennessee is in Henry County, Tennessee
+    expect(got['Paris']).toMatchObject({ geonamesId: 4647963, countryCode: 'US' });
+    expect(got['Paris']!.candidates![0]!.reasons.join('; ')).toMatch(/in Henry County, which the article names/);
+    expect(got['Henry County']).toMatchObject({ countryCode: 'US', feature: 'ADM2' });
+    expect(got['Henry County']!.candidates![0]).toMatchObject({ admin1: 'TN' });
+    expect(got['Henry County']!.candidates![0]!.reasons.join('; ')).toMatch(/Paris, which the article names, is in it/);
+    // without the county, Paris is the capital of France
+    expect(links('The Paris council met on Monday.', ['Paris'])['Paris']).toMatchObject({ geonamesId: 2988507 });
+  });
+
   it('resolves a former name to today’s place and says so', () => {
     const got = links('Ukrainian troops held positions outside Artemivsk in the Donetsk region.', ['Artemivsk'])['Artemivsk']!;
     expect(got).toMatchObject({ geonamesId: 713174, name: 'Bakhmut', matchedBy: 'former-name', formerName: 'Artemivsk' });

@@ -37,6 +37,9 @@ interface Candidate {
   supported: boolean;
   /** a region the article names or a place near one it names points to it, not only its country */
   local: boolean;
+  /** a town: the county the article names that it is in; a county: the towns the article names in it */
+  county?: string;
+  towns?: string[];
 }
 
 interface Resolved {
@@ -71,7 +74,7 @@ interface Context {
 // times the people weigh about three times more) and rank, then what the article says.
 const W = {
   population: 1, capital: 0.1, adminSeat: 0.05, ownName: 0.05, othersName: 0.25, region: 0.9, country: 1.1,
-  inCountry: 0.3, inRegion: 0.35, near: 0.4,
+  inCountry: 0.3, inRegion: 0.35, near: 0.4, inCounty: 0.5,
 };
 const REGION_REASON: Record<string, string> = { RGN: 'a region (colloquial name)', CONT: 'a continent', H: 'a sea or river' };
 const SHARPNESS = 8;
@@ -101,6 +104,7 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   const resolved = entities
     .filter((e) => e.type === 'place')
     .map((e) => withoutArticleTowns(text, resolve(text, e, gaz, filedAt), context.tokens));
+  pairTownsWithCounties(resolved);
 
   // Pass 0: which entities name a country or a region (context for the rest); twice, so that a
   // county only one state has ("Barrow County") can turn "Georgia" from the country to the state.
@@ -143,12 +147,39 @@ function regionContext(resolved: readonly Resolved[], prior: Context, gaz: Gazet
     const best = rank(r, prior, gaz)[0];
     if (best?.place.kind === 'country') say(best.place.countryCode, r.form);
     if (best?.place.kind !== 'region') continue;
-    // a county's name is borne in many states ("Jackson County"): only one no other state has places the story
-    if (best.place.feature === 'ADM2' && r.candidates.filter((c) => c.place.feature === 'ADM2').length > 1) continue;
+    // a county's name is borne in many states ("Jackson County"): only one no other state has places
+    // the story, or the one of them a town the article names is in
+    if (best.place.feature === 'ADM2' && r.candidates.filter((c) => c.place.feature === 'ADM2').length > 1 && !(best.towns && r.candidates.filter((c) => c.towns).length === 1)) continue;
     ctx.regions.push({ entityId: r.entity.id, place: best.place });
     if (best.place.countryCode) say(best.place.countryCode, r.form);
   }
   return ctx;
+}
+
+/**
+ * A town and a county the article names place each other where the town is in the county, as
+ * GeoNames' county codes say: "Paris" and "Henry County" are both in many states, but Paris,
+ * Tennessee is in Henry County, Tennessee. Marks the candidates of both (US counties only: the
+ * gazetteer has no other second-level divisions).
+ */
+function pairTownsWithCounties(resolved: readonly Resolved[]): void {
+  const counties = resolved.filter((r) => r.candidates.some((c) => c.place.feature === 'ADM2'));
+  if (counties.length === 0) return;
+  const codeOf = (p: Place) => `${p.countryCode}|${p.admin1}|${p.admin2}`;
+  for (const county of counties) {
+    const byCode = new Map<string, Candidate>();
+    for (const c of county.candidates) if (c.place.feature === 'ADM2') byCode.set(codeOf(c.place), c);
+    for (const town of resolved) {
+      if (town === county) continue;
+      for (const c of town.candidates) {
+        if (!isCity(c.place) || !c.place.admin2) continue;
+        const holder = byCode.get(codeOf(c.place));
+        if (!holder) continue;
+        c.county ??= holder.place.name;
+        if (!(holder.towns ??= []).includes(town.form)) holder.towns.push(town.form);
+      }
+    }
+  }
 }
 
 /** `filedAt`: the place of the article's dateline, where the story was filed. */
@@ -318,6 +349,16 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
         supported = local = true;
         reasons.push(anchorReason(near));
       }
+    }
+    if (c.county) {
+      score += W.inCounty;
+      supported = local = true;
+      reasons.push(`in ${c.county}, which the article names`);
+    }
+    if (c.towns) {
+      score += W.inCounty;
+      supported = local = true;
+      reasons.push(`${c.towns.join(', ')}, which the article names, ${c.towns.length > 1 ? 'are' : 'is'} in it`);
     }
     // a first-level region is placed by the counties and towns the article names in it
     if (p.kind === 'region' && p.feature === 'ADM1' && p.covers) {

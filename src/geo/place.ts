@@ -11,6 +11,8 @@ export interface Place {
   countryCode: string;
   /** GeoNames admin1 code ('' when unknown) */
   admin1: string;
+  /** GeoNames admin2 code, in the US only: the county's FIPS code ('079'), for towns and counties; '' elsewhere */
+  admin2: string;
   population: number;
   /** GeoNames feature code (PPL, PPLA, PPLC...); ADM1 for our first-level regions, RGN colloquial ones, CONT continents, H waters; PCLI countries */
   feature: string;

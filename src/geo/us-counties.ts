@@ -17,6 +17,8 @@ export interface County {
   names: string[];
   /** GeoNames' admin1 code of the state: its postal abbreviation */
   admin1: string;
+  /** its FIPS code within the state, GeoNames' admin2 code of the towns in it: '079' */
+  admin2: string;
   lat: number;
   lon: number;
 }
@@ -71,7 +73,7 @@ export function usCounties(): County[] {
     const base = f.properties.name;
     const word = admin1 === 'LA' ? 'Parish' : admin1 === 'AK' ? 'Borough' : 'County';
     const names = [`${base} ${word}`, ...(word === 'County' ? [`${base} Co.`] : [])];
-    out.push({ name: names[0]!, names, admin1, lat: Math.round(best.lat * 1e4) / 1e4, lon: Math.round(best.lon * 1e4) / 1e4 });
+    out.push({ name: names[0]!, names, admin1, admin2: fips.slice(2), lat: Math.round(best.lat * 1e4) / 1e4, lon: Math.round(best.lon * 1e4) / 1e4 });
   }
   return out;
 }
