@@ -21,7 +21,7 @@ import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
 import { knownAreas, knownAs, knownPlace, retypeKnownPlaces, townInArea } from './known-places.js';
-import { placesInsideNames } from './inside-names.js';
+import { placesInsideNames, serviceDistrict } from './inside-names.js';
 import { capsDatelines, hyphenated, isCapsDateline, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
@@ -297,7 +297,8 @@ function divisionsByTheirName(view: TokenView, lex: Lexicon, found: Candidate[])
  */
 function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] {
   if (c.type === 'misc') return EVENT_WORDS.test(c.name) ? [{ ...c, type: 'other' }] : [];
-  if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!)) {
+  // not an institution's district ("Rapides Parish Fire District"): the place inside is found later
+  if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];
   }
   if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && (isStreet(view, lex, c) || isDivision(view, c) || isCapsDateline(view, c.first, c.last))) {

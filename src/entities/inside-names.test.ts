@@ -40,6 +40,18 @@ describe('places inside the names of organisations', () => {
     expect(places(entities(text, ['First Bank of Princeton', 'Department of Justice']))).toEqual(['Princeton']);
   });
 
+  it('finds a place the article names on its own at the start of an institution’s name, not at the start of a person’s', () => {
+    const text = 'Dublin residents were asked. The Dublin Veterans Project grew. Victoria Nuland spoke in Victoria.';
+    const es = entities(text, ['Dublin Veterans Project', 'Victoria Nuland']);
+    expect(es.filter((e) => e.type === 'place').map((e) => e.mentions.map((m) => m.text))).toEqual([['Dublin', 'Dublin'], ['Victoria']]);
+  });
+
+  it('reads a service’s district as an organisation, with its division inside, and a military district as a region', () => {
+    const text = 'The Rapides Parish Fire District and the Southern Military District replied.';
+    const es = entities(text, ['Rapides Parish Fire District', 'Southern Military District']);
+    expect(types(es)).toEqual(['organization:Rapides Parish Fire District', 'place:Rapides Parish', 'place:Southern Military District']);
+  });
+
   it('reads no place in a pact named for an area, nor in a short word that only abbreviates one', () => {
     const text = 'The North Atlantic Treaty Organization and the Institute of Mass Information replied.';
     expect(places(entities(text, ['North Atlantic Treaty Organization', 'Institute of Mass Information']))).toEqual([]);

@@ -26,7 +26,8 @@ const INSTITUTION = new Set(
     'fed federal state public community regional oblast ' +
     'municipal district metro transit water electric power energy port harbor harbour symphony opera ballet theatre theater club ' +
     'association society forest service highway patrol region military administration cathedral church diocese patriarchate ' +
-    'mosque synagogue station railway railways bus stadium arena football basketball baseball hockey rugby marathon festival fair'
+    'mosque synagogue station railway railways bus stadium arena football basketball baseball hockey rugby marathon festival fair ' +
+    'foundation committee project bureau reservoir recreation senior chapter lodge league cemetery branch'
   ).split(' '),
 );
 /** After a town's name these make it a division's name: the division is the place, if the gazetteer has it. */
@@ -72,12 +73,30 @@ function commonWord(view: TokenView, name: string): boolean {
   return view.lower.some((w, t) => w === word && !view.cap[t]);
 }
 
+/** Whether a word between `first` and `last` names an institution: "the Dublin Veterans Project". */
+function institutionWithin(view: TokenView, first: number, last: number): boolean {
+  for (let t = first + 1; t < last; t++) if (INSTITUTION.has(view.compactLower[t]!)) return true;
+  return false;
+}
+
+/** a town's services, which have districts of their own */
+const SERVICES = new Set(['fire', 'police', 'sheriff', 'school', 'schools', 'water', 'sewer', 'library', 'park', 'parks', 'transit', 'hospital', 'court', 'utility']);
+
+/** "Rapides Parish Fire District" is no region but a service's district, in a division. */
+export function serviceDistrict(view: TokenView, first: number, last: number): boolean {
+  for (let t = first + 1; t < last; t++) if (SERVICES.has(view.compactLower[t]!) || DIVISION.has(view.compactLower[t]!)) return true;
+  return false;
+}
+
 /** Candidates for the places inside the names of the organisations and outlets among `candidates`. */
 export function placesInsideNames(view: TokenView, candidates: readonly Candidate[], gaz: Gazetteer = loadGazetteer()): Candidate[] {
   const out: Candidate[] = [];
   const { cap, compactLower, tokens } = view;
   const nameOf = (a: number, b: number) => view.text.slice(tokens[a]!.start, tokens[b]!.end);
   const place = (a: number, b: number) => out.push(fromTokens(view, a, b, { type: 'place', evidence: 'cue', confidence: 0.6 }));
+  // the places the article names on their own: one that opens an institution's name is that place
+  // ("Dublin" and "the Dublin Arts Council", not "Victoria" and "Victoria Nuland")
+  const placeNames = new Set(candidates.filter((c) => c.type === 'place').map((c) => normalizeKey(c.name)));
   for (const c of candidates) {
     if (!TYPES.has(c.type) || c.last === c.first) continue;
     let first = c.first;
@@ -96,7 +115,8 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
         // a town only before an institution's word ("Dallas Police", not "Boston Scientific"); a state,
         // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
         // "Laurel County Clerk")
-        if (kind && (INSTITUTION.has(next) || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next))) && !commonWord(view, name)) {
+        const named = placeNames.has(normalizeKey(name)) && institutionWithin(view, last, c.last + 1);
+        if (kind && (named || INSTITUTION.has(next) || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next))) && !commonWord(view, name)) {
           place(start, last);
           return true;
         }

@@ -76,7 +76,7 @@ const W = {
   population: 1, capital: 0.1, adminSeat: 0.05, ownName: 0.05, othersName: 0.25, region: 0.9, country: 1.1,
   inCountry: 0.3, inRegion: 0.35, near: 0.4, inCounty: 0.5,
 };
-const REGION_REASON: Record<string, string> = { RGN: 'a region (colloquial name)', CONT: 'a continent', H: 'a sea or river' };
+const REGION_REASON: Record<string, string> = { RGN: 'a region (colloquial name)', CONT: 'a continent', H: 'a sea or river', ADM2: 'a county' };
 const SHARPNESS = 8;
 const NEAR_KM = 600;
 const FAR_KM = 500;
@@ -341,7 +341,11 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
         score += W.inRegion;
         supported = local = true;
         const own = gaz.regionName(p.countryCode, p.admin1);
-        reasons.push(own && own !== region.place.name ? `in ${own}, part of ${region.place.name}, which the article mentions` : `in ${region.place.name}, which the article mentions`);
+        reasons.push(
+          region.place.feature === 'ADM2'
+            ? `in ${own ?? 'the state'}, as ${region.place.name} is, which the article mentions`
+            : own && own !== region.place.name ? `in ${own}, part of ${region.place.name}, which the article mentions` : `in ${region.place.name}, which the article mentions`,
+        );
       }
       const near = nearestAnchor(p, r.entity.id, ctx.anchors);
       if (near && near.km < NEAR_KM) {
