@@ -7,7 +7,7 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 14,
+  version: 15,
   requires: ['entities', 'tokens'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },

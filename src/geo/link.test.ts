@@ -65,6 +65,19 @@ describe('linkPlaces', () => {
     expect(links('The Paris council met on Monday.', ['Paris'])['Paris']).toMatchObject({ geonamesId: 2988507 });
   });
 
+  it('reads the country of most of the towns linked with confidence as the story’s', () => {
+    const got = links('Dallas police said on Monday that the Paris man was arrested.', ['Dallas', 'Paris']);
+    expect(got['Paris']).toMatchObject({ geonamesId: 4717560, countryCode: 'US' });
+    expect(got['Paris']!.candidates![0]!.reasons.join('; ')).toMatch(/in United States, which the article mentions/);
+  });
+
+  it('links no town for a point of the compass alone', () => {
+    const got = links('Russia would send its tanks West again, and Italy would feel it.', ['West', 'Italy']);
+    expect(got['West']).toMatchObject({ geonamesId: null });
+    expect(got['West']!.note).toMatch(/a point of the compass/);
+    expect(got['Italy']).toMatchObject({ geonamesId: 3175395 });
+  });
+
   it('resolves a former name to today’s place and says so', () => {
     const got = links('Ukrainian troops held positions outside Artemivsk in the Donetsk region.', ['Artemivsk'])['Artemivsk']!;
     expect(got).toMatchObject({ geonamesId: 713174, name: 'Bakhmut', matchedBy: 'former-name', formerName: 'Artemivsk' });

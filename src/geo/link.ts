@@ -53,6 +53,8 @@ interface Resolved {
   regionMissing?: string;
   /** towns of this name were set aside: the text writes it with the article ("the West"), as no town is named */
   article?: boolean;
+  /** towns of this name were set aside: it is a point of the compass alone ("tanks West again") */
+  compass?: boolean;
 }
 
 interface Anchor {
@@ -93,6 +95,7 @@ const REGIONS_OF = /\b(?:regions?|oblasts?|provinces?)[ \t]+of[ \t]+(?:\p{Lu}[\p
 const ABBREVIATIONS: [RegExp, string][] = [[/(^| )st( |$)/g, '$1saint$2'], [/(^| )ste( |$)/g, '$1sainte$2'], [/(^| )mt( |$)/g, '$1mount$2'], [/(^| )ft( |$)/g, '$1fort$2']];
 const fullKey = (name: string) => ABBREVIATIONS.reduce((k, [re, to]) => k.replace(re, to), normalizeKey(name));
 
+const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)$/i;
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const isCity = (p: Place) => p.kind === 'city';
 const isLocal = (p: Place) => p.kind === 'city' || p.feature === 'ADM2';
@@ -103,7 +106,7 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   const filedAt = findDateline(text)?.place ?? null;
   const resolved = entities
     .filter((e) => e.type === 'place')
-    .map((e) => withoutArticleTowns(text, resolve(text, e, gaz, filedAt), context.tokens));
+    .map((e) => withoutCompassTowns(withoutArticleTowns(text, resolve(text, e, gaz, filedAt), context.tokens)));
   pairTownsWithCounties(resolved);
 
   // Pass 0: which entities name a country or a region (context for the rest); twice, so that a
@@ -127,6 +130,16 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   // (isAstray), so it anchors nothing.
   for (const a of proposed.sort((x, y) => y.confidence - x.confidence)) {
     if (ctx.anchors.length === 0 || !isAstray(a.place, nearestAnchor(a.place, a.entityId, ctx.anchors))) ctx.anchors.push(a);
+  }
+  // the country of most of the towns linked with confidence is the story's, as if it were named:
+  // "Dallas" makes "Paris" the one in Texas more likely
+  const perCountry = new Map<string, number>();
+  for (const a of ctx.anchors) perCountry.set(a.place.countryCode, (perCountry.get(a.place.countryCode) ?? 0) + 1);
+  for (const a of ctx.anchors) {
+    if (perCountry.get(a.place.countryCode)! * 2 <= ctx.anchors.length) continue;
+    const said = ctx.countries.get(a.place.countryCode);
+    if (!said) ctx.countries.set(a.place.countryCode, [a.form]);
+    else if (!said.includes(a.form)) said.push(a.form);
   }
   // Pass 2: everything, with distances to the anchors.
   const links: Record<string, PlaceLink> = {};
@@ -276,6 +289,12 @@ function withoutArticleTowns(text: string, r: Resolved, tokens?: readonly Token[
   if (!r.entity.mentions.every((m) => !own(m) && headWithArticle(text, m, tokens))) return r;
   const candidates = r.candidates.filter((c) => !isCity(c.place) || normalizeKey(c.place.name).startsWith('the '));
   return candidates.length === r.candidates.length ? r : { ...r, candidates, article: true };
+}
+
+/** A point of the compass alone is a direction or a bloc ("send tanks West again"), not the hamlet of West, Texas. */
+function withoutCompassTowns(r: Resolved): Resolved {
+  if (!COMPASS.test(r.form) || !r.candidates.some((c) => isCity(c.place))) return r;
+  return { ...r, candidates: r.candidates.filter((c) => !isCity(c.place)), compass: true };
 }
 
 function matchKind(form: string, place: Place, former: boolean): MatchedBy {
@@ -435,7 +454,9 @@ function toLink(r: Resolved, ranked: Candidate[], ctx: Context, gaz: Gazetteer, 
       geonamesId: null, name: r.entity.name, lat: null, lon: null, countryCode: null, confidence: 0,
       note: r.article
         ? `the article writes "the ${r.entity.name}", as no town is named: not the towns of that name`
-        : `"${r.entity.name}" is not in the gazetteer (GeoNames places of 500+ people, and our regions)`,
+        : r.compass
+          ? `"${r.entity.name}" alone is a point of the compass (a direction, or a bloc such as the West): not the towns of that name`
+          : `"${r.entity.name}" is not in the gazetteer (GeoNames places of 500+ people, and our regions)`,
     };
   }
   const p = best.place;
