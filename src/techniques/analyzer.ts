@@ -15,7 +15,7 @@ import { TechniqueSchema, TechniqueSummarySchema } from './schema.js';
  */
 export const techniqueSpansAnalyzer = defineAnalyzer({
   name: 'techniques',
-  version: 6,
+  version: 7,
   requires: ['sentences', 'tokens'],
   // attributions, when they ran, say whose words a span is; without them every span is the outlet's
   optional: ['attributions'],
@@ -37,7 +37,7 @@ export const techniqueSpansAnalyzer = defineAnalyzer({
 /** The spans at or above the model's threshold: what the report shows. */
 export const techniquesAnalyzer = defineAnalyzer({
   name: 'techniques-shown',
-  version: 5,
+  version: 6,
   requires: ['techniqueSpans'],
   adds: 'techniques',
   schema: (T) => T.Array(TechniqueSchema(T), { description: 'technique spans at or above the default threshold' }),
@@ -48,7 +48,7 @@ export const techniquesAnalyzer = defineAnalyzer({
 /** The weaker spans, kept with their confidence (shown on request: --min-confidence). */
 export const candidatesAnalyzer = defineAnalyzer({
   name: 'technique-candidates',
-  version: 5,
+  version: 6,
   requires: ['techniqueSpans'],
   adds: 'candidates',
   schema: (T) => T.Optional(T.Array(TechniqueSchema(T), { description: 'technique spans below the default threshold, with their confidence' })),
@@ -58,7 +58,7 @@ export const candidatesAnalyzer = defineAnalyzer({
 /** Each sentence's probability of carrying a technique, and the article's shares (none for a language the model does not read). */
 export const techniqueSummaryAnalyzer = defineAnalyzer({
   name: 'technique-summary',
-  version: 5,
+  version: 6,
   requires: ['techniqueSpans'],
   adds: 'techniqueSummary',
   schema: (T) => T.Optional(TechniqueSummarySchema(T)),

@@ -1,8 +1,8 @@
 /**
  * The technique gold sample of our own (test/gold/techniques/warnews-sample.tsv, 100 spans the
  * report showed on warnews articles, judged by hand; see its README.md) as a regression test: the
- * sample's spans must still be shown, and the share judged right must not fall below the 0.53
- * measured when it was judged (the issue's target is 0.60).
+ * sample's spans must still be shown, and the share judged right must not fall below the 0.65
+ * measured when it was judged, less a point (the issue's target is 0.60).
  * Runs when ../shared holds the articles.
  */
 import { readFileSync } from 'node:fs';
@@ -62,6 +62,6 @@ describeWithShared(['data', 'warnews', 'articles'], 'technique gold sample on wa
     // when the model changes much, the sample no longer measures it: judge a new one
     expect(still.length / sample.length).toBeGreaterThanOrEqual(0.9);
     const right = still.filter((s) => s.judgement === 'right').length;
-    expect(right / still.length).toBeGreaterThanOrEqual(0.52);
+    expect(right / still.length).toBeGreaterThanOrEqual(0.64);
   });
 });
