@@ -347,6 +347,18 @@ describe('streets', () => {
   });
 });
 
+describe('names with particles', () => {
+  it('joins a person the model cut at "von der", and leaves a place spelled so', () => {
+    const es = entities('Ursula von der Leyen spoke. Flights to Rio de Janeiro resumed.', [
+      ['ORG', 'Ursula'],
+      ['LOC', 'Leyen'],
+      ['LOC', 'Rio'],
+      ['LOC', 'Janeiro'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Ursula von der Leyen', 'place:Rio', 'place:Janeiro']);
+  });
+});
+
 describe('coreference', () => {
   it('joins surnames, titles and acronyms to the entity named before', () => {
     const text =

@@ -71,7 +71,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 2. overlaps
   const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
-  const kept = joinHyphenated(view, retypeKnownPlaces(view, loneNamesAsPlaces(view, lex, chosen.flatMap((c) => keepOrRetype(view, lex, c)))));
+  const kept = joinHyphenated(view, retypeKnownPlaces(view, loneNamesAsPlaces(view, lex, namesWithParticles(view, chosen.flatMap((c) => keepOrRetype(view, lex, c))))));
 
   // 3. propagation, then the weakest cues on free tokens
   const taken = new Uint8Array(n);
@@ -332,6 +332,34 @@ function isStreet(view: TokenView, lex: Lexicon, c: Candidate): boolean {
 
 /** A name ending in a division's word is the division ("Walker County", "Jackson Township"), whatever the model said. */
 const isDivision = (view: TokenView, c: Candidate) => c.last > c.first && DIVISION_WORDS.has(view.lower[c.last]!);
+
+/** the small words of family names: "Ursula von der Leyen", "Rafael van der Vaart", "Luiz da Silva" */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'zu']);
+
+/**
+ * A person's name the model cut at its particles ("Ursula" + "von der" + "Leyen", as an
+ * organisation and a place) is one person. Not a place's name spelled so ("Rio de Janeiro").
+ */
+function namesWithParticles(view: TokenView, kept: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    let t = c.first - 1;
+    while (t >= 0 && PARTICLES.has(view.tokens[t]!.text) && view.tokens[t]!.sentence === view.tokens[c.first]!.sentence) t--;
+    const prev = out[out.length - 1];
+    const joins =
+      t < c.first - 1 && c.evidence === 'ner' && c.first === c.last && prev !== undefined && prev.last === t && prev.evidence === 'ner' && view.cap[c.first]! &&
+      view.tokens[t]!.sentence === view.tokens[c.first]!.sentence;
+    if (joins) {
+      const person = fromTokens(view, prev.first, c.last, { type: 'person', evidence: 'ner', confidence: Math.min(prev.confidence, c.confidence) });
+      if (!knownPlace(person.name).named) {
+        out[out.length - 1] = person;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
 
 /** A place the tagger cut at a hyphen takes the rest of its name: "Kupiansk-Vuzlovyi" (places.ts). */
 function joinHyphenated(view: TokenView, kept: Candidate[]): Candidate[] {

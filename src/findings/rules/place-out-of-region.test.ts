@@ -65,6 +65,15 @@ testFindingRule(placeOutOfRegion, {
           { type: 'place', names: ['LVIV', 'Lviv'], place: { geonamesId: 702550, name: 'Lviv', countryCode: 'UA', lat: 49.84, lon: 24.03, confidence: 0.3, matchedBy: 'exact' } },
         ],
       },
+    // the only place of that name, in a country the article names
+    {
+        text: text('Wagner fighters were seen at a base in Asipovichy, Belarus.'),
+        entities: [
+          ...front,
+          { type: 'place', names: ['Asipovichy'], place: { geonamesId: 629634, name: 'Asipovichy', countryCode: 'BY', lat: 53.3, lon: 28.64, confidence: 0.3, matchedBy: 'exact', candidates: [{ geonamesId: 629634, name: 'Asipovichy', countryCode: 'BY', lat: 53.3, lon: 28.64, score: 1, reasons: [] }] } },
+          { type: 'place', names: ['Belarus'], place: { geonamesId: 630336, name: 'Belarus', countryCode: 'BY', lat: 53, lon: 28, confidence: 1, feature: 'PCLI' } },
+        ],
+      },
     // without enough located places to know the region
     {
         text: 'Talks in Geneva and Kramatorsk.',

@@ -28,7 +28,7 @@ interface Located {
 
 export const placeOutOfRegion: FindingRule = {
   id: 'place-out-of-region',
-  doc: "A settlement whose link is doubtful (confidence under 0.5) and that lies far (over 500 km) from the story's other places: the text may mean another place of that name, missing from the gazetteer. Confident links, capitals, countries, regions and datelines are never flagged: stories name far places on purpose.",
+  doc: "A settlement whose link is doubtful (confidence under 0.5) and that lies far (over 500 km) from the story's other places: the text may mean another place of that name, missing from the gazetteer. Confident links, capitals, countries, regions and datelines are never flagged: stories name far places on purpose; nor the only place of that name when it lies in a country the article names.",
   severity: 'warning',
   check(ctx: FindingContext): RuleFinding[] {
     const located: Located[] = [];
@@ -49,6 +49,13 @@ export const placeOutOfRegion: FindingRule = {
     }
     const confident = located.filter((p) => p.link.confidence >= CONFIDENT);
     const findings: RuleFinding[] = [];
+    // the countries the article names ("Russia", "Belarus")
+    const namedCountries = new Set(
+      ctx.entities.flatMap((e) => {
+        const link = ctx.places[e.id];
+        return link?.countryCode && (link.feature === 'PCLI' || isCountryName(e.name)) ? [link.countryCode] : [];
+      }),
+    );
 
     for (const p of located) {
       if (!p.flaggable) continue;
@@ -60,6 +67,9 @@ export const placeOutOfRegion: FindingRule = {
       const country = storyCountry(others);
       const foreign = country !== null && p.countryCode !== null && p.countryCode !== country;
       if (p.link.confidence >= CONFIDENT) continue;
+      // the only place of that name, in a country the article names ("a base in Asipovichy" in a
+      // story that names Belarus): the story has gone there, no other place is meant
+      if (p.link.candidates !== undefined && p.link.candidates.length <= 1 && p.countryCode !== null && namedCountries.has(p.countryCode)) continue;
 
       const entity = ctx.entities.find((e) => e.id === p.entityId)!;
       const near = (p.link.candidates ?? []).filter((c) => distanceKm(c, centre) <= FAR_KM);
