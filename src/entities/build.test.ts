@@ -323,6 +323,16 @@ describe('places', () => {
     expect(mentionTexts(named(es, 'John Anderson'))).toEqual(['John Anderson/name', 'Anderson/surname']);
   });
 
+  it('takes no word for a kind of place alone for a place’s name, and keeps it inside one', () => {
+    const es = entities('The District A forum met in Block 8, and Pack 123 camped in the Southern Military District.', [
+      ['LOC', 'District'],
+      ['LOC', 'Block'],
+      ['LOC', 'Pack'],
+      ['LOC', 'Southern Military District'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Southern Military District']);
+  });
+
   it('gives every occurrence of a place found once', () => {
     const es = entities('Drones hit Velyka Novosilka. Later, near Velyka Novosilka, fighting resumed.');
     expect(mentionTexts(named(es, 'Velyka Novosilka'))).toEqual(['Velyka Novosilka/name', 'Velyka Novosilka/name']);

@@ -297,6 +297,8 @@ function divisionsByTheirName(view: TokenView, lex: Lexicon, found: Candidate[])
  */
 function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] {
   if (c.type === 'misc') return EVENT_WORDS.test(c.name) ? [{ ...c, type: 'other' }] : [];
+  // "District A", "Pack 123": the word for a kind of place is no place's name
+  if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && lex.places.kindNouns.has(view.lower[c.first]!)) return [];
   // not an institution's district ("Rapides Parish Fire District"): the place inside is found later
   if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];

@@ -38,6 +38,8 @@ export interface Lexicon {
     afterNouns: Set<string>;
     /** the town's people and services after its name: 'Roselle police', 'an Augusta native' */
     peopleNouns: Set<string>;
+    /** a kind of place or body: alone, capitalised, no place's name ('District A', 'Pack 123') */
+    kindNouns: Set<string>;
     /** the last word of a street's name ("Sumska Street"), and the words before one ("on", "block of") */
     streetNouns: Set<string>;
     streetLeads: Set<string>;
@@ -72,6 +74,7 @@ interface PlaceFile extends EntryFile {
     takenVerbs: string[];
     afterNouns: string[];
     peopleNouns: string[];
+    kindNouns: string[];
     streetNouns: string[];
     streetLeads: string[];
     never: string[];
@@ -123,6 +126,7 @@ function compile(): Lexicon {
       takenVerbs: new Set(places.patterns.takenVerbs),
       afterNouns: new Set(places.patterns.afterNouns),
       peopleNouns: new Set(places.patterns.peopleNouns),
+      kindNouns: new Set(places.patterns.kindNouns),
       streetNouns: new Set(places.patterns.streetNouns),
       streetLeads: new Set(places.patterns.streetLeads),
       never: new Set(places.patterns.never),

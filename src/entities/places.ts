@@ -61,7 +61,8 @@ export function placesFromCues(
           : lex.places.prepositions.has(before) || (before === 'the' && lex.places.prepositions.has(before2))
             ? 0.5
             : listed;
-    if (confidence > 0) {
+    // "in District A": a kind of place alone is no place's name
+    if (confidence > 0 && !(i === last && lex.places.kindNouns.has(lower[i]!))) {
       previous = fromTokens(view, i, last, { type: 'place', evidence: 'cue', confidence });
       out.push(previous);
     }
