@@ -286,13 +286,13 @@ describe('places', () => {
   });
 
   it('takes a town before its police, residents or natives in lower case for the town', () => {
-    const es = entities('Roselle police ticketed drivers. An Augusta native, she returned. Torrington firefighters came. Pentagon officers spoke.', [
+    const es = entities('Roselle police ticketed drivers. An Augusta native, she returned. Torrington firefighters came. A Chapin man died. Pentagon officers spoke.', [
       ['ORG', 'Roselle'],
       ['ORG', 'Augusta'],
       ['ORG', 'Pentagon'],
     ]);
     // no town is spelled "Pentagon"
-    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Roselle', 'place:Augusta', 'place:Torrington', 'organization:Pentagon']);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Roselle', 'place:Augusta', 'place:Torrington', 'place:Chapin', 'organization:Pentagon']);
   });
 
   it('reads a dateline in capitals before a dash as the town, and capitals elsewhere as they are', () => {
@@ -331,6 +331,31 @@ describe('places', () => {
       ['LOC', 'Southern Military District'],
     ]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Southern Military District']);
+  });
+
+  it('reads a legislator’s hometown after the party letter as a place, and no hyphenated word elsewhere', () => {
+    const es = entities('Rep. Torrey Westrom, R-Elbow Lake, said so, and Brent Boggs (D-Braxton) agreed. The A-Team won.', [
+      ['PER', 'Torrey Westrom'],
+      ['PER', 'Elbow Lake'],
+      ['PER', 'Brent Boggs'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Torrey Westrom', 'place:Elbow Lake', 'person:Brent Boggs', 'place:Braxton']);
+  });
+
+  it('reads each name of a list of counties as its county, where the gazetteer has one so named', () => {
+    const es = entities('Jobless rates rose in Barrow and Jackson counties, and in Becker and Clay counties. Zyxwvut and Qwxzy counties cheered.');
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Barrow County', 'place:Jackson County', 'place:Becker County', 'place:Clay County']);
+    expect(es[0]!.mentions.map((m) => m.text)).toEqual(['Barrow']);
+  });
+
+  it('reads a name a natural feature’s word opens or ends as the feature, not a person named so', () => {
+    const es = entities('Boats left Lake Cunningham for Otter Creek Wilderness. Ricki Lake and River Phoenix watched.', [
+      ['PER', 'Lake Cunningham'],
+      ['ORG', 'Otter Creek Wilderness'],
+      ['PER', 'Ricki Lake'],
+      ['PER', 'River Phoenix'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Lake Cunningham', 'place:Otter Creek Wilderness', 'person:Ricki Lake', 'person:River Phoenix']);
   });
 
   it('gives every occurrence of a place found once', () => {

@@ -22,7 +22,7 @@ import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
 import { knownAreas, knownAs, knownPlace, retypeKnownPlaces, townInArea } from './known-places.js';
 import { placesInsideNames, serviceDistrict } from './inside-names.js';
-import { capsDatelines, hyphenated, isCapsDateline, placesFromCues } from './places.js';
+import { capsDatelines, countyLists, hyphenated, isCapsDateline, partyHometowns, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
 import { endsPossessive, isPossessive, titleLines, tokenView, type TokenView } from './tokens.js';
@@ -57,6 +57,8 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
       }),
     ),
     ...findUnits(view, lex),
+    ...partyHometowns(view),
+    ...countyLists(view),
   ];
   const reach: EntityReach = new Int32Array(n).fill(-1);
   for (const c of known) for (let t = c.first; t <= c.last; t++) reach[t] = Math.max(reach[t]!, c.last);
@@ -303,7 +305,7 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
   if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];
   }
-  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && (isStreet(view, lex, c) || isDivision(view, c) || isCapsDateline(view, c.first, c.last))) {
+  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && (isStreet(view, lex, c) || isDivision(view, c) || isFeature(view, c) || isCapsDateline(view, c.first, c.last))) {
     return [{ ...c, type: 'place' }];
   }
   if (c.type === 'place' && !c.region) {
@@ -330,6 +332,22 @@ function isStreet(view: TokenView, lex: Lexicon, c: Candidate): boolean {
   const before = c.first - 1;
   if (before < 0 || view.tokens[before]!.sentence !== view.tokens[c.first]!.sentence) return false;
   return lex.places.streetLeads.has(view.lower[before]!) || /^\d+$/.test(view.compact[before]!);
+}
+
+/** words that end the name of a natural feature: "Otter Creek Wilderness", "River Lune" opens with one */
+const FEATURE_ENDS = new Set(['river', 'creek', 'wilderness', 'forest', 'trail', 'valley', 'island', 'islands', 'mountain', 'mountains', 'canyon', 'reservoir', 'lake', 'bay']);
+const FEATURE_STARTS = new Set(['lake', 'mount', 'mt.', 'fort', 'river']);
+/** people are named so too: "Ricki Lake", "Michael Bay"; "River Phoenix" */
+const SURNAME_FEATURES = new Set(['lake', 'bay', 'forest']);
+const GIVEN_NAME_FEATURES = new Set(['river']);
+
+/** A name of several words that a feature's word ends or opens ("Lake Cunningham") is the feature, not a person or a body. */
+function isFeature(view: TokenView, c: Candidate): boolean {
+  if (c.last === c.first || c.last - c.first > 3) return false;
+  const end = view.lower[c.last]!;
+  const start = view.lower[c.first]!;
+  const person = c.type === 'person';
+  return (FEATURE_ENDS.has(end) && !(person && SURNAME_FEATURES.has(end))) || (FEATURE_STARTS.has(start) && !(person && GIVEN_NAME_FEATURES.has(start)));
 }
 
 /** A name ending in a division's word is the division ("Walker County", "Jackson Township"), whatever the model said. */

@@ -27,7 +27,7 @@ const INSTITUTION = new Set(
     'municipal district metro transit water electric power energy port harbor harbour symphony opera ballet theatre theater club ' +
     'association society forest service highway patrol region military administration cathedral church diocese patriarchate ' +
     'mosque synagogue station railway railways bus stadium arena football basketball baseball hockey rugby marathon festival fair ' +
-    'foundation committee project bureau reservoir recreation senior chapter lodge league cemetery branch'
+    'committee project bureau reservoir recreation senior chapter lodge league cemetery branch'
   ).split(' '),
 );
 /** After a town's name these make it a division's name: the division is the place, if the gazetteer has it. */

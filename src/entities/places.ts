@@ -136,3 +136,59 @@ export function capsDatelines(view: TokenView, free: (t: number) => boolean): Ca
   }
   return out;
 }
+
+/** a US legislator's party, before the hometown: "Rep. Torrey Westrom, R-Elbow Lake," */
+const PARTIES = new Set(['R', 'D', 'I', 'DFL']);
+const MAX_HOMETOWN = 3;
+
+/**
+ * The hometown after a legislator's party letter and a hyphen, set off by commas or brackets:
+ * "Brent Boggs, D-Braxton, said", "(R-Elbow Lake)". A place whatever the model took it for.
+ */
+export function partyHometowns(view: TokenView): Candidate[] {
+  const { tokens, cap } = view;
+  const out: Candidate[] = [];
+  const touching = (a: number, b: number) => tokens[a]!.end === tokens[b]!.start;
+  for (let t = 1; t + 2 < tokens.length; t++) {
+    if (!PARTIES.has(tokens[t]!.text) || tokens[t + 1]!.text !== '-' || !touching(t, t + 1) || !touching(t + 1, t + 2) || !cap[t + 2]) continue;
+    if (tokens[t - 1]!.text !== ',' && tokens[t - 1]!.text !== '(') continue;
+    let last = t + 2;
+    while (last + 1 < tokens.length && last + 1 - (t + 2) < MAX_HOMETOWN + 2 && !/^[,)]$/.test(tokens[last + 1]!.text)) last++;
+    const close = tokens[last + 1]?.text;
+    if (close !== ',' && close !== ')') continue;
+    out.push(fromTokens(view, t + 2, last, { type: 'place', evidence: 'pattern', confidence: 0.8 }));
+    t = last;
+  }
+  return out;
+}
+
+/**
+ * The counties of a list ("Barrow and Jackson counties", "Becker, Clay, Douglas and Wilkin
+ * counties"), each a place under its county's name, where the gazetteer has a county so named.
+ */
+export function countyLists(view: TokenView): Candidate[] {
+  const { tokens, cap, lower } = view;
+  const out: Candidate[] = [];
+  for (let t = 2; t < tokens.length; t++) {
+    const word = lower[t] === 'counties' ? 'County' : lower[t] === 'parishes' ? 'Parish' : null;
+    if (!word) continue;
+    const names: [number, number][] = [];
+    let k = t - 1;
+    // bounded: a list of at most twenty names of at most two words
+    while (k >= 0 && names.length < 20 && cap[k] && view.compact[k] !== '') {
+      let start = k;
+      if (start - 1 >= 0 && cap[start - 1] && view.compact[start - 1] !== '' && tokens[start - 1]!.sentence === tokens[k]!.sentence) start--;
+      names.push([start, k]);
+      const sep = lower[start - 1];
+      if (sep === 'and' || sep === 'or') k = lower[start - 2] === ',' ? start - 3 : start - 2;
+      else if (sep === ',') k = start - 2;
+      else break;
+    }
+    if (names.length < 2) continue;
+    for (const [a, b] of names.reverse()) {
+      const name = `${view.text.slice(tokens[a]!.start, tokens[b]!.end)} ${word}`;
+      if (knownPlace(name).area) out.push(fromTokens(view, a, b, { type: 'place', evidence: 'pattern', confidence: 0.8, name, canonical: true }));
+    }
+  }
+  return out;
+}
