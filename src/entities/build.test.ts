@@ -286,13 +286,14 @@ describe('places', () => {
   });
 
   it('takes a town before its police, residents or natives in lower case for the town', () => {
-    const es = entities('Roselle police ticketed drivers. An Augusta native, she returned. Torrington firefighters came. A Chapin man died. Pentagon officers spoke.', [
+    const es = entities('Roselle police ticketed drivers. An Augusta native, she returned. Torrington firefighters came. A Chapin man died, and a Rolling Meadows man. Pentagon officers spoke.', [
       ['ORG', 'Roselle'],
       ['ORG', 'Augusta'],
+      ['PER', 'Rolling Meadows'],
       ['ORG', 'Pentagon'],
     ]);
     // no town is spelled "Pentagon"
-    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Roselle', 'place:Augusta', 'place:Torrington', 'place:Chapin', 'organization:Pentagon']);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Roselle', 'place:Augusta', 'place:Torrington', 'place:Chapin', 'place:Rolling Meadows', 'organization:Pentagon']);
   });
 
   it('reads a dateline in capitals before a dash as the town, and capitals elsewhere as they are', () => {
@@ -356,6 +357,14 @@ describe('places', () => {
       ['PER', 'River Phoenix'],
     ]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Lake Cunningham', 'place:Otter Creek Wilderness', 'person:Ricki Lake', 'person:River Phoenix']);
+  });
+
+  it('finds the place inside an event’s name the MISC policy drops, and an airport’s', () => {
+    const es = entities('Seniors joined the Tennessee Senior Olympics after landing at Vancouver International Airport.', [
+      ['MISC', 'Tennessee Senior Olympics'],
+      ['ORG', 'Vancouver International Airport'],
+    ]);
+    expect(es.filter((e) => e.type === 'place').map((e) => e.name)).toEqual(['Tennessee', 'Vancouver']);
   });
 
   it('gives every occurrence of a place found once', () => {

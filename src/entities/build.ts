@@ -99,7 +99,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 4. places inside the names of organisations and outlets ("Mariupol City Council"), then coreference
   const named = [...kept, ...propagated, ...cued, ...repeated];
-  const all = divisionsByTheirName(view, lex, [...named, ...placesInsideNames(view, named)]).sort((a, b) => a.start - b.start);
+  // the names of events and works the MISC policy dropped hold places too ("the Tennessee Senior Olympics")
+  const miscNames = chosen.filter((c) => c.type === 'misc');
+  const all = divisionsByTheirName(view, lex, [...named, ...placesInsideNames(view, [...named, ...miscNames])]).sort((a, b) => a.start - b.start);
   return corefer(view, all, taken);
 }
 
@@ -247,11 +249,13 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
       (lex.places.peopleNouns.has(view.compact[c.last + 1]!) && knownPlace(c.name).cityPopulation > 0);
     if (placed) places.add(view.compactLower[c.first]!);
   });
-  // a name of several words after a place preposition ("in Rolling Meadows", "near Glen Ellyn"), where
-  // the gazetteer has a place spelled so: few people or bodies are named like a town
+  // a name of several words after a place preposition ("in Rolling Meadows", "near Glen Ellyn") or
+  // before its people ("a Meadow Grove man"), where the gazetteer has a place spelled so: few
+  // people or bodies are named like a town
   const townAfterPreposition = (c: Candidate) =>
     c.last > c.first && c.evidence === 'ner' && (c.type === 'person' || c.type === 'organization') && !c.role &&
-    lex.places.prepositions.has(word(c.first - 1)) && !isPossessive(word(c.last + 1)) && (knownPlace(c.name).area || knownPlace(c.name).cityPopulation > 0);
+    (lex.places.prepositions.has(word(c.first - 1)) || lex.places.peopleNouns.has(view.compact[c.last + 1] ?? '')) &&
+    !isPossessive(word(c.last + 1)) && (knownPlace(c.name).area || knownPlace(c.name).cityPopulation > 0);
   // a town before its state or country ("Greer, South Carolina", "Glen Ellyn, Ill."), where the
   // gazetteer has it there
   const townBeforeArea = (c: Candidate, k: number) => {

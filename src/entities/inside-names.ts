@@ -16,7 +16,7 @@
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 import { normalizeKey, skeleton } from '../geo/normalize.js';
 import { fromTokens, type Candidate } from './candidates.js';
-import type { TokenView } from './tokens.js';
+import { isDemonym, type TokenView } from './tokens.js';
 
 /** Words that, after a place at the start of a name, make it the name of that place's institution. */
 const INSTITUTION = new Set(
@@ -27,13 +27,13 @@ const INSTITUTION = new Set(
     'municipal district metro transit water electric power energy port harbor harbour symphony opera ballet theatre theater club ' +
     'association society forest service highway patrol region military administration cathedral church diocese patriarchate ' +
     'mosque synagogue station railway railways bus stadium arena football basketball baseball hockey rugby marathon festival fair ' +
-    'committee project bureau reservoir recreation senior chapter lodge league cemetery branch'
+    'committee project bureau reservoir recreation senior chapter lodge cemetery branch international'
   ).split(' '),
 );
 /** After a town's name these make it a division's name: the division is the place, if the gazetteer has it. */
 const DIVISION = new Set(['county', 'parish', 'township', 'borough', 'co', 'twp']);
 // outlets' mastheads ("The Washington Post") name a paper, not where the story is; "X University" is as often a benefactor
-const TYPES = new Set(['organization']);
+const TYPES = new Set(['organization', 'other', 'misc']);
 /** places that after "of" end a company's or a body's name more often than they place it ("Bank of America") */
 const NOT_AFTER_OF = new Set(['america', 'commerce', 'congress']);
 /** after an area, these name a pact for it, not a body in it ("North Atlantic Treaty Organization") */
@@ -93,7 +93,13 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
   const out: Candidate[] = [];
   const { cap, compactLower, tokens } = view;
   const nameOf = (a: number, b: number) => view.text.slice(tokens[a]!.start, tokens[b]!.end);
-  const place = (a: number, b: number) => out.push(fromTokens(view, a, b, { type: 'place', evidence: 'cue', confidence: 0.6 }));
+  const found = new Set<number>();
+  const place = (a: number, b: number) => {
+    // a name seen as an organisation and as an event ("the Persian Gulf War") gives its place once
+    if (found.has(a)) return;
+    found.add(a);
+    out.push(fromTokens(view, a, b, { type: 'place', evidence: 'cue', confidence: 0.6 }));
+  };
   // the places the article names on their own: one that opens an institution's name is that place
   // ("Dublin" and "the Dublin Arts Council", not "Victoria" and "Victoria Nuland")
   const placeNames = new Set(candidates.filter((c) => c.type === 'place').map((c) => normalizeKey(c.name)));
@@ -111,6 +117,8 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
         if (!cap[start] || DIVISION.has(next)) continue;
         if (!tokens.slice(start, last + 1).every((_, k) => cap[start + k])) continue;
         const name = nameOf(start, last);
+        // "the Arab League": a people's name is no place's
+        if (start === last && isDemonym(view.lower[start]!)) continue;
         const kind = known(name, gaz);
         // a town only before an institution's word ("Dallas Police", not "Boston Scientific"); a state,
         // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
