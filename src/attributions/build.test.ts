@@ -92,15 +92,17 @@ describe('buildAttributions on war-news wording', () => {
 });
 
 describe('a date left at the content start', () => {
-  it('is cut off before "that", the day number alone or with its month', () => {
-    const t = 'Ana Berg said on 3 that the pier is unsafe. Ana Berg said on November 3 that the pier is shut.';
+  it('is cut off before "that", the day number alone, with its month or with its "on"', () => {
+    const t = 'Ana Berg said on 3 that the pier is unsafe. Ana Berg said on November 3 that the pier is shut. Ana Berg said on November 4 that it reopened.';
     const span = (role: RoleSpan['role'], piece: string, from = 0): RoleSpan => ({ role, start: t.indexOf(piece, from), end: t.indexOf(piece, from) + piece.length });
     const second = t.indexOf('Ana Berg', 5);
-    const sents = [{ start: 0, end: second - 1 }, { start: second, end: t.length }];
+    const third = t.indexOf('Ana Berg', second + 5);
+    const sents = [{ start: 0, end: second - 1 }, { start: second, end: third - 1 }, { start: third, end: t.length }];
     const made = buildAttributions(t, sents, [
       { source: span('source', 'Ana Berg'), cue: span('cue', 'said'), contents: [span('content', '3 that the pier is unsafe')], mode: 'indirect', sentence: 0 },
       { source: span('source', 'Ana Berg', second), cue: span('cue', 'said', second), contents: [span('content', 'November 3 that the pier is shut')], mode: 'indirect', sentence: 1 },
+      { source: span('source', 'Ana Berg', third), cue: span('cue', 'said', third), contents: [span('content', 'on November 4 that it reopened')], mode: 'indirect', sentence: 2 },
     ], []);
-    expect(made.map((a) => t.slice(a.content.start, a.content.end))).toEqual(['that the pier is unsafe', 'that the pier is shut']);
+    expect(made.map((a) => t.slice(a.content.start, a.content.end))).toEqual(['that the pier is unsafe', 'that the pier is shut', 'that it reopened']);
   });
 });

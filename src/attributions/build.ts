@@ -183,9 +183,10 @@ function isPassiveSubject(text: string, src: { start: number; end: number }, cue
 const trailingStop = (text: string, end: number) => (/[.!?]/.test(text[end - 1] ?? '') ? 1 : 0);
 
 // "said on November 3 that the town ...": the date the tagger left at the content's start (the day
-// number, or the month and day: the greedy tagger left "3", the beam "November 3").
+// number, or the month and day, or with its "on": the greedy tagger left "3", the beam "November 3",
+// the beam-trained tagger "on November 3").
 const MONTH = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|July|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
-const LEADING_DATE = new RegExp(`^(?:${MONTH}\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?|\\d{4}),?\\s+(?=that\\s)`);
+const LEADING_DATE = new RegExp(`^(?:on\\s+)?(?:${MONTH}\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?|\\d{4}),?\\s+(?=that\\s)`);
 function withoutLeadingDate(text: string, content: { start: number; end: number }): { start: number; end: number } {
   const m = LEADING_DATE.exec(text.slice(content.start, Math.min(content.end, content.start + 24)));
   return m ? { start: content.start + m[0].length, end: content.end } : content;

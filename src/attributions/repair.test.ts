@@ -12,6 +12,15 @@ function repairedSource(text: string, tagged: [RoleSpan['role'], string][]): str
   return source && text.slice(source.start, source.end);
 }
 
+describe('repairLabels: a source run on into its clause', () => {
+  it('ends at a finite verb with an object, not at a participle or inside a relative clause', () => {
+    const text = 'The Clinton campaign released an ad this week that says the dam holds.';
+    expect(repairedSource(text, [['source', 'The Clinton campaign released an ad this week'], ['cue', 'says'], ['content', 'the dam holds']])).toBe('The Clinton campaign');
+    const participle = 'A report released by the union says the dam holds.';
+    expect(repairedSource(participle, [['source', 'A report released by the union'], ['cue', 'says'], ['content', 'the dam holds']])).toBe('A report released by the union');
+  });
+});
+
 describe('repairLabels: sources with an apposition', () => {
   it('takes the name before a tagged description, with the comma that closes it', () => {
     const text = 'Ana Berg, a lawyer for the union, said the dam holds.';

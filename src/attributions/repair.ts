@@ -110,6 +110,16 @@ export function repairLabels(tokens: readonly Token[], input: readonly number[])
     // "who watched the ceremony" -> "who"; "the network RT he" -> "he": the pronoun is the source.
     if (last > first && RELATIVE.test(tokens[first]!.text)) while (last > first) labels[last--] = 0;
     if (last > first && PERSONAL.test(tokens[last]!.text)) while (first < last) labels[first++] = 0;
+    // a finite verb with an object ends the phrase, unless a comma or a relative pronoun opened a
+    // clause before it: "The Clinton campaign" + "released an ad", "Sen. Claire McCaskill" + "scolded him"
+    for (let k = first + 1; k < last; k++) {
+      const t = tokens[k]!;
+      if (RELATIVE.test(t.text) || t.text === ',') break;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Ll}/u.test(t.text) && !/ing$/.test(t.text) && /^(?:DET|PRON)$/.test(tokens[k + 1]!.pos)) {
+        while (last >= k) labels[last--] = 0;
+        break;
+      }
+    }
     // trailing words that cannot end a noun phrase: "the Council in", "Davis talks", "Mr. Kamin,"
     // (a possessive stays: "Trump’s" + cue "claim" is the source, as PolNeAR marks it)
     while (last > first && TRAILING_POS.has(tokens[last]!.pos) && !POSSESSIVE.test(tokens[last]!.text)) labels[last--] = 0;

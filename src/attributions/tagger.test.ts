@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { modelPath } from '../core/paths.js';
 import { Perceptron } from '../learn/perceptron.js';
 import { segment } from '../text/segment.js';
-import { decode, decodeBeam, deserializeModel, LABELS, labelsToSpans, loadTagger, MODEL_FILE, serializeModel, spansToLabels } from './tagger.js';
+import { decode, decodeBeam, deserializeModel, LABELS, labelsToSpans, learnBeam, legalLabels, loadTagger, MODEL_FILE, serializeModel, spansToLabels } from './tagger.js';
 
 const text = 'The mayor said on Monday that the bridge will reopen.';
 const { tokens } = segment(text, 'en');
@@ -37,6 +37,22 @@ describe('tagger model file', () => {
     const roles = labelsToSpans(tokens, decode(model, tokens, text)).map((s) => s.role);
     expect(roles).toContain('cue');
     expect(roles).toContain('source');
+  });
+});
+
+describe('beam training', () => {
+  it('makes gold labels reachable by the beam: an I- label that continues no span of its role starts one', () => {
+    expect(legalLabels([0, 2, 2, 4, 6, 5, 6])).toEqual([0, 1, 2, 3, 5, 5, 6]);
+  });
+
+  it('learns what the beam then reads, and keeps the outside handicap in the model file', () => {
+    const model = { perceptron: new Perceptron(LABELS, 12), lexicon: { say: 0.8 } };
+    const gold = spansToLabels(tokens, [span('source', 'The mayor'), span('cue', 'said'), span('content', 'the bridge will reopen')]);
+    for (let epoch = 0; epoch < 5; epoch++) learnBeam(model, tokens, text, gold, 3);
+    model.perceptron.average();
+    expect(decodeBeam(model, tokens, text, 3)).toEqual(gold);
+    const { model: loaded } = deserializeModel(serializeModel({ ...model, outside: 2.5 }, {}));
+    expect(loaded.outside).toBe(2.5);
   });
 });
 

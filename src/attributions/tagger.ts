@@ -1,9 +1,10 @@
 /**
  * The SOURCE / CUE / CONTENT sequence tagger: BIO labels over the document's tokens, decoded
- * greedily left to right with an averaged perceptron (learn/perceptron.ts). Besides the static
- * token features, each decision sees the labels already given: the previous two, and the last
- * role met in the sentence (content after a cue differs from content before one). The model is
- * trained with the greedy decoder (`decode`); the analyzer reads with a beam (`decodeBeam`).
+ * left to right with an averaged perceptron (learn/perceptron.ts). Besides the static token
+ * features, each decision sees the labels already given: the previous two, and the last role met
+ * in the sentence (content after a cue differs from content before one). The analyzer reads with
+ * a beam (`decodeBeam`); the shipped model is trained with the same beam (`learnBeam`), or, as
+ * before, greedily (`decode` with gold labels).
  */
 import type { Token } from '../core/doc.js';
 import { defineModel } from '../core/model.js';
@@ -22,15 +23,24 @@ export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content
 export type Label = (typeof LABELS)[number];
 export const MODEL_FILE = 'attribution.bin';
 /**
- * Hypotheses kept by `decodeBeam` in the analyzer. On PolNeAR dev (the greedily trained model, same
- * post-processing) source exact F1 / overlap F1 all: greedy 71.47 / 80.86, width 2 71.71 / 80.82,
- * 3 71.79 / 81.19, 4 71.63 / 81.02, 8 71.57 / 80.89 (models/attribution.md): chosen on dev.
+ * Hypotheses kept by `decodeBeam` in the analyzer, and by `learnBeam` in training. On PolNeAR dev
+ * (the greedily trained model, same post-processing) source exact F1 / overlap F1 all: greedy
+ * 71.47 / 80.86, width 2 71.71 / 80.82, 3 71.79 / 81.19, 4 71.63 / 81.02, 8 71.57 / 80.89; a model
+ * trained with a beam of 3 (10 epochs) read with 2, 3, 4, 6: 71.08 / 79.30, 72.83 / 79.90,
+ * 72.11 / 79.53, 71.11 / 78.71; trained with 2, 5, 8 and read with the same: 71.40 / 78.31,
+ * 72.06 / 79.94, 71.51 / 79.87 (models/attribution.md): chosen on dev.
  */
 export const BEAM_WIDTH = 3;
 
 export interface TaggerModel {
   perceptron: Perceptron;
   lexicon: CueLexicon;
+  /**
+   * Subtracted from the O label's score at every token in `decodeBeam` (not in training): the
+   * beam-trained model tags fewer spans than gold has (precise, short of recall), and this
+   * threshold trades some of that precision back. In the model's weight units, so kept in its file.
+   */
+  outside?: number;
 }
 
 const roleOf = (label: number) => (label === 0 ? 'none' : LABELS[label]!.slice(2));
@@ -149,13 +159,14 @@ export function spansToLabels(tokens: readonly Token[], spans: readonly RoleSpan
 }
 
 export function serializeModel(model: TaggerModel, meta: Record<string, unknown>): Buffer {
-  return model.perceptron.serialize({ ...meta, lexicon: model.lexicon });
+  return model.perceptron.serialize({ ...meta, ...(model.outside ? { outside: model.outside } : {}), lexicon: model.lexicon });
 }
 
 export function deserializeModel(file: Buffer): { model: TaggerModel; meta: Record<string, unknown> } {
   const { model: perceptron, meta } = Perceptron.deserialize(file);
   const lexicon = (meta.lexicon ?? {}) as CueLexicon;
-  return { model: { perceptron, lexicon }, meta };
+  const outside = typeof meta.outside === 'number' ? meta.outside : 0;
+  return { model: { perceptron, lexicon, ...(outside ? { outside } : {}) }, meta };
 }
 
 export const attributionModel = defineModel({
@@ -216,6 +227,7 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
   const mask = (1 << perceptron.bits) - 1;
   const F = STATIC_FEATURES;
   const history = historyTable(w, mask);
+  const outside = model.outside ?? 0;
   const scores = new Float64Array(L);
   // the beam: each hypothesis' history and path score (current and next step)
   let size = 1;
@@ -260,7 +272,7 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       const t = ((prev * L + hPrev2[h]!) * 4 + lastRole) * L;
       const a = (mix(102, prev, word) & mask) * L;
       const p = (mix(105, prev, pos) & mask) * L; // the same history features as `decode`
-      scores[0] = t0 + history[t]! + w[a]! + w[p]!;
+      scores[0] = t0 + history[t]! + w[a]! + w[p]! - outside;
       scores[1] = t1 + history[t + 1]! + w[a + 1]! + w[p + 1]!;
       scores[2] = t2 + history[t + 2]! + w[a + 2]! + w[p + 2]!;
       scores[3] = t3 + history[t + 3]! + w[a + 3]! + w[p + 3]!;
@@ -317,4 +329,190 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
     k = parentAt[i * B + k]!;
   }
   return labels;
+}
+
+/** Gold labels as the beam can reach them: an I- label that does not continue its own role (nested or crossing gold spans) starts one. */
+export function legalLabels(labels: readonly number[]): number[] {
+  const out = [...labels];
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i]!;
+    const prev = i > 0 ? out[i - 1]! : 0;
+    if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) out[i] = l - 1;
+  }
+  return out;
+}
+
+/**
+ * One training pass over a document with the beam of `decodeBeam` (same scores, same merging of
+ * hypotheses with the same history, same I- rule), so that training sees what the analyzer's
+ * decoding sees. Early update with restart (Collins & Roark 2004; LaSO, Daumé & Marcu 2005): when
+ * the gold path falls out of the beam at token i, the perceptron is updated toward the gold labels
+ * of the segment (since the last restart, up to i) and away from the best hypothesis' labels, each
+ * with its own history; the beam then restarts from the gold history after i, so a long article
+ * gives many updates, not one. At the document's end, the same if the best hypothesis is not gold.
+ * Averaging ticks once per token, as in `decode`. Returns the best hypotheses' labels (for the
+ * training accuracy).
+ */
+export function learnBeam(model: TaggerModel, tokens: readonly Token[], text: string, goldLabels: readonly number[], width: number): number[] {
+  const { perceptron } = model;
+  const n = tokens.length;
+  const L = 7;
+  const F = STATIC_FEATURES;
+  const B = Math.max(1, width);
+  const w = perceptron.weights;
+  const mask = (1 << perceptron.bits) - 1;
+  const gold = legalLabels(goldLabels);
+  // a training document is small: all its static features at once
+  const feats = staticFeatureRows(tokens, text, model.lexicon)(0, n);
+  const newSentence = (i: number) => i > 0 && tokens[i]!.sentence !== tokens[i - 1]!.sentence;
+  // the history before each token along the gold path
+  const gPrev = new Int8Array(n), gPrev2 = new Int8Array(n), gLast = new Int8Array(n);
+  for (let i = 0, prev = 0, prev2 = 0, last = 0; i < n; i++) {
+    if (newSentence(i)) last = 0;
+    gPrev[i] = prev;
+    gPrev2[i] = prev2;
+    gLast[i] = last;
+    prev2 = prev;
+    prev = gold[i]!;
+    if (prev > 0) last = (prev + 1) >> 1;
+  }
+  // the history features of token i after (prev2, prev) with last role `last`, as in `decode`
+  const dynamic = new Int32Array(DYNAMIC_FEATURES);
+  const history = (i: number, prev: number, prev2: number, last: number) => {
+    const o = i * F;
+    dynamic[0] = (mix(100, prev) & mask) * L;
+    dynamic[1] = (mix(101, prev2, prev) & mask) * L;
+    dynamic[2] = (mix(102, prev, feats[o + WORD_FEATURE]!) & mask) * L;
+    dynamic[3] = (mix(103, last) & mask) * L;
+    dynamic[4] = (mix(104, last, prev) & mask) * L;
+    dynamic[5] = (mix(105, prev, feats[o + 9]!) & mask) * L;
+    return dynamic;
+  };
+  const bumpToken = (i: number, label: number, prev: number, prev2: number, last: number, delta: number) => {
+    const o = i * F;
+    for (let k = o; k < o + F; k++) perceptron.bump((feats[k]! & mask) * L + label, delta);
+    const d = history(i, prev, prev2, last);
+    for (let k = 0; k < DYNAMIC_FEATURES; k++) perceptron.bump(d[k]! + label, delta);
+  };
+  const out: number[] = new Array(n);
+  const labelAt = new Int8Array(n * B), parentAt = new Int8Array(n * B);
+  /** The best hypothesis' labels over [start, i] into `out`; with `update`, the perceptron step toward gold. */
+  const settle = (start: number, i: number, update: boolean) => {
+    for (let j = i, k = 0; j >= start; j--) {
+      out[j] = labelAt[j * B + k]!;
+      k = parentAt[j * B + k]!;
+    }
+    if (!update) return;
+    let prev = gPrev[start]!;
+    let prev2 = gPrev2[start]!;
+    let last = gLast[start]!;
+    for (let j = start; j <= i; j++) {
+      if (newSentence(j)) last = 0;
+      const p = out[j]!;
+      // the gold label with the gold history: the same features on both sides, no change
+      if (!(p === gold[j] && prev === gPrev[j] && prev2 === gPrev2[j] && last === gLast[j])) {
+        bumpToken(j, gold[j]!, gPrev[j]!, gPrev2[j]!, gLast[j]!, 1);
+        bumpToken(j, p, prev, prev2, last, -1);
+      }
+      prev2 = prev;
+      prev = p;
+      if (p > 0) last = (p + 1) >> 1;
+    }
+  };
+  // the beam, as in `decodeBeam`, and whether each hypothesis is the gold path since the restart
+  let size = 1;
+  let hPrev = new Int8Array(B), hPrev2 = new Int8Array(B), hLast = new Int8Array(B), hScore = new Float64Array(B), hGold = new Uint8Array(B);
+  let nPrev = new Int8Array(B), nPrev2 = new Int8Array(B), nLast = new Int8Array(B), nScore = new Float64Array(B), nGold = new Uint8Array(B);
+  hGold[0] = 1;
+  const kTotal = new Float64Array(B), kKey = new Int32Array(B), kH = new Int8Array(B), kL = new Int8Array(B);
+  const move = (from: number, to: number) => {
+    kTotal[to] = kTotal[from]!;
+    kKey[to] = kKey[from]!;
+    kH[to] = kH[from]!;
+    kL[to] = kL[from]!;
+  };
+  const scores = new Float64Array(L);
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const fresh = newSentence(i);
+    const o = i * F;
+    let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
+    for (let k = o; k < o + F; k++) {
+      const b = (feats[k]! & mask) * L;
+      t0 += w[b]!;
+      t1 += w[b + 1]!;
+      t2 += w[b + 2]!;
+      t3 += w[b + 3]!;
+      t4 += w[b + 4]!;
+      t5 += w[b + 5]!;
+      t6 += w[b + 6]!;
+    }
+    let kept = 0;
+    for (let h = 0; h < size; h++) {
+      const prev = hPrev[h]!;
+      const lastRole = fresh ? 0 : hLast[h]!;
+      const d = history(i, prev, hPrev2[h]!, lastRole);
+      scores[0] = t0;
+      scores[1] = t1;
+      scores[2] = t2;
+      scores[3] = t3;
+      scores[4] = t4;
+      scores[5] = t5;
+      scores[6] = t6;
+      for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+        const b = d[k]!;
+        for (let l = 0; l < L; l++) scores[l]! += w[b + l]!;
+      }
+      const score = hScore[h]!;
+      for (let l = 0; l < L; l++) {
+        if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
+        const total = score + scores[l]!;
+        const key = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
+        let same = 0;
+        while (same < kept && kKey[same] !== key) same++;
+        if (same < kept) {
+          if (total <= kTotal[same]!) continue;
+          kept--;
+          for (let k = same; k < kept; k++) move(k + 1, k);
+        } else if (kept === B && total <= kTotal[B - 1]!) continue;
+        let k = kept < B ? kept++ : B - 1;
+        for (; k > 0 && kTotal[k - 1]! < total; k--) move(k - 1, k);
+        kTotal[k] = total;
+        kKey[k] = key;
+        kH[k] = h;
+        kL[k] = l;
+      }
+    }
+    let goldKept = false;
+    for (let k = 0; k < kept; k++) {
+      const h = kH[k]!;
+      nPrev[k] = kL[k]!;
+      nPrev2[k] = hPrev[h]!;
+      nLast[k] = kKey[k]! & 3;
+      nScore[k] = kTotal[k]!;
+      nGold[k] = hGold[h]! && kL[k] === gold[i] ? 1 : 0;
+      if (nGold[k]) goldKept = true;
+      labelAt[i * B + k] = kL[k]!;
+      parentAt[i * B + k] = h;
+    }
+    size = kept;
+    [hPrev, nPrev] = [nPrev, hPrev];
+    [hPrev2, nPrev2] = [nPrev2, hPrev2];
+    [hLast, nLast] = [nLast, hLast];
+    [hScore, nScore] = [nScore, hScore];
+    [hGold, nGold] = [nGold, hGold];
+    if (!goldKept || (i === n - 1 && !hGold[0])) {
+      settle(start, i, true);
+      start = i + 1;
+      size = 1;
+      hPrev[0] = gold[i]!;
+      hPrev2[0] = gPrev[i]!;
+      hLast[0] = gold[i]! > 0 ? (gold[i]! + 1) >> 1 : gLast[i]!;
+      hScore[0] = 0;
+      hGold[0] = 1;
+    }
+    perceptron.tick();
+  }
+  if (start < n) settle(start, n - 1, false);
+  return out;
 }

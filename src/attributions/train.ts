@@ -8,7 +8,7 @@ import { readBratFolder, type GoldDoc } from '../eval/brat.js';
 import { Perceptron, seededRandom, shuffle } from '../learn/perceptron.js';
 import { segment } from '../text/segment.js';
 import { buildCueLexicon, lemma } from './lexicon.js';
-import { decode, LABELS, serializeModel, spansToLabels, type TaggerModel } from './tagger.js';
+import { BEAM_WIDTH, decode, LABELS, learnBeam, serializeModel, spansToLabels, type TaggerModel } from './tagger.js';
 
 export interface TrainOptions {
   epochs?: number;
@@ -17,6 +17,10 @@ export interface TrainOptions {
   bits?: number;
   /** rows whose largest weight is below this share of the model's largest weight are dropped (see prune) */
   prune?: number;
+  /** the beam of the training decoder (learnBeam), as the analyzer's; 0: greedy, the history the model's own predictions (decode) */
+  beam?: number;
+  /** the O label's handicap in the analyzer's decoding (TaggerModel.outside) */
+  outside?: number;
   onEpoch?: (epoch: number, accuracy: number) => void;
 }
 
@@ -49,6 +53,8 @@ export function toExamples(docs: readonly GoldDoc[]): Example[] {
 }
 
 export const PRUNE = 0.05;
+/** TaggerModel.outside for the beam-trained model: chosen on PolNeAR dev (models/attribution.md). */
+export const OUTSIDE = 30;
 
 /**
  * Zeroes the rows (features) whose weights are all near zero, so the file holds fewer rows: it
@@ -71,7 +77,7 @@ export function prune(perceptron: Perceptron, share: number): number {
 }
 
 export function trainTagger(dir: string, options: TrainOptions = {}): { model: TaggerModel; file: Buffer; documents: number; tokens: number } {
-  const { epochs = 10, seed = 7, bits = 20, prune: share = PRUNE } = options;
+  const { epochs = 40, seed = 7, bits = 20, prune: share = PRUNE, beam = BEAM_WIDTH, outside = OUTSIDE } = options;
   const examples = toExamples(readBratFolder(dir));
   const lexicon = countCueLexicon(examples);
   const model: TaggerModel = { perceptron: new Perceptron(LABELS, bits), lexicon };
@@ -82,15 +88,16 @@ export function trainTagger(dir: string, options: TrainOptions = {}): { model: T
     let all = 0;
     for (const k of shuffle(order, random)) {
       const ex = examples[k]!;
-      const guess = decode(model, ex.tokens, ex.text, ex.gold);
+      const guess = beam > 0 ? learnBeam(model, ex.tokens, ex.text, ex.gold, beam) : decode(model, ex.tokens, ex.text, ex.gold);
       guess.forEach((g, i) => (right += g === ex.gold[i] ? 1 : 0));
       all += guess.length;
     }
     options.onEpoch?.(epoch, right / all);
   }
   model.perceptron.average();
+  if (beam > 0) model.outside = outside;
   const kept = prune(model.perceptron, share);
   const tokens = examples.reduce((n, ex) => n + ex.tokens.length, 0);
-  const file = serializeModel(model, { corpus: 'polnear/train', epochs, seed, bits, prune: share, rows: kept, documents: examples.length, tokens });
+  const file = serializeModel(model, { corpus: 'polnear/train', epochs, seed, bits, beam, prune: share, rows: kept, documents: examples.length, tokens });
   return { model, file, documents: examples.length, tokens };
 }

@@ -21,7 +21,7 @@ import type { Attribution, DocumentInfo } from '../core/schema.js';
 import { sentencesAnalyzer, tokensAnalyzer } from '../text/analyzers.js';
 import { segment } from '../text/segment.js';
 import type { TaggerModel } from '../attributions/tagger.js';
-import { loadTagger, MODEL_FILE } from '../attributions/tagger.js';
+import { BEAM_WIDTH, loadTagger, MODEL_FILE } from '../attributions/tagger.js';
 import { trainTagger } from '../attributions/train.js';
 import { calibration, collectRows, fitConfidence } from '../attributions/calibrate.js';
 import { CONFIDENCE_FILE, predict } from '../attributions/confidence.js';
@@ -73,13 +73,15 @@ export function registerAttribution({ train, evaluate }: { program: Command; tra
     .description('train the SOURCE / CUE / CONTENT tagger on PolNeAR train')
     .option('--data <dir>', 'PolNeAR-format training folder', sharedPath('data', 'polnear', 'train'))
     .option('--out <file>', 'model file to write', modelPath(MODEL_FILE))
-    .option('--epochs <n>', 'passes over the data', integer('--epochs'), 10)
+    .option('--epochs <n>', 'passes over the data', integer('--epochs'), 40)
     .option('--seed <n>', 'shuffling seed', integer('--seed'), 7)
-    .action((opts: { data: string; out: string; epochs: number; seed: number }) => {
+    .option('--beam <n>', "the training decoder's beam (0: greedy)", integer('--beam'), BEAM_WIDTH)
+    .action((opts: { data: string; out: string; epochs: number; seed: number; beam: number }) => {
       const started = Date.now();
       const { file, documents, tokens } = trainTagger(opts.data, {
         epochs: opts.epochs,
         seed: opts.seed,
+        beam: opts.beam,
         onEpoch: (epoch, accuracy) => process.stderr.write(`epoch ${epoch}/${opts.epochs}: token accuracy ${(100 * accuracy).toFixed(2)}%\n`),
       });
       writeFileSync(opts.out, file);
