@@ -367,6 +367,15 @@ describe('places', () => {
     expect(es.filter((e) => e.type === 'place').map((e) => e.name)).toEqual(['Tennessee', 'Vancouver']);
   });
 
+  it('reads an acronym the model took for a place as a body unless a place is spelled so', () => {
+    const es = entities('Bonuses at AIG angered voters in the US. Author: MJZ', [
+      ['LOC', 'AIG'],
+      ['LOC', 'US'],
+      ['LOC', 'MJZ'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['organization:AIG', 'place:US', 'organization:MJZ']);
+  });
+
   it('gives every occurrence of a place found once', () => {
     const es = entities('Drones hit Velyka Novosilka. Later, near Velyka Novosilka, fighting resumed.');
     expect(mentionTexts(named(es, 'Velyka Novosilka'))).toEqual(['Velyka Novosilka/name', 'Velyka Novosilka/name']);

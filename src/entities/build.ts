@@ -59,6 +59,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     ...findUnits(view, lex),
     ...partyHometowns(view),
     ...countyLists(view),
+
   ];
   const reach: EntityReach = new Int32Array(n).fill(-1);
   for (const c of known) for (let t = c.first; t <= c.last; t++) reach[t] = Math.max(reach[t]!, c.last);
@@ -201,6 +202,8 @@ function headlineSpans(view: TokenView, fromModel: Candidate[]): Candidate[] {
   return fromModel.filter((c) => !headline[c.first] || trusted(c));
 }
 
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
 /** the people a town spelled like a lone word needs before "in" or "near" alone makes the word a place */
 const TOWN_AFTER_PREPOSITION = 10_000;
 
@@ -305,6 +308,11 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
   if (c.type === 'misc') return EVENT_WORDS.test(c.name) ? [{ ...c, type: 'other' }] : [];
   // "District A", "Pack 123": the word for a kind of place is no place's name
   if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && lex.places.kindNouns.has(view.lower[c.first]!)) return [];
+  // an acronym no country, region or town is spelled as ("AIG", "LTTE") names a body
+  if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && ACRONYM.test(c.name)) {
+    const known = knownPlace(c.name);
+    if (!known.area && known.cityPopulation === 0) return [{ ...c, type: 'organization' }];
+  }
   // not an institution's district ("Rapides Parish Fire District"): the place inside is found later
   if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];
