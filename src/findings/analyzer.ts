@@ -6,7 +6,7 @@ import { FindingSchema } from './schema.js';
 /** findings: consistency checks across every layer that ran (each rule stays silent without what it needs). */
 export const findingsAnalyzer = defineAnalyzer({
   name: 'findings',
-  version: 19,
+  version: 20,
   requires: ['sentences'],
   optional: ['entities', 'places', 'times', 'attributions', 'events'],
   adds: 'findings',

@@ -58,6 +58,14 @@ testFindingRule(toponymVariants, {
         { names: ['Baltics', 'Baltic states'], type: 'place', place: { geonamesId: null, name: 'Baltic states', countryCode: null, lat: 57, lon: 24, feature: 'RGN' } },
       ],
     },
+    // a state's abbreviation beside its name
+    {
+      text: 'Sen. Lindsey Graham, R-S.C., spoke. The South Carolina lawmaker and Ky. officials agreed.',
+      entities: [
+        { names: ['S.C.', 'South Carolina'], type: 'place', place: { geonamesId: null, name: 'South Carolina', countryCode: 'US', lat: 33.9, lon: -80.9, feature: 'ADM1' } },
+        { names: ['Ky.'], type: 'place', place: { geonamesId: null, name: 'Kentucky', countryCode: 'US', lat: 37.5, lon: -85.3, feature: 'ADM1' } },
+      ],
+    },
     // the short and long forms of a country
     {
       text: 'The United States and Russia met in Geneva. The US said the Russian Federation must withdraw.',

@@ -13,6 +13,9 @@ const KNOWN_TO_ALL = /^(?:PCL|CONT$|RGN$)/;
 const spellingsMayMislead = (link: PlaceLink, name: string) =>
   !KNOWN_TO_ALL.test(link.feature ?? '') && !isCountryName(name) && !isCountryName(link.name);
 
+/** An abbreviation ("S.C.", "Ky.", "Calif.", "NY"): the press writes them beside the full name, and readers know them. */
+const ABBREVIATION = /\.$|^\p{Lu}{2,3}$/u;
+
 /** A word that says what kind of place a name is: "the Pacific" and "the Pacific Ocean" are one spelling. */
 const FEATURE_WORD = /\b(?:the|city|town|village|region|oblast|province|district|raion|ocean|sea|river|strait|gulf)\b/giu;
 
@@ -28,7 +31,7 @@ interface Form {
 
 export const toponymVariants: FindingRule = {
   id: 'toponym-variants',
-  doc: 'Several spellings in one article that the gazetteer links to one town, division or river (Kiev and Kyiv), and old names of renamed places: a reader may take them for different places. Countries, continents and regions by usage are left out, and a name with or without its feature word (the Pacific, the Pacific Ocean) is one spelling: readers know these.',
+  doc: 'Several spellings in one article that the gazetteer links to one town, division or river (Kiev and Kyiv), and old names of renamed places: a reader may take them for different places. Countries, continents and regions by usage are left out, a name with or without its feature word (the Pacific, the Pacific Ocean) is one spelling, and abbreviations (S.C., Ky.) are none: readers know these.',
   severity: 'warning',
   check(ctx: FindingContext): RuleFinding[] {
     // one referent: a GeoNames id, or a division or river of our own list (which has none) by its name
@@ -41,6 +44,7 @@ export const toponymVariants: FindingRule = {
       byPlace.set(referent, forms);
       for (const m of e.mentions) {
         const text = m.text ?? ctx.text.slice(m.start, m.end);
+        if (ABBREVIATION.test(text)) continue;
         const key = normal(text);
         const form = forms.get(key) ?? { text, spans: [], link };
         form.spans.push({ start: m.start, end: m.end });
@@ -52,6 +56,8 @@ export const toponymVariants: FindingRule = {
     for (const forms of byPlace.values()) {
       const all = [...forms.values()];
       const list = all.filter((f) => !all.some((g) => elaborates(f, g)));
+      // a place named by abbreviations only
+      if (list.length === 0) continue;
       const { name: place, geonamesId } = list[0]!.link;
       const id = geonamesId !== null ? ` (GeoNames ${geonamesId})` : '';
       const former = list.filter((f) => isFormerName(f));
