@@ -349,6 +349,11 @@ describe('places', () => {
     expect(es[0]!.mentions.map((m) => m.text)).toEqual(['Barrow']);
   });
 
+  it('reads each name of a list of regions or oblasts as its region, and the same name alone as it stands', () => {
+    const es = entities('Russia recognised parts of the Donetsk and Luhansk regions. Shelling hit Donetsk on Monday.', [['LOC', 'Donetsk', 1]]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Russia', 'place:Donetsk region', 'place:Luhansk region', 'place:Donetsk']);
+  });
+
   it('reads a name a natural feature’s word opens or ends as the feature, not a person named so', () => {
     const es = entities('Boats left Lake Cunningham for Otter Creek Wilderness. Ricki Lake and River Phoenix watched.', [
       ['PER', 'Lake Cunningham'],

@@ -22,7 +22,7 @@ import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
 import { knownAreas, knownAs, knownPlace, retypeKnownPlaces, townInArea } from './known-places.js';
 import { placesInsideNames, serviceDistrict } from './inside-names.js';
-import { capsDatelines, countyLists, hyphenated, isCapsDateline, partyHometowns, placesFromCues } from './places.js';
+import { capsDatelines, divisionLists, hyphenated, isCapsDateline, partyHometowns, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
 import { endsPossessive, isPossessive, titleLines, tokenView, type TokenView } from './tokens.js';
@@ -58,7 +58,6 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     ),
     ...findUnits(view, lex),
     ...partyHometowns(view),
-    ...countyLists(view),
 
   ];
   const reach: EntityReach = new Int32Array(n).fill(-1);
@@ -102,7 +101,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const named = [...kept, ...propagated, ...cued, ...repeated];
   // the names of events and works the MISC policy dropped hold places too ("the Tennessee Senior Olympics")
   const miscNames = chosen.filter((c) => c.type === 'misc');
-  const all = divisionsByTheirName(view, lex, [...named, ...placesInsideNames(view, [...named, ...miscNames])]).sort((a, b) => a.start - b.start);
+  const all = divisionsByTheirName(view, lex, listedDivisions(view, [...named, ...placesInsideNames(view, [...named, ...miscNames])])).sort((a, b) => a.start - b.start);
   return corefer(view, all, taken);
 }
 
@@ -272,6 +271,26 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
   const retype = (c: Candidate, k: number) => (lone(c) && places.has(view.compactLower[c.first]!)) || townAfterPreposition(c) || townBeforeArea(c, k);
   if (places.size === 0 && !kept.some(retype)) return kept;
   return kept.map((c, k) => (retype(c, k) ? { ...c, type: 'place', confidence: round(c.confidence * 0.8) } : c));
+}
+
+/**
+ * Each name of a list of divisions ("Barrow and Jackson counties", "the Donetsk and Luhansk
+ * regions") is that division, whatever found the name first (the lexicon knows "Donetsk" as a
+ * place, the model may take "Barrow" for a person); a name nothing found is added.
+ */
+function listedDivisions(view: TokenView, found: Candidate[]): Candidate[] {
+  const listed = divisionLists(view);
+  if (listed.length === 0) return found;
+  const at = new Map(listed.map((d) => [d.first, d]));
+  const used = new Set<Candidate>();
+  const out = found.map((c) => {
+    const d = at.get(c.first);
+    if (!d || d.last !== c.last || (c.type !== 'place' && c.evidence !== 'ner' && c.evidence !== 'propagated')) return c;
+    used.add(d);
+    return d;
+  });
+  for (const d of listed) if (!used.has(d) && !found.some((c) => c.first <= d.last && d.first <= c.last)) out.push(d);
+  return out;
 }
 
 /** words after a name that make it a division's ("DeKalb County", "the Kharkiv region") */

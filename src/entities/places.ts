@@ -162,15 +162,19 @@ export function partyHometowns(view: TokenView): Candidate[] {
   return out;
 }
 
+/** a division's word in the plural, after a list of names, and how each name is written alone */
+const DIVISIONS_OF_LIST: Record<string, string> = { counties: 'County', parishes: 'Parish', regions: 'region', oblasts: 'Oblast', provinces: 'province' };
+
 /**
- * The counties of a list ("Barrow and Jackson counties", "Becker, Clay, Douglas and Wilkin
- * counties"), each a place under its county's name, where the gazetteer has a county so named.
+ * The divisions of a list ("Barrow and Jackson counties", "Becker, Clay, Douglas and Wilkin
+ * counties", "the Donetsk and Luhansk regions"), each a place under its division's name, where the
+ * gazetteer has a division so named: "Donetsk" here is the region, not the city.
  */
-export function countyLists(view: TokenView): Candidate[] {
+export function divisionLists(view: TokenView): Candidate[] {
   const { tokens, cap, lower } = view;
   const out: Candidate[] = [];
   for (let t = 2; t < tokens.length; t++) {
-    const word = lower[t] === 'counties' ? 'County' : lower[t] === 'parishes' ? 'Parish' : null;
+    const word = DIVISIONS_OF_LIST[lower[t]!];
     if (!word) continue;
     const names: [number, number][] = [];
     let k = t - 1;
