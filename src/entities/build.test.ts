@@ -349,6 +349,16 @@ describe('places', () => {
     expect(es[0]!.mentions.map((m) => m.text)).toEqual(['Barrow']);
   });
 
+  it('reads the town or state after a part’s word as the place, and a country or a state named so whole as itself', () => {
+    const es = entities('Downtown Greer grew. Schools in Northeast Georgia hired. North Vietnam fell; North Carolina voted.', [
+      ['PER', 'Downtown Greer'],
+      ['ORG', 'Northeast Georgia'],
+      ['ORG', 'North Vietnam'],
+      ['LOC', 'North Carolina'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Greer', 'place:Georgia', 'organization:North Vietnam', 'place:North Carolina']);
+  });
+
   it('reads each name of a list of regions or oblasts as its region, and the same name alone as it stands', () => {
     const es = entities('Russia recognised parts of the Donetsk and Luhansk regions. Shelling hit Donetsk on Monday.', [['LOC', 'Donetsk', 1]]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Russia', 'place:Donetsk region', 'place:Luhansk region', 'place:Donetsk']);

@@ -21,7 +21,7 @@ import { lexicon, type Lexicon } from './lexicon.js';
 import type { NerSpan } from './ner/tagger.js';
 import { isMasthead, mastheads, outletContext, outletsBeforeNouns } from './outlets.js';
 import { knownAreas, knownAs, knownPlace, retypeKnownPlaces, townInArea } from './known-places.js';
-import { placesInsideNames, serviceDistrict } from './inside-names.js';
+import { PART_WORDS, placesInsideNames, serviceDistrict } from './inside-names.js';
 import { capsDatelines, divisionLists, hyphenated, isCapsDateline, partyHometowns, placesFromCues } from './places.js';
 import { propagateNames } from './propagate.js';
 import { peopleAfterTitles, roleAfter, roleBefore, roleBeforeQuoted, type EntityReach, type RoleFound } from './roles.js';
@@ -335,6 +335,15 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
   // not an institution's district ("Rapides Parish Fire District"): the place inside is found later
   if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];
+  }
+  // "Northeast Georgia", "Downtown Greer", "Metro Nashville": the town or state after a part's word,
+  // unless the whole is a place's name ("North Carolina"); not a country or continent, which the part
+  // makes another place ("North Vietnam", "Western Europe")
+  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && c.last > c.first && c.last - c.first <= 3 && PART_WORDS.has(view.compactLower[c.first]!)) {
+    const whole = knownPlace(c.name);
+    const rest = fromTokens(view, c.first + 1, c.last, { type: 'place', evidence: 'ner', confidence: c.confidence });
+    const part = knownPlace(rest.name);
+    if (!whole.named && view.cap[c.first + 1] && (part.division || (part.cityPopulation > 0 && !part.area))) return [rest];
   }
   if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && (isStreet(view, lex, c) || isDivision(view, c) || isFeature(view, c) || isCapsDateline(view, c.first, c.last))) {
     return [{ ...c, type: 'place' }];

@@ -42,7 +42,7 @@ const MAX_PLACE = 3;
 /** before "of" and a town that closes the name, words for its institutions ("Bank of Princeton"), not "Department of Justice" */
 const TOWN_WORDS = new Set(['city', 'town', 'village', 'municipality', 'mayor', 'port', 'university', 'college', 'bank', 'people', 'diocese', 'archdiocese', 'church']);
 /** words that name a part of a place before its name: "Northeast Georgia", "Metro Nashville" */
-const PART_WORDS = new Set(
+export const PART_WORDS = new Set(
   (
     'north south east west northeast northwest southeast southwest northern southern eastern western ' +
     'northeastern northwestern southeastern southwestern central upper lower greater metro downtown'

@@ -23,6 +23,8 @@ export interface KnownPlace {
   named: boolean;
   /** a country, a first-level region, a continent or a sea bears the name */
   area: boolean;
+  /** a first- or second-level division bears it (a state, an oblast, a county), not only a country or a continent */
+  division: boolean;
   /** the people of the most populous city whose own name is spelled so; 0 when none is */
   cityPopulation: number;
   /** the same, for its own name in any romanisation ("Kupjansk" is Kupiansk; "CIA" is Chía) */
@@ -35,7 +37,7 @@ const memo = new Map<string, KnownPlace>();
 export function knownPlace(name: string, gaz: Gazetteer = loadGazetteer()): KnownPlace {
   let known = memo.get(name);
   if (known !== undefined) return known;
-  known = { named: false, area: false, cityPopulation: 0, romanisedPopulation: 0 };
+  known = { named: false, area: false, division: false, cityPopulation: 0, romanisedPopulation: 0 };
   const key = normalizeKey(name);
   // a short word without its dot is an abbreviation only by accident ("Man", "Mass", "Pa"), unless
   // written in capitals ("US", "UAE")
@@ -48,6 +50,7 @@ export function knownPlace(name: string, gaz: Gazetteer = loadGazetteer()): Know
     known.named = true;
     if (p.kind !== 'city') {
       known.area = true;
+      if (p.feature === 'ADM1' || p.feature === 'ADM2') known.division = true;
       continue;
     }
     if (own) known.cityPopulation = Math.max(known.cityPopulation, p.population);
