@@ -359,6 +359,15 @@ describe('places', () => {
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Greer', 'place:Georgia', 'organization:North Vietnam', 'place:North Carolina']);
   });
 
+  it('splits a person the model ran on into the town, and finds the town opening a school it took for a person', () => {
+    const es = entities('Daniel Ray Hufstetler of Roswell was hurt. A Middletown High School senior and the Duke of Edinburgh watched.', [
+      ['PER', 'Daniel Ray Hufstetler of Roswell'],
+      ['PER', 'Middletown High School'],
+      ['PER', 'Duke of Edinburgh'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Daniel Ray Hufstetler', 'place:Roswell', 'person:Middletown High School', 'place:Middletown', 'person:Duke of Edinburgh']);
+  });
+
   it('reads each name of a list of regions or oblasts as its region, and the same name alone as it stands', () => {
     const es = entities('Russia recognised parts of the Donetsk and Luhansk regions. Shelling hit Donetsk on Monday.', [['LOC', 'Donetsk', 1]]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Russia', 'place:Donetsk region', 'place:Luhansk region', 'place:Donetsk']);

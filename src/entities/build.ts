@@ -345,6 +345,8 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
     const part = knownPlace(rest.name);
     if (!whole.named && view.cap[c.first + 1] && (part.division || (part.cityPopulation > 0 && !part.area))) return [rest];
   }
+  const hometown = c.type === 'person' && c.evidence === 'ner' ? personOfTown(view, c) : null;
+  if (hometown) return hometown;
   if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && (isStreet(view, lex, c) || isDivision(view, c) || isFeature(view, c) || isCapsDateline(view, c.first, c.last))) {
     return [{ ...c, type: 'place' }];
   }
@@ -355,6 +357,25 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
     }
   }
   return [c];
+}
+
+/**
+ * "Daniel Ray Hufstetler of Roswell", "Mindy Miller of Ravenel": a name the model ran on into the
+ * person's town is the person and the town, where the gazetteer has a town or area so named and two
+ * names or more stand before "of" (not a title's "Duke of Edinburgh").
+ */
+function personOfTown(view: TokenView, c: Candidate): Candidate[] | null {
+  for (let of = c.first + 2; of < c.last; of++) {
+    if (view.lower[of] !== 'of') continue;
+    for (let t = c.first; t < of; t++) if (!view.cap[t]) return null;
+    for (let t = of + 1; t <= c.last; t++) if (!view.cap[t]) return null;
+    const town = fromTokens(view, of + 1, c.last, { type: 'place', evidence: 'ner', confidence: c.confidence });
+    const known = knownPlace(town.name);
+    if (!known.area && known.cityPopulation === 0) return null;
+    const person = fromTokens(view, c.first, of - 1, { type: 'person', evidence: 'ner', confidence: c.confidence, ...(c.role ? { role: c.role } : {}) });
+    return [person, town];
+  }
+  return null;
 }
 
 /** street words written short, after a street's name ("Patrick St.") */

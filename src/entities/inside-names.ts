@@ -104,7 +104,10 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
   // ("Dublin" and "the Dublin Arts Council", not "Victoria" and "Victoria Nuland")
   const placeNames = new Set(candidates.filter((c) => c.type === 'place').map((c) => normalizeKey(c.name)));
   for (const c of candidates) {
-    if (!TYPES.has(c.type) || c.last === c.first) continue;
+    // a school or a police the model took for a person ("Middletown High School", "Alexandria
+    // Police"): only a town before an institution's word, since people are named like states ("Georgia Stevens")
+    const person = c.type === 'person' && !c.role;
+    if ((!TYPES.has(c.type) && !person) || c.last === c.first) continue;
     let first = c.first;
     if (compactLower[first] === 'the') first++;
     // the longest known run of capitalised words at the start, followed by an institution's word;
@@ -124,7 +127,8 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
         // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
         // "Laurel County Clerk")
         const named = placeNames.has(normalizeKey(name)) && institutionWithin(view, last, c.last + 1);
-        if (kind && (named || INSTITUTION.has(next) || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next))) && !commonWord(view, name)) {
+        const opensName = named || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next));
+        if (kind && (INSTITUTION.has(next) || (!person && opensName)) && !commonWord(view, name)) {
           place(start, last);
           return true;
         }
@@ -132,6 +136,7 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
       return false;
     };
     if (!placedAt(first) && PART_WORDS.has(compactLower[first]!)) placedAt(first + 1);
+    if (person) continue;
     // "University of Texas", "Armed Forces of Ukraine", "First Bank of Princeton": the place after the
     // last "of", a country or region anywhere in the rest ("Professional Association of Georgia
     // Educators"), a town where it closes the name after a word for its institutions
