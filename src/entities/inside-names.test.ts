@@ -41,9 +41,9 @@ describe('places inside the names of organisations', () => {
   });
 
   it('finds a place the article names on its own at the start of an institution’s name, not at the start of a person’s', () => {
-    const text = 'Dublin residents were asked. The Dublin Veterans Project grew. Victoria Nuland spoke in Victoria.';
-    const es = entities(text, ['Dublin Veterans Project', 'Victoria Nuland']);
-    expect(es.filter((e) => e.type === 'place').map((e) => e.mentions.map((m) => m.text))).toEqual([['Dublin', 'Dublin'], ['Victoria']]);
+    const text = 'Dublin residents were asked. The Dublin Veterans Project grew, and Dublin Environmental Services replied. Victoria Nuland spoke in Victoria.';
+    const es = entities(text, ['Dublin Veterans Project', 'Dublin Environmental Services', 'Victoria Nuland']);
+    expect(es.filter((e) => e.type === 'place').map((e) => e.mentions.map((m) => m.text))).toEqual([['Dublin', 'Dublin', 'Dublin'], ['Victoria']]);
   });
 
   it('reads a service’s district as an organisation, with its division inside, and a military district as a region', () => {

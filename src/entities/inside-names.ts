@@ -100,8 +100,9 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
     found.add(a);
     out.push(fromTokens(view, a, b, { type: 'place', evidence: 'cue', confidence: 0.6 }));
   };
-  // the places the article names on their own: one that opens an institution's name is that place
-  // ("Dublin" and "the Dublin Arts Council", not "Victoria" and "Victoria Nuland")
+  // the places the article names on their own: one that opens an institution's name, or a name of
+  // three words or more, is that place ("Dublin" and "the Dublin Arts Council", "Dublin Environmental
+  // Services"; not "Victoria" and "Victoria Nuland")
   const placeNames = new Set(candidates.filter((c) => c.type === 'place').map((c) => normalizeKey(c.name)));
   for (const c of candidates) {
     // a school or a police the model took for a person ("Middletown High School", "Alexandria
@@ -126,7 +127,7 @@ export function placesInsideNames(view: TokenView, candidates: readonly Candidat
         // a town only before an institution's word ("Dallas Police", not "Boston Scientific"); a state,
         // county or country before any word of the name ("Kentucky Workforce Development Cabinet",
         // "Laurel County Clerk")
-        const named = placeNames.has(normalizeKey(name)) && institutionWithin(view, last, c.last + 1);
+        const named = placeNames.has(normalizeKey(name)) && (institutionWithin(view, last, c.last + 1) || c.last - last >= 2);
         const opensName = named || (kind === 'area' && cap[last + 1] && !NAMED_FOR.has(next));
         if (kind && (INSTITUTION.has(next) || (!person && opensName)) && !commonWord(view, name)) {
           place(start, last);
