@@ -368,6 +368,17 @@ describe('places', () => {
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Daniel Ray Hufstetler', 'place:Roswell', 'person:Middletown High School', 'place:Middletown', 'person:Duke of Edinburgh']);
   });
 
+  it('reads a town’s name that is the surname of a person named in full as that person, not a country’s', () => {
+    const es = entities('Abraham Lincoln spoke. Lincoln was tall. Michael Jordan flew to Jordan.', [
+      ['PER', 'Abraham Lincoln'],
+      ['LOC', 'Lincoln', 1],
+      ['PER', 'Michael Jordan'],
+      ['LOC', 'Jordan', 1],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Abraham Lincoln', 'person:Michael Jordan', 'place:Jordan']);
+    expect(mentionTexts(named(es, 'Abraham Lincoln'))).toEqual(['Abraham Lincoln/name', 'Lincoln/surname']);
+  });
+
   it('reads each name of a list of regions or oblasts as its region, and the same name alone as it stands', () => {
     const es = entities('Russia recognised parts of the Donetsk and Luhansk regions. Shelling hit Donetsk on Monday.', [['LOC', 'Donetsk', 1]]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Russia', 'place:Donetsk region', 'place:Luhansk region', 'place:Donetsk']);

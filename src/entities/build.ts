@@ -73,7 +73,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
 
   // 2. overlaps
   const chosen = select([...known, ...fromModel, ...titled.map((p) => p.person)], n, blocked);
-  const kept = joinHyphenated(view, retypeKnownPlaces(view, loneNamesAsPlaces(view, lex, namesWithParticles(view, chosen.flatMap((c) => keepOrRetype(view, lex, c))))));
+  const kept = joinHyphenated(view, retypeKnownPlaces(view, loneNamesAsPlaces(view, lex, surnamesAsPeople(view, namesWithParticles(view, chosen.flatMap((c) => keepOrRetype(view, lex, c)))))));
 
   // 3. propagation, then the weakest cues on free tokens
   const taken = new Uint8Array(n);
@@ -413,6 +413,20 @@ function isFeature(view: TokenView, c: Candidate): boolean {
 
 /** A name ending in a division's word is the division ("Walker County", "Jackson Township"), whatever the model said. */
 const isDivision = (view: TokenView, c: Candidate) => c.last > c.first && DIVISION_WORDS.has(view.lower[c.last]!);
+
+/**
+ * A lone word the model took for a town that is the surname of a person the article names in full
+ * is that person ("Abraham Lincoln" ... "Lincoln's height", "Elizabeth Fairfield" ... "Fairfield's
+ * lawyers"); not a country's or a region's name ("Michael Jordan" and Jordan).
+ */
+function surnamesAsPeople(view: TokenView, kept: Candidate[]): Candidate[] {
+  const surnames = new Set<string>();
+  for (const c of kept) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
+  if (surnames.size === 0) return kept;
+  return kept.map((c) =>
+    c.type === 'place' && c.evidence === 'ner' && c.first === c.last && surnames.has(view.compactLower[c.first]!) && !knownPlace(c.name).area ? { ...c, type: 'person' } : c,
+  );
+}
 
 /** the small words of family names: "Ursula von der Leyen", "Rafael van der Vaart", "Luiz da Silva" */
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'zu']);
