@@ -403,9 +403,10 @@ describe('places', () => {
   });
 
   it('reads an acronym the model took for a place as a body unless a place is spelled so', () => {
-    const es = entities('Bonuses at AIG angered voters in the US. Author: MJZ', [
+    const es = entities('Bonuses at AIG angered voters in the US. The state took control of AIG. Author: MJZ', [
       ['LOC', 'AIG'],
       ['LOC', 'US'],
+      ['ORG', 'AIG', 1],
       ['LOC', 'MJZ'],
     ]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['organization:AIG', 'place:US', 'organization:MJZ']);

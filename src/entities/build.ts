@@ -233,6 +233,8 @@ function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Ca
   const places = new Set<string>();
   kept.forEach((c, k) => {
     if (!lone(c) || isPossessive(word(c.last + 1)) || endsPossessive(view.tokens[c.last]!.text)) return;
+    // an acronym is a place only as a place's own name or an area's ("the control of AIG")
+    if (ACRONYM.test(c.name) && !knownPlace(c.name).area && knownPlace(c.name).cityPopulation === 0) return;
     const before = kept[k - 1];
     const after = kept[k + 1];
     const b1 = word(c.first - 1);
