@@ -325,13 +325,24 @@ describe('places', () => {
   });
 
   it('takes no word for a kind of place alone for a place’s name, and keeps it inside one', () => {
-    const es = entities('The District A forum met in Block 8, and Pack 123 camped in the Southern Military District.', [
+    const es = entities('The District A forum met in Block 8 near City Hall, and Pack 123 camped in the Southern Military District.', [
       ['LOC', 'District'],
       ['LOC', 'Block'],
+      ['LOC', 'City Hall'],
       ['LOC', 'Pack'],
       ['LOC', 'Southern Military District'],
     ]);
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Southern Military District']);
+  });
+
+  it('takes no feast, and no number opening a sentence, for a place', () => {
+    const es = entities('Parades marked St. Patrick’s Day and Christmas in Dublin. One man was held.', [
+      ['LOC', 'St. Patrick'],
+      ['LOC', 'Christmas'],
+      ['LOC', 'Dublin'],
+      ['LOC', 'One'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Dublin']);
   });
 
   it('reads a legislator’s hometown after the party letter as a place, and no hyphenated word elsewhere', () => {

@@ -32,9 +32,13 @@ const EVENT_WORDS =
   /\b(?:operation|war|agreements?|accords?|treaty|declaration|summit|memorandum|protocol|format|plan|conference|convention|act|law|resolution|revolution|offensive|counteroffensive|battle|games|cup|forum|initiative|deal)\b/iu;
 
 /** A sentence-initial "December" or "Monday" is capitalised like a name; the tagger sometimes bites. */
+/** months, days and feasts, and the numbers that open sentences ("One man was arrested"): a name alone only by the model's mistake */
 const CALENDAR_WORDS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+  ('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    'christmas easter thanksgiving halloween hanukkah ramadan one two three four five six seven eight nine ten').split(' '),
 );
+/** "St. Patrick's Day", "St. Valentine's Day": a saint's feast, no place */
+const FEAST = /^[’']s[ \t]+(?:Day|Eve)\b/;
 
 export function buildEntities(text: string, tokens: Token[], sentences: Sentence[], nerSpans: readonly NerSpan[]): Entity[] {
   void sentences; // tokens carry their sentence index; kept for the shape the tagger shares
@@ -115,6 +119,7 @@ function nerCandidate(
 ): Candidate[] {
   const range = trimToName(view, span.start, span.end);
   if (!range || (range.first === range.last && CALENDAR_WORDS.has(view.lower[range.first]!))) return [];
+  if (span.label === 'LOC' && FEAST.test(view.text.slice(view.tokens[range.last]!.end, view.tokens[range.last]!.end + 8))) return [];
   let { first } = range;
   const { last } = range;
   const confidence = round(span.confidence);
@@ -327,8 +332,8 @@ function divisionsByTheirName(view: TokenView, lex: Lexicon, found: Candidate[])
  */
 function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] {
   if (c.type === 'misc') return EVENT_WORDS.test(c.name) ? [{ ...c, type: 'other' }] : [];
-  // "District A", "Pack 123": the word for a kind of place is no place's name
-  if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && lex.places.kindNouns.has(view.lower[c.first]!)) return [];
+  // "District A", "Pack 123", "City Hall": words for a kind of place are no place's name
+  if (c.type === 'place' && c.evidence === 'ner' && c.last - c.first < 3 && view.lower.slice(c.first, c.last + 1).every((w) => lex.places.kindNouns.has(w))) return [];
   // an acronym no country, region or town is spelled as ("AIG", "LTTE") names a body
   if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && ACRONYM.test(c.name)) {
     const known = knownPlace(c.name);
