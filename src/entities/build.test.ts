@@ -225,6 +225,15 @@ describe('places', () => {
     expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:KHARKIV REGION', 'organization:Telegram']);
   });
 
+  it('reads a region the model took for a person as the region, apart from its capital', () => {
+    const es = entities('Kiev and Minsk survived. Shoes were found in Logoisk District, Minsk Oblast.', [
+      ['LOC', 'Kiev'],
+      ['LOC', 'Minsk'],
+      ['PER', 'Minsk Oblast'],
+    ]);
+    expect(es.map((e) => `${e.type}:${e.name}`)).toEqual(['place:Kiev', 'place:Minsk', 'place:Logoisk District', 'place:Minsk Oblast']);
+  });
+
   it('drops a month or weekday the model tagged as a name', () => {
     const es = entities('On December 13th, the commander said. Monday was quiet in Lviv.', [
       ['PER', 'December'],

@@ -340,7 +340,7 @@ function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candidate[] 
     if (!known.area && known.cityPopulation === 0) return [{ ...c, type: 'organization' }];
   }
   // not an institution's district ("Rapides Parish Fire District"): the place inside is found later
-  if (c.type === 'organization' && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
+  if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];
   }
   // "Northeast Georgia", "Downtown Greer", "Metro Nashville": the town or state after a part's word,
