@@ -157,3 +157,6 @@ export function select(candidates: Candidate[], tokenCount: number, blocked: Uin
   }
   return out.sort((a, b) => a.first - b.first);
 }
+
+/** Confidences to three decimals, as reports print them. */
+export const round = (x: number) => Math.round(x * 1000) / 1000;
