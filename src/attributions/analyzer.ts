@@ -14,7 +14,7 @@ import { readAsEnglish } from '../core/language.js';
  */
 export const attributionsAnalyzer = defineAnalyzer({
   name: 'attributions',
-  version: 9,
+  version: 10,
   requires: ['sentences', 'tokens'],
   optional: ['entities'],
   adds: 'attributions',

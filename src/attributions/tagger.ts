@@ -204,6 +204,79 @@ function historyTable(w: Float32Array, mask: number): Float64Array {
   return table;
 }
 
+/** Adds up each of the 7 labels' weights over the token's `F` static feature rows at `feats[o..]`. */
+function staticScores(feats: Uint32Array, o: number, F: number, mask: number, w: Float32Array, into: Float64Array): void {
+  let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
+  for (let k = o; k < o + F; k++) {
+    const b = (feats[k]! & mask) * 7;
+    t0 += w[b]!;
+    t1 += w[b + 1]!;
+    t2 += w[b + 2]!;
+    t3 += w[b + 3]!;
+    t4 += w[b + 4]!;
+    t5 += w[b + 5]!;
+    t6 += w[b + 6]!;
+  }
+  into[0] = t0;
+  into[1] = t1;
+  into[2] = t2;
+  into[3] = t3;
+  into[4] = t4;
+  into[5] = t5;
+  into[6] = t6;
+}
+
+/**
+ * The best `width` candidates (hypothesis x label) of a beam step, by total (the earlier first
+ * among equal totals), one per history (`key`): as if each were picked in turn, the others with
+ * its history dropped. Decoding and beam training keep their steps alike with it.
+ */
+class StepCandidates {
+  readonly total: Float64Array;
+  readonly key: Int32Array;
+  readonly hyp: Int8Array;
+  readonly label: Int8Array;
+  kept = 0;
+
+  constructor(readonly width: number) {
+    this.total = new Float64Array(width);
+    this.key = new Int32Array(width);
+    this.hyp = new Int8Array(width);
+    this.label = new Int8Array(width);
+  }
+
+  private move(from: number, to: number): void {
+    this.total[to] = this.total[from]!;
+    this.key[to] = this.key[from]!;
+    this.hyp[to] = this.hyp[from]!;
+    this.label[to] = this.label[from]!;
+  }
+
+  /** Offers every label that may follow `prev` after hypothesis `h` (path score `score`, label scores `scores`). */
+  offer(h: number, prev: number, lastRole: number, score: number, scores: Float64Array): void {
+    const B = this.width;
+    const L = 7;
+    for (let l = 0; l < L; l++) {
+      if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
+      const total = score + scores[l]!;
+      const key = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
+      let same = 0;
+      while (same < this.kept && this.key[same] !== key) same++;
+      if (same < this.kept) {
+        if (total <= this.total[same]!) continue;
+        this.kept--;
+        for (let k = same; k < this.kept; k++) this.move(k + 1, k);
+      } else if (this.kept === B && total <= this.total[B - 1]!) continue;
+      let k = this.kept < B ? this.kept++ : B - 1;
+      for (; k > 0 && this.total[k - 1]! < total; k--) this.move(k - 1, k);
+      this.total[k] = total;
+      this.key[k] = key;
+      this.hyp[k] = h;
+      this.label[k] = l;
+    }
+  }
+}
+
 /**
  * Beam search over the same scores as `decode` (inference only): each hypothesis carries its own
  * label history (the previous two labels, the last role in the sentence), so the history features
@@ -234,15 +307,9 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
   let hPrev = new Int8Array(B), hPrev2 = new Int8Array(B), hLast = new Int8Array(B), hScore = new Float64Array(B);
   let nPrev = new Int8Array(B), nPrev2 = new Int8Array(B), nLast = new Int8Array(B), nScore = new Float64Array(B);
   const hMargin = new Float64Array(B);
-  // the best `B` candidates (hypothesis x label) of a step, by total (the earlier first among
-  // equal totals), one per history (`key`): as if each were picked in turn, the others with its history dropped
-  const kTotal = new Float64Array(B), kKey = new Int32Array(B), kH = new Int8Array(B), kL = new Int8Array(B);
-  const move = (from: number, to: number) => {
-    kTotal[to] = kTotal[from]!;
-    kKey[to] = kKey[from]!;
-    kH[to] = kH[from]!;
-    kL[to] = kL[from]!;
-  };
+  const step = new StepCandidates(B);
+  // each label's score from the token's static features, the same for every hypothesis
+  const fixed = new Float64Array(L);
   // back-pointers: label, parent hypothesis and margin of each kept hypothesis at each token
   const labelAt = new Int8Array(n * B), parentAt = new Int8Array(n * B), marginAt = new Float64Array(n * B);
   for (let i = 0; i < n; i++) {
@@ -252,58 +319,31 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       feats = rows(i, Math.min(n, i + FEATURE_BLOCK), feats);
     }
     const o = (i - base) * F;
-    let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
-    for (let k = o; k < o + F; k++) {
-      const b = (feats[k]! & mask) * L;
-      t0 += w[b]!;
-      t1 += w[b + 1]!;
-      t2 += w[b + 2]!;
-      t3 += w[b + 3]!;
-      t4 += w[b + 4]!;
-      t5 += w[b + 5]!;
-      t6 += w[b + 6]!;
-    }
+    staticScores(feats, o, F, mask, w, fixed);
     const word = feats[o + WORD_FEATURE]!;
     const pos = feats[o + 9]!;
-    let kept = 0;
+    step.kept = 0;
     for (let h = 0; h < size; h++) {
       const prev = hPrev[h]!;
       const lastRole = newSentence ? 0 : hLast[h]!;
       const t = ((prev * L + hPrev2[h]!) * 4 + lastRole) * L;
       const a = (mix(102, prev, word) & mask) * L;
       const p = (mix(105, prev, pos) & mask) * L; // the same history features as `decode`
-      scores[0] = t0 + history[t]! + w[a]! + w[p]! - outside;
-      scores[1] = t1 + history[t + 1]! + w[a + 1]! + w[p + 1]!;
-      scores[2] = t2 + history[t + 2]! + w[a + 2]! + w[p + 2]!;
-      scores[3] = t3 + history[t + 3]! + w[a + 3]! + w[p + 3]!;
-      scores[4] = t4 + history[t + 4]! + w[a + 4]! + w[p + 4]!;
-      scores[5] = t5 + history[t + 5]! + w[a + 5]! + w[p + 5]!;
-      scores[6] = t6 + history[t + 6]! + w[a + 6]! + w[p + 6]!;
+      scores[0] = fixed[0]! + history[t]! + w[a]! + w[p]! - outside;
+      scores[1] = fixed[1]! + history[t + 1]! + w[a + 1]! + w[p + 1]!;
+      scores[2] = fixed[2]! + history[t + 2]! + w[a + 2]! + w[p + 2]!;
+      scores[3] = fixed[3]! + history[t + 3]! + w[a + 3]! + w[p + 3]!;
+      scores[4] = fixed[4]! + history[t + 4]! + w[a + 4]! + w[p + 4]!;
+      scores[5] = fixed[5]! + history[t + 5]! + w[a + 5]! + w[p + 5]!;
+      scores[6] = fixed[6]! + history[t + 6]! + w[a + 6]! + w[p + 6]!;
       let best = 0;
       for (let l = 1; l < L; l++) if (scores[l]! > scores[best]!) best = l;
       let second = -Infinity;
       for (let l = 0; l < L; l++) if (l !== best && scores[l]! > second) second = scores[l]!;
       hMargin[h] = scores[best]! - second;
-      const score = hScore[h]!;
-      for (let l = 0; l < L; l++) {
-        if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
-        const total = score + scores[l]!;
-        const key = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
-        let same = 0;
-        while (same < kept && kKey[same] !== key) same++;
-        if (same < kept) {
-          if (total <= kTotal[same]!) continue;
-          kept--;
-          for (let k = same; k < kept; k++) move(k + 1, k);
-        } else if (kept === B && total <= kTotal[B - 1]!) continue;
-        let k = kept < B ? kept++ : B - 1;
-        for (; k > 0 && kTotal[k - 1]! < total; k--) move(k - 1, k);
-        kTotal[k] = total;
-        kKey[k] = key;
-        kH[k] = h;
-        kL[k] = l;
-      }
+      step.offer(h, prev, lastRole, hScore[h]!, scores);
     }
+    const { kept, total: kTotal, key: kKey, hyp: kH, label: kL } = step;
     for (let k = 0; k < kept; k++) {
       const h = kH[k]!;
       nPrev[k] = kL[k]!;
@@ -424,65 +464,34 @@ export function learnBeam(model: TaggerModel, tokens: readonly Token[], text: st
   let hPrev = new Int8Array(B), hPrev2 = new Int8Array(B), hLast = new Int8Array(B), hScore = new Float64Array(B), hGold = new Uint8Array(B);
   let nPrev = new Int8Array(B), nPrev2 = new Int8Array(B), nLast = new Int8Array(B), nScore = new Float64Array(B), nGold = new Uint8Array(B);
   hGold[0] = 1;
-  const kTotal = new Float64Array(B), kKey = new Int32Array(B), kH = new Int8Array(B), kL = new Int8Array(B);
-  const move = (from: number, to: number) => {
-    kTotal[to] = kTotal[from]!;
-    kKey[to] = kKey[from]!;
-    kH[to] = kH[from]!;
-    kL[to] = kL[from]!;
-  };
+  const step = new StepCandidates(B);
+  // each label's score from the token's static features, the same for every hypothesis
+  const fixed = new Float64Array(L);
   const scores = new Float64Array(L);
   let start = 0;
   for (let i = 0; i < n; i++) {
     const fresh = newSentence(i);
     const o = i * F;
-    let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
-    for (let k = o; k < o + F; k++) {
-      const b = (feats[k]! & mask) * L;
-      t0 += w[b]!;
-      t1 += w[b + 1]!;
-      t2 += w[b + 2]!;
-      t3 += w[b + 3]!;
-      t4 += w[b + 4]!;
-      t5 += w[b + 5]!;
-      t6 += w[b + 6]!;
-    }
-    let kept = 0;
+    staticScores(feats, o, F, mask, w, fixed);
+    step.kept = 0;
     for (let h = 0; h < size; h++) {
       const prev = hPrev[h]!;
       const lastRole = fresh ? 0 : hLast[h]!;
       const d = history(i, prev, hPrev2[h]!, lastRole);
-      scores[0] = t0;
-      scores[1] = t1;
-      scores[2] = t2;
-      scores[3] = t3;
-      scores[4] = t4;
-      scores[5] = t5;
-      scores[6] = t6;
+      scores[0] = fixed[0]!;
+      scores[1] = fixed[1]!;
+      scores[2] = fixed[2]!;
+      scores[3] = fixed[3]!;
+      scores[4] = fixed[4]!;
+      scores[5] = fixed[5]!;
+      scores[6] = fixed[6]!;
       for (let k = 0; k < DYNAMIC_FEATURES; k++) {
         const b = d[k]!;
         for (let l = 0; l < L; l++) scores[l]! += w[b + l]!;
       }
-      const score = hScore[h]!;
-      for (let l = 0; l < L; l++) {
-        if (l > 0 && l % 2 === 0 && prev !== l && prev !== l - 1) continue;
-        const total = score + scores[l]!;
-        const key = (l * L + prev) * 4 + (l > 0 ? (l + 1) >> 1 : lastRole);
-        let same = 0;
-        while (same < kept && kKey[same] !== key) same++;
-        if (same < kept) {
-          if (total <= kTotal[same]!) continue;
-          kept--;
-          for (let k = same; k < kept; k++) move(k + 1, k);
-        } else if (kept === B && total <= kTotal[B - 1]!) continue;
-        let k = kept < B ? kept++ : B - 1;
-        for (; k > 0 && kTotal[k - 1]! < total; k--) move(k - 1, k);
-        kTotal[k] = total;
-        kKey[k] = key;
-        kH[k] = h;
-        kL[k] = l;
-      }
+      step.offer(h, prev, lastRole, hScore[h]!, scores);
     }
+    const { kept, total: kTotal, key: kKey, hyp: kH, label: kL } = step;
     let goldKept = false;
     for (let k = 0; k < kept; k++) {
       const h = kH[k]!;
