@@ -9,7 +9,7 @@ import { nerModel, tagEntities } from './ner/tagger.js';
 
 export const entitiesAnalyzer = defineAnalyzer({
   name: 'entities',
-  version: 28,
+  version: 29,
   requires: ['sentences', 'tokens'],
   adds: 'entities',
   schema: (T) => T.Array(EntitySchema(T)),

@@ -73,20 +73,20 @@ function commonWord(view: TokenView, name: string): boolean {
   return view.lower.some((w, t) => w === word && !view.cap[t]);
 }
 
-/** Whether a word between `first` and `last` names an institution: "the Dublin Veterans Project". */
-function institutionWithin(view: TokenView, first: number, last: number): boolean {
-  for (let t = first + 1; t < last; t++) if (INSTITUTION.has(view.compactLower[t]!)) return true;
+/** Whether a word strictly between `first` and `last` is in one of `sets`. */
+function wordBetween(view: TokenView, first: number, last: number, ...sets: ReadonlySet<string>[]): boolean {
+  for (let t = first + 1; t < last; t++) if (sets.some((set) => set.has(view.compactLower[t]!))) return true;
   return false;
 }
+
+/** Whether a word between `first` and `last` names an institution: "the Dublin Veterans Project". */
+const institutionWithin = (view: TokenView, first: number, last: number) => wordBetween(view, first, last, INSTITUTION);
 
 /** a town's services, which have districts of their own */
 const SERVICES = new Set(['fire', 'police', 'sheriff', 'school', 'schools', 'water', 'sewer', 'library', 'park', 'parks', 'transit', 'hospital', 'court', 'utility']);
 
 /** "Rapides Parish Fire District" is no region but a service's district, in a division. */
-export function serviceDistrict(view: TokenView, first: number, last: number): boolean {
-  for (let t = first + 1; t < last; t++) if (SERVICES.has(view.compactLower[t]!) || DIVISION.has(view.compactLower[t]!)) return true;
-  return false;
-}
+export const serviceDistrict = (view: TokenView, first: number, last: number): boolean => wordBetween(view, first, last, SERVICES, DIVISION);
 
 /** Candidates for the places inside the names of the organisations and outlets among `candidates`. */
 export function placesInsideNames(view: TokenView, candidates: readonly Candidate[], gaz: Gazetteer = loadGazetteer()): Candidate[] {

@@ -31,6 +31,9 @@ export interface KnownPlace {
   romanisedPopulation: number;
 }
 
+/** An area bears the name, or a town as its own name: enough for a name that context calls a place. */
+export const isPlaceName = (known: KnownPlace): boolean => known.area || known.cityPopulation > 0;
+
 const memo = new Map<string, KnownPlace>();
 
 /** What the gazetteer holds under the name: an area, and the largest city of that very spelling. */

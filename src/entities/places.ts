@@ -8,7 +8,7 @@
  * below the model's and lexicon's.
  */
 import { fromTokens, type Candidate } from './candidates.js';
-import { knownAs, knownPlace } from './known-places.js';
+import { isPlaceName, knownAs, knownPlace } from './known-places.js';
 import type { Lexicon } from './lexicon.js';
 import { isDemonym, isPossessive, isQuote, sameStretch, type TokenView } from './tokens.js';
 
@@ -116,8 +116,7 @@ export function isCapsDateline(view: TokenView, first: number, last: number): bo
     if (w !== w.toUpperCase() || !/\p{Lu}/u.test(w)) return false;
   }
   const name = view.text.slice(tokens[first]!.start, tokens[last]!.end).toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
-  const known = knownPlace(name.replace(/\bOf\b/g, 'of'));
-  return known.area || known.cityPopulation > 0;
+  return isPlaceName(knownPlace(name.replace(/\bOf\b/g, 'of')));
 }
 
 /** Datelines in capitals on tokens no other rule took (see isCapsDateline). */

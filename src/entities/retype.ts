@@ -8,7 +8,7 @@
  */
 import { fromTokens, round, type Candidate } from './candidates.js';
 import { PART_WORDS, serviceDistrict } from './inside-names.js';
-import { knownAs, knownPlace, townInArea } from './known-places.js';
+import { isPlaceName, knownAs, knownPlace, townInArea } from './known-places.js';
 import type { Lexicon } from './lexicon.js';
 import { divisionLists, hyphenated, isCapsDateline } from './places.js';
 import { endsPossessive, isPossessive, type TokenView } from './tokens.js';
@@ -17,6 +17,15 @@ const EVENT_WORDS =
   /\b(?:operation|war|agreements?|accords?|treaty|declaration|summit|memorandum|protocol|format|plan|conference|convention|act|law|resolution|revolution|offensive|counteroffensive|battle|games|cup|forum|initiative|deal)\b/iu;
 
 const ACRONYM = /^\p{Lu}{2,5}$/u;
+/** An acronym no country, region or town bears as its own name ("AIG", "LTTE"): a body's, not a place's. */
+const bodysAcronym = (name: string) => ACRONYM.test(name) && !isPlaceName(knownPlace(name));
+
+/** The surnames of the people named in full among `candidates` ("Anderson" of "John Anderson"). */
+function surnamesOf(view: TokenView, candidates: readonly Candidate[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const c of candidates) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
+  return surnames;
+}
 
 /** the people a town spelled like a lone word needs before "in" or "near" alone makes the word a place */
 const TOWN_AFTER_PREPOSITION = 10_000;
@@ -29,8 +38,7 @@ const TOWN_AFTER_PREPOSITION = 10_000;
  * before a possessive ("in Peskov's words").
  */
 export function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate[]): Candidate[] {
-  const surnames = new Set<string>();
-  for (const c of kept) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
+  const surnames = surnamesOf(view, kept);
   const word = (t: number) => (t >= 0 ? view.lower[t]! : '');
   const joiner = (t: number) => word(t) === 'and' || word(t) === 'or';
   const lone = (c: Candidate) =>
@@ -49,7 +57,7 @@ export function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate
   kept.forEach((c, k) => {
     if (!lone(c) || isPossessive(word(c.last + 1)) || endsPossessive(view.tokens[c.last]!.text)) return;
     // an acronym is a place only as a place's own name or an area's ("the control of AIG")
-    if (ACRONYM.test(c.name) && !knownPlace(c.name).area && knownPlace(c.name).cityPopulation === 0) return;
+    if (bodysAcronym(c.name)) return;
     const before = kept[k - 1];
     const after = kept[k + 1];
     const b1 = word(c.first - 1);
@@ -74,7 +82,7 @@ export function loneNamesAsPlaces(view: TokenView, lex: Lexicon, kept: Candidate
   const townAfterPreposition = (c: Candidate) =>
     c.last > c.first && c.evidence === 'ner' && (c.type === 'person' || c.type === 'organization') && !c.role &&
     (lex.places.prepositions.has(word(c.first - 1)) || lex.places.peopleNouns.has(view.compact[c.last + 1] ?? '')) &&
-    !isPossessive(word(c.last + 1)) && (knownPlace(c.name).area || knownPlace(c.name).cityPopulation > 0);
+    !isPossessive(word(c.last + 1)) && isPlaceName(knownPlace(c.name));
   // a town before its state or country ("Greer, South Carolina", "Glen Ellyn, Ill."), where the
   // gazetteer has it there
   const townBeforeArea = (c: Candidate, k: number) => {
@@ -121,13 +129,12 @@ const DIVISION_WORDS = new Set(['county', 'parish', 'borough', 'township']);
  */
 export function divisionsByTheirName(view: TokenView, lex: Lexicon, found: Candidate[]): Candidate[] {
   const names = new Set<string>();
-  const surnames = new Set<string>();
   for (const c of found) {
-    if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
     const division = c.last === c.first + 1 && (DIVISION_WORDS.has(view.lower[c.last]!) || lex.places.regionNouns.has(view.lower[c.last]!));
     if (c.type === 'place' && division) names.add(view.compactLower[c.first]!);
   }
   if (names.size === 0) return found;
+  const surnames = surnamesOf(view, found);
   const byName = (c: Candidate) =>
     c.first === c.last &&
     names.has(view.compactLower[c.first]!) &&
@@ -145,10 +152,7 @@ export function keepOrRetype(view: TokenView, lex: Lexicon, c: Candidate): Candi
   // "District A", "Pack 123", "City Hall": words for a kind of place are no place's name
   if (c.type === 'place' && c.evidence === 'ner' && c.last - c.first < 3 && view.lower.slice(c.first, c.last + 1).every((w) => lex.places.kindNouns.has(w))) return [];
   // an acronym no country, region or town is spelled as ("AIG", "LTTE") names a body
-  if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && ACRONYM.test(c.name)) {
-    const known = knownPlace(c.name);
-    if (!known.area && known.cityPopulation === 0) return [{ ...c, type: 'organization' }];
-  }
+  if (c.type === 'place' && c.first === c.last && c.evidence === 'ner' && bodysAcronym(c.name)) return [{ ...c, type: 'organization' }];
   // not an institution's district ("Rapides Parish Fire District"): the place inside is found later
   if ((c.type === 'organization' || c.type === 'person') && c.evidence === 'ner' && c.last > c.first && lex.places.regionNouns.has(view.lower[c.last]!) && !serviceDistrict(view, c.first, c.last)) {
     return [{ ...c, type: 'place' }];
@@ -187,8 +191,7 @@ function personOfTown(view: TokenView, c: Candidate): Candidate[] | null {
     for (let t = c.first; t < of; t++) if (!view.cap[t]) return null;
     for (let t = of + 1; t <= c.last; t++) if (!view.cap[t]) return null;
     const town = fromTokens(view, of + 1, c.last, { type: 'place', evidence: 'ner', confidence: c.confidence });
-    const known = knownPlace(town.name);
-    if (!known.area && known.cityPopulation === 0) return null;
+    if (!isPlaceName(knownPlace(town.name))) return null;
     const person = fromTokens(view, c.first, of - 1, { type: 'person', evidence: 'ner', confidence: c.confidence, ...(c.role ? { role: c.role } : {}) });
     return [person, town];
   }
@@ -237,8 +240,7 @@ const isDivision = (view: TokenView, c: Candidate) => c.last > c.first && DIVISI
  * lawyers"); not a country's or a region's name ("Michael Jordan" and Jordan).
  */
 export function surnamesAsPeople(view: TokenView, kept: Candidate[]): Candidate[] {
-  const surnames = new Set<string>();
-  for (const c of kept) if (c.type === 'person' && c.last > c.first) surnames.add(view.compactLower[c.last]!);
+  const surnames = surnamesOf(view, kept);
   if (surnames.size === 0) return kept;
   return kept.map((c) =>
     c.type === 'place' && c.evidence === 'ner' && c.first === c.last && surnames.has(view.compactLower[c.first]!) && !knownPlace(c.name).area ? { ...c, type: 'person' } : c,

@@ -137,9 +137,7 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   for (const a of ctx.anchors) perCountry.set(a.place.countryCode, (perCountry.get(a.place.countryCode) ?? 0) + 1);
   for (const a of ctx.anchors) {
     if (perCountry.get(a.place.countryCode)! * 2 <= ctx.anchors.length) continue;
-    const said = ctx.countries.get(a.place.countryCode);
-    if (!said) ctx.countries.set(a.place.countryCode, [a.form]);
-    else if (!said.includes(a.form)) said.push(a.form);
+    sayCountry(ctx.countries, a.place.countryCode, a.form);
   }
   // Pass 2: everything, with distances to the anchors.
   const links: Record<string, PlaceLink> = {};
@@ -148,14 +146,17 @@ export function linkPlaces(text: string, entities: readonly Entity[], context: L
   return links;
 }
 
+/** Records that `form` names country `cc`, once. */
+function sayCountry(countries: Map<string, string[]>, cc: string, form: string): void {
+  const said = countries.get(cc);
+  if (!said) countries.set(cc, [form]);
+  else if (!said.includes(form)) said.push(form);
+}
+
 /** The countries and regions the entities name, each read in the context `prior` gives. */
 function regionContext(resolved: readonly Resolved[], prior: Context, gaz: Gazetteer, phrases: ReadonlyMap<string, string[]>): Context {
   const ctx: Context = { countries: new Map([...phrases].map(([cc, p]) => [cc, [...p]])), regions: [], anchors: [] };
-  const say = (cc: string, form: string) => {
-    const said = ctx.countries.get(cc);
-    if (!said) ctx.countries.set(cc, [form]);
-    else if (!said.includes(form)) said.push(form);
-  };
+  const say = (cc: string, form: string) => sayCountry(ctx.countries, cc, form);
   for (const r of resolved) {
     const best = rank(r, prior, gaz)[0];
     if (best?.place.kind === 'country') say(best.place.countryCode, r.form);
