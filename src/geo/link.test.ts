@@ -53,6 +53,30 @@ describe('linkPlaces', () => {
     expect(country['Georgia']).toMatchObject({ geonamesId: 614540 });
   });
 
+  it('reads Georgia as the country where the article names a region of it, even beside the US', () => {
+    const got = links('US diplomats urged restraint as fighting spread in South Ossetia. Georgia has asked for talks.', ['US', 'South Ossetia', 'Georgia']);
+    expect(got['Georgia']).toMatchObject({ geonamesId: 614540 });
+    expect(got['Georgia']!.candidates![0]!.reasons.join('; ')).toMatch(/the article also names South Ossetia, in it/);
+  });
+
+  it('reads a state or a country under its formal title', () => {
+    const got = links('The grant comes from the State of Ohio. Officials of the Republic of Belarus declined to comment.', ['State of Ohio', 'Republic of Belarus']);
+    expect(got['State of Ohio']).toMatchObject({ name: 'Ohio', countryCode: 'US', feature: 'ADM1' });
+    expect(got['Republic of Belarus']).toMatchObject({ geonamesId: 630336 });
+  });
+
+  it('leaves a name unlinked, its candidates listed, when the article gives no reason to prefer one of its many places', () => {
+    // many Unions, all small: the best of them has a small share of the evidence
+    const got = links('The Union will vote on Tuesday.', ['Union']);
+    expect(got['Union']).toMatchObject({ geonamesId: null, lat: null });
+    expect(got['Union']!.note).toMatch(/places are called "Union" and the article does not say which: the likeliest, .* is too uncertain to link/);
+    expect(got['Union']!.candidates!.length).toBeGreaterThan(1);
+    // with a reason, one of them is linked
+    const nj = links('The Union council met on Tuesday, 10 km from Newark, New Jersey.', ['Union', 'Newark', 'New Jersey']);
+    expect(nj['Union']).toMatchObject({ countryCode: 'US' });
+    expect(nj['Union']!.geonamesId).not.toBeNull();
+  });
+
   it('places a town and a county that are both in many states by the one state where the town is in the county', () => {
     const got = links('The Paris council met on Monday. Henry County commissioners joined it.', ['Paris', 'Henry County']);
     // Paris, Tennessee is in Henry County, Tennessee
