@@ -468,6 +468,17 @@ describe('names with particles', () => {
   });
 });
 
+describe('name edges', () => {
+  it('leaves a sentence-opening quantifier the model took into the name out of it', () => {
+    const es = entities('Another Gainesville business is moving. Shops in Gainesville stay open.', [
+      ['PER', 'Another Gainesville'],
+      ['LOC', 'Gainesville', 1],
+    ]);
+    expect(es.map((e) => e.name)).toEqual(['Gainesville']);
+    expect(mentionTexts(named(es, 'Gainesville'))).toEqual(['Gainesville/name', 'Gainesville/name']);
+  });
+});
+
 describe('coreference', () => {
   it('joins surnames, titles and acronyms to the entity named before', () => {
     const text =

@@ -32,6 +32,8 @@ export interface Candidate {
 
 const RANK: Record<Evidence, number> = { lexicon: 6, pattern: 5, role: 4, ner: 3, propagated: 2, cue: 1 };
 
+/** Capitalised at a sentence's start, the model takes them into the name ("Another Gainesville business"). */
+const QUANTIFIERS = new Set(['another', 'every', 'each', 'some', 'many', 'several', 'both', 'most', 'few', 'other', 'such', 'any']);
 const QUOTE_CHARS = new Set(['\'', '"', '‘', '’', '“', '”', '«', '»', '„']);
 
 /** Surface text of a span without quotes, possessive or line breaks: "‘Azov’" -> "Azov". */
@@ -55,14 +57,14 @@ export function spanOf(view: TokenView, first: number, last: number): { start: n
 
 /**
  * Token range of a character span with the edges an entity name should not have trimmed off:
- * a leading "the", quotes around it and a trailing possessive. Null when nothing is left or the
+ * a leading "the" or quantifier ("Another", "Most"), quotes around it and a trailing possessive. Null when nothing is left or the
  * span does not fall on token boundaries.
  */
 export function trimToName(view: TokenView, start: number, end: number): { first: number; last: number } | null {
   let first = tokenAt(view, start);
   let last = tokenAt(view, end, true);
   if (first < 0 || last < 0) return null;
-  while (first <= last && (view.lower[first] === 'the' || isQuote(view.lower[first]!) || !view.compact[first])) first++;
+  while (first <= last && (view.lower[first] === 'the' || isQuote(view.lower[first]!) || !view.compact[first] || (first < last && QUANTIFIERS.has(view.lower[first]!)))) first++;
   while (last >= first && (isPossessive(view.lower[last]!) || isQuote(view.lower[last]!) || !view.compact[last])) last--;
   return first <= last ? { first, last } : null;
 }
