@@ -185,6 +185,16 @@ describe('what the article says around a name (warnews gold sample)', () => {
     const text = 'The annexation of the Ukrainian regions of Donetsk, Kherson, Luhansk and Zaporizhzhia is illegal.';
     expect(links(text, ['Kherson'])['Kherson']).toMatchObject({ geonamesId: null, name: 'Kherson Oblast' });
     expect(links('Rockets hit stations in the central Ukraine region of Vinnytsia.', ['Vinnytsia'])['Vinnytsia']).toMatchObject({ name: 'Vinnytsia Oblast' });
+    const named = 'Russia annexed four regions of Ukraine -- Donetsk, Luhansk, Kherson and Zaporizhzhia -- last year.';
+    expect(links(named, ['Luhansk'])['Luhansk']).toMatchObject({ name: 'Luhansk Oblast' });
+    const parts = 'Votes were held in Russian-controlled parts of Donetsk, Luhansk, Kherson and Zaporizhzhia.';
+    expect(links(parts, ['Donetsk'])['Donetsk']).toMatchObject({ name: 'Donetsk Oblast' });
+  });
+
+  it('keeps the town where only one name follows "parts of", or the name also stands alone for the town', () => {
+    expect(links('Shelling hit parts of Kharkiv overnight.', ['Kharkiv'])['Kharkiv']).toMatchObject({ geonamesId: 706483 });
+    const text = 'Russia annexed the regions of Donetsk, Luhansk, Kherson and Zaporizhzhia. Its troops later left the port of Kherson.';
+    expect(links(text, ['Kherson'])['Kherson']).toMatchObject({ geonamesId: 706448 });
   });
 
   it('doubts the town when the article names a region of that name the gazetteer lacks', () => {

@@ -97,7 +97,19 @@ const TITLED = /^(?:the[ \t]+)?(state|commonwealth|republic|kingdom)[ \t]+of[ \t
 const ADMIN_WORD = /^[ \t]+(?:region|oblast|province|krai)\b/i;
 const ADMIN_SUFFIX = /[ \t]+(?:region|oblast|province|krai)$/i;
 // "the regions of Donetsk, Kherson, Luhansk and" before the name: a list of regions
-const REGIONS_OF = /\b(?:regions?|oblasts?|provinces?)[ \t]+of[ \t]+(?:\p{Lu}[\p{L}'’-]*[ \t]*(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+))*$/u;
+// names before this one in a list: "Donetsk, Kherson and "
+const LISTED = String.raw`(?:\p{Lu}[\p{L}'’-]*[ \t]*(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+|[ \t]+))`;
+// a list a region word opens: "the regions of Donetsk, Kherson and Luhansk", "four regions of Ukraine -- Donetsk, Lugansk"
+const REGIONS_OF = new RegExp(String.raw`\b(?:regions?|oblasts?|provinces?)[ \t]+of[ \t]+(?:\p{Lu}\p{L}*[ \t]*(?:--|—|–|:)[ \t]*)?${LISTED}*$`, 'u');
+// "parts of Donetsk, Luhansk, Kherson and Zaporizhzhia": regions when two or more are listed
+const PARTS_OF_LIST = new RegExp(String.raw`\bparts[ \t]+of[ \t]+${LISTED}+$`, 'u');
+const PARTS_OF = /\bparts[ \t]+of[ \t]+$/u;
+const LIST_GOES_ON = /^[ \t]*(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)\p{Lu}/u;
+/** The text names the mention in a list of regions (the 100 characters before it and 12 after are read). */
+function listedAsRegion(text: string, m: Span): boolean {
+  const before = text.slice(Math.max(0, m.start - 100), m.start);
+  return REGIONS_OF.test(before) || PARTS_OF_LIST.test(before) || (PARTS_OF.test(before) && LIST_GOES_ON.test(text.slice(m.end, m.end + 12)));
+}
 // abbreviations a place's own name writes in full ("St. Petersburg" is Saint Petersburg's own name)
 const ABBREVIATIONS: [RegExp, string][] = [[/(^| )st( |$)/g, '$1saint$2'], [/(^| )ste( |$)/g, '$1sainte$2'], [/(^| )mt( |$)/g, '$1mount$2'], [/(^| )ft( |$)/g, '$1fort$2']];
 const fullKey = (name: string) => ABBREVIATIONS.reduce((k, [re, to]) => k.replace(re, to), normalizeKey(name));
@@ -208,12 +220,13 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer, filedAt: Span | n
   const said = [entity.name, ...entity.mentions.map((m) => m.text ?? text.slice(m.start, m.end))];
   // "the Donbass region" is Donbass when no region is listed under the longer name
   const forms = [...new Set([...said, ...said.map((f) => f.replace(REGION_SUFFIX, ''))])];
-  const regionHint = entity.mentions.some(
-    (m) => REGION_WORD.test(text.slice(m.end, m.end + 16)) || REGIONS_OF.test(text.slice(Math.max(0, m.start - 100), m.start)),
-  );
+  // a list of regions names the region, unless the name stands elsewhere for the town ("the port of Kherson")
+  const regionHint =
+    entity.mentions.some((m) => REGION_WORD.test(text.slice(m.end, m.end + 16))) ||
+    (entity.mentions.length > 0 && entity.mentions.every((m) => listedAsRegion(text, m)));
   const adminSaid =
     said.some((f) => ADMIN_SUFFIX.test(f)) ||
-    entity.mentions.some((m) => ADMIN_WORD.test(text.slice(m.end, m.end + 16)) || REGIONS_OF.test(text.slice(Math.max(0, m.start - 100), m.start)));
+    entity.mentions.some((m) => ADMIN_WORD.test(text.slice(m.end, m.end + 16)) || listedAsRegion(text, m));
   const dateline = filedAt !== null && entity.mentions.some((m) => m.start < filedAt.end && m.end > filedAt.start);
   const candidatesOf = (form: string, hits: ReturnType<Gazetteer['lookup']>) => {
     let cities = 0;
