@@ -58,3 +58,13 @@ describe('a report of schema 2.1', () => {
     expect(upgradeReport(now)).toBe(now);
   });
 });
+
+describe('a report of schema 2.3', () => {
+  it('reads as the current one as it is: its affiliations name countries only', () => {
+    const affiliations = [{ start: 0, end: 7, text: 'Russian', countryCode: 'RU', geonamesId: 2017370, lat: 60, lon: 100 }];
+    const old = { schemaVersion: '2.3.0', document: { text: 'Russian troops moved.' }, affiliations } as unknown as Analysis;
+    const now = upgradeReport(old);
+    expect(now.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(now.affiliations).toBe(affiliations);
+  });
+});

@@ -3,7 +3,7 @@
  * cuts were prose, findings had no source, and technique spans named their rules only in a cue
  * ('rule so-called: ...'); until 2.1 technique spans were not messages; 2.2 adds `document.removed`
  * (the page chrome cut from the text), which a 2.1 report, read with its chrome, does not have; 2.3 adds
- * `document.dateline`, which older reports leave out. The layers keep their
+ * `document.dateline`, which older reports leave out; 2.4 an affiliation's `region`. The layers keep their
  * provenance, so a store or `--reuse` still sees them as made by the analyzer versions of their
  * time (stale where bumped).
  */
@@ -25,7 +25,7 @@ type OldTechnique = TechniqueSpan & { rule?: string };
 
 export function upgradeReport(report: Analysis): Analysis {
   const old = report as unknown as OldReport;
-  if (old.schemaVersion?.startsWith('2.1.') || old.schemaVersion?.startsWith('2.2.')) return { ...report, schemaVersion: SCHEMA_VERSION } as Analysis;
+  if (/^2\.[1-3]\./.test(old.schemaVersion ?? '')) return { ...report, schemaVersion: SCHEMA_VERSION } as Analysis;
   if (!old.schemaVersion || !/^(1\.|2\.0\.)/.test(old.schemaVersion)) return report;
   const text = report.document?.text ?? '';
   const techniques = (ts: OldTechnique[] | undefined) =>

@@ -9,7 +9,7 @@ import { nerModel, tagEntities } from './ner/tagger.js';
 
 export const entitiesAnalyzer = defineAnalyzer({
   name: 'entities',
-  version: 30,
+  version: 31,
   requires: ['sentences', 'tokens'],
   adds: 'entities',
   schema: (T) => T.Array(EntitySchema(T)),

@@ -13,6 +13,16 @@ describe('findAffiliations', () => {
     expect(russian!.lat).not.toBeNull();
   });
 
+  it('refers a region’s demonym to the region, in its country, at the region’s point', () => {
+    const text = 'Crimean Tatars and Chechen fighters; South Ossetian officials met Georgian ones.';
+    expect(said(text)).toEqual(['Crimean:UA', 'Chechen:RU', 'South Ossetian:GE', 'Georgian:GE']);
+    const [crimean, , ossetian, georgian] = findAffiliations(text, []);
+    expect(crimean).toMatchObject({ region: 'Crimea', geonamesId: null });
+    expect(crimean!.lat).not.toBeNull();
+    expect(ossetian).toMatchObject({ region: 'South Ossetia' });
+    expect(georgian!.region).toBeUndefined();
+  });
+
   it('reads whole words only, and leaves place names to the places', () => {
     expect(said('Russianness, Americana and the Latin-American vote.')).toEqual([]);
     expect(said('The Russian Federation said so.', ['Russian Federation'])).toEqual([]);

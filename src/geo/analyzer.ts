@@ -7,7 +7,7 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 18,
+  version: 19,
   requires: ['entities', 'tokens'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },
@@ -18,7 +18,7 @@ export const placesAnalyzer = defineAnalyzer({
 
 export const affiliationsAnalyzer = defineAnalyzer({
   name: 'affiliations',
-  version: 6,
+  version: 7,
   requires: ['entities'],
   adds: 'affiliations',
   // optional: reports before schema 2.3 have none

@@ -31,6 +31,8 @@ interface RegionEntry {
   note?: string;
   bases?: string[];
   names?: string[];
+  /** read by the affiliations (affiliations.ts), not compiled into the gazetteer */
+  demonyms?: string[];
 }
 interface RenamedEntry {
   geonamesId: number;

@@ -39,11 +39,13 @@ export const AffiliationSchema = (T: TypeBuilder) =>
       end: Offset(T),
       text: T.String(),
       countryCode: T.String(),
+      /** a region of the gazetteer, by its name, where the demonym is a region's ("Crimean"); the country is then the region's */
+      region: T.Optional(T.String()),
       geonamesId: Nullable(T, T.Integer()),
       lat: Nullable(T, T.Number()),
       lon: Nullable(T, T.Number()),
     },
-    { description: 'a demonym ("Russian officials", "Palestinians") and the country it refers to: an affiliation, not a place mention' },
+    { description: 'a demonym ("Russian officials", "Palestinians", "Crimean Tatars") and the country or region it refers to: an affiliation, not a place mention' },
   );
 export type Affiliation = StaticOf<typeof AffiliationSchema>;
 
