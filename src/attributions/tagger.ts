@@ -58,8 +58,7 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
   let feats: Uint32Array = new Uint32Array(0);
   let base = 0; // the first token of the block of rows in `feats`
   const L = 7;
-  const w = perceptron.weights;
-  const mask = (1 << perceptron.bits) - 1;
+  const { weights: w, rows: rowOf, mask } = perceptron;
   const F = STATIC_FEATURES;
   const indexed = new Int32Array(F + DYNAMIC_FEATURES);
   const labels: number[] = new Array(tokens.length);
@@ -74,14 +73,14 @@ export function decode(model: TaggerModel, tokens: readonly Token[], text: strin
       feats = rows(i, Math.min(tokens.length, i + FEATURE_BLOCK), feats);
     }
     const o = (i - base) * F;
-    for (let k = 0; k < F; k++) indexed[k] = (feats[o + k]! & mask) * L;
+    for (let k = 0; k < F; k++) indexed[k] = rowOf[feats[o + k]! & mask]!;
     const word = feats[o + WORD_FEATURE]!;
-    indexed[F] = (mix(100, prev) & mask) * L;
-    indexed[F + 1] = (mix(101, prev2, prev) & mask) * L;
-    indexed[F + 2] = (mix(102, prev, word) & mask) * L;
-    indexed[F + 3] = (mix(103, lastRole) & mask) * L;
-    indexed[F + 4] = (mix(104, lastRole, prev) & mask) * L;
-    indexed[F + 5] = (mix(105, prev, feats[o + 9]!) & mask) * L; // previous label with this POS
+    indexed[F] = rowOf[mix(100, prev) & mask]!;
+    indexed[F + 1] = rowOf[mix(101, prev2, prev) & mask]!;
+    indexed[F + 2] = rowOf[mix(102, prev, word) & mask]!;
+    indexed[F + 3] = rowOf[mix(103, lastRole) & mask]!;
+    indexed[F + 4] = rowOf[mix(104, lastRole, prev) & mask]!;
+    indexed[F + 5] = rowOf[mix(105, prev, feats[o + 9]!) & mask]!; // previous label with this POS
     // The perceptron's score, unrolled over the 7 labels: this loop is most of the stage's run time.
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let k = 0; k < indexed.length; k++) {
@@ -185,10 +184,11 @@ export const loadTagger = (path?: string): TaggerModel => attributionModel.load(
  * the smallest one's power of two), and a token's score, a sum of a few dozen, stays far below 2^53
  * quanta: such sums are exact in a double in any order, so the scores are those of `decode`.
  */
-function historyTable(w: Float32Array, mask: number): Float64Array {
+function historyTable(perceptron: Perceptron): Float64Array {
   const L = 7;
   const table = new Float64Array(L * L * 4 * L);
-  const row = (feature: number) => (feature & mask) * L;
+  const w = perceptron.weights;
+  const row = (feature: number) => perceptron.row(feature);
   for (let prev = 0; prev < L; prev++) {
     const r100 = row(mix(100, prev));
     for (let last = 0; last < 4; last++) {
@@ -204,11 +204,11 @@ function historyTable(w: Float32Array, mask: number): Float64Array {
   return table;
 }
 
-/** Adds up each of the 7 labels' weights over the token's `F` static feature rows at `feats[o..]`. */
-function staticScores(feats: Uint32Array, o: number, F: number, mask: number, w: Float32Array, into: Float64Array): void {
+/** Adds up each of the 7 labels' weights over the token's `F` static feature hashes at `feats[o..]`. */
+function staticScores(feats: Uint32Array, o: number, F: number, { weights: w, rows, mask }: Perceptron, into: Float64Array): void {
   let t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
   for (let k = o; k < o + F; k++) {
-    const b = (feats[k]! & mask) * 7;
+    const b = rows[feats[k]! & mask]!;
     t0 += w[b]!;
     t1 += w[b + 1]!;
     t2 += w[b + 2]!;
@@ -296,10 +296,9 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
   let base = 0;
   const L = 7;
   const B = Math.max(1, width);
-  const w = perceptron.weights;
-  const mask = (1 << perceptron.bits) - 1;
+  const { weights: w, rows: rowOf, mask } = perceptron;
   const F = STATIC_FEATURES;
-  const history = historyTable(w, mask);
+  const history = historyTable(perceptron);
   const outside = model.outside ?? 0;
   const scores = new Float64Array(L);
   // the beam: each hypothesis' history and path score (current and next step)
@@ -319,7 +318,7 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       feats = rows(i, Math.min(n, i + FEATURE_BLOCK), feats);
     }
     const o = (i - base) * F;
-    staticScores(feats, o, F, mask, w, fixed);
+    staticScores(feats, o, F, perceptron, fixed);
     const word = feats[o + WORD_FEATURE]!;
     const pos = feats[o + 9]!;
     step.kept = 0;
@@ -327,8 +326,8 @@ export function decodeBeam(model: TaggerModel, tokens: readonly Token[], text: s
       const prev = hPrev[h]!;
       const lastRole = newSentence ? 0 : hLast[h]!;
       const t = ((prev * L + hPrev2[h]!) * 4 + lastRole) * L;
-      const a = (mix(102, prev, word) & mask) * L;
-      const p = (mix(105, prev, pos) & mask) * L; // the same history features as `decode`
+      const a = rowOf[mix(102, prev, word) & mask]!;
+      const p = rowOf[mix(105, prev, pos) & mask]!; // the same history features as `decode`
       scores[0] = fixed[0]! + history[t]! + w[a]! + w[p]! - outside;
       scores[1] = fixed[1]! + history[t + 1]! + w[a + 1]! + w[p + 1]!;
       scores[2] = fixed[2]! + history[t + 2]! + w[a + 2]! + w[p + 2]!;
@@ -400,7 +399,6 @@ export function learnBeam(model: TaggerModel, tokens: readonly Token[], text: st
   const F = STATIC_FEATURES;
   const B = Math.max(1, width);
   const w = perceptron.weights;
-  const mask = (1 << perceptron.bits) - 1;
   const gold = legalLabels(goldLabels);
   // a training document is small: all its static features at once
   const feats = staticFeatureRows(tokens, text, model.lexicon)(0, n);
@@ -420,17 +418,17 @@ export function learnBeam(model: TaggerModel, tokens: readonly Token[], text: st
   const dynamic = new Int32Array(DYNAMIC_FEATURES);
   const history = (i: number, prev: number, prev2: number, last: number) => {
     const o = i * F;
-    dynamic[0] = (mix(100, prev) & mask) * L;
-    dynamic[1] = (mix(101, prev2, prev) & mask) * L;
-    dynamic[2] = (mix(102, prev, feats[o + WORD_FEATURE]!) & mask) * L;
-    dynamic[3] = (mix(103, last) & mask) * L;
-    dynamic[4] = (mix(104, last, prev) & mask) * L;
-    dynamic[5] = (mix(105, prev, feats[o + 9]!) & mask) * L;
+    dynamic[0] = perceptron.row(mix(100, prev));
+    dynamic[1] = perceptron.row(mix(101, prev2, prev));
+    dynamic[2] = perceptron.row(mix(102, prev, feats[o + WORD_FEATURE]!));
+    dynamic[3] = perceptron.row(mix(103, last));
+    dynamic[4] = perceptron.row(mix(104, last, prev));
+    dynamic[5] = perceptron.row(mix(105, prev, feats[o + 9]!));
     return dynamic;
   };
   const bumpToken = (i: number, label: number, prev: number, prev2: number, last: number, delta: number) => {
     const o = i * F;
-    for (let k = o; k < o + F; k++) perceptron.bump((feats[k]! & mask) * L + label, delta);
+    for (let k = o; k < o + F; k++) perceptron.bump(perceptron.row(feats[k]!) + label, delta);
     const d = history(i, prev, prev2, last);
     for (let k = 0; k < DYNAMIC_FEATURES; k++) perceptron.bump(d[k]! + label, delta);
   };
@@ -472,7 +470,7 @@ export function learnBeam(model: TaggerModel, tokens: readonly Token[], text: st
   for (let i = 0; i < n; i++) {
     const fresh = newSentence(i);
     const o = i * F;
-    staticScores(feats, o, F, mask, w, fixed);
+    staticScores(feats, o, F, perceptron, fixed);
     step.kept = 0;
     for (let h = 0; h < size; h++) {
       const prev = hPrev[h]!;

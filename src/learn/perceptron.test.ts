@@ -37,6 +37,22 @@ describe('Perceptron', () => {
     for (const { f, y } of data) expect(model.predict(model.index(f))).toBe(y);
   });
 
+  it('loads compact: the kept rows after one shared zero row, the same scores, no further training', () => {
+    const p = train();
+    const { model } = Perceptron.deserialize(p.serialize());
+    const L = 2;
+    const kept = new Set([...Array(1 << 12).keys()].filter((b) => p.weights[b * L] !== 0 || p.weights[b * L + 1] !== 0));
+    expect(model.dense).toBe(false);
+    expect(model.weights.length).toBe((kept.size + 1) * L);
+    for (let b = 0; b < 1 << 12; b++) expect(model.rows[b] === 0).toBe(!kept.has(b));
+    for (const { f } of [...data, { f: ['w=hat', 'unseen'] }]) {
+      const dense = p.score(p.index(f), new Float32Array(L));
+      const compact = model.score(model.index(f), new Float32Array(L));
+      for (let l = 0; l < L; l++) expect(compact[l]).toBeCloseTo(dense[l]!, 3);
+    }
+    expect(() => model.update(model.index(['w=cat']), 0, 1)).toThrow(/cannot be trained/);
+  });
+
   it('hashes deterministically and shuffles reproducibly', () => {
     expect(hashFeature('w=cat')).toBe(hashFeature('w=cat'));
     expect(hashFeature('w=cat')).not.toBe(hashFeature('w=bat'));

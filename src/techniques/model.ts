@@ -61,8 +61,7 @@ export class TechniqueModel {
     const out = new Float32Array(ctx.tokens.length);
     // the tagger has two labels (O, I): a feature adds w[I] - w[O] to the margin; summed in place,
     // as this loop runs for every token of every article
-    const w = this.tagger.weights;
-    const mask = (1 << this.tagger.bits) - 1;
+    const { weights: w, rows, mask } = this.tagger;
     let sentence = -1;
     let shared = 0;
     for (let i = 0; i < ctx.tokens.length; i++) {
@@ -74,7 +73,7 @@ export class TechniqueModel {
       }
       let m = shared;
       for (const h of tokenHashes(ctx, i)) {
-        const b = (h & mask) * 2;
+        const b = rows[h & mask]!;
         m += w[b + 1]! - w[b]!;
       }
       out[i] = m;
@@ -130,12 +129,10 @@ export class TechniqueModel {
   }
 }
 
-/** Feature hashes -> the model's weight offsets, as Perceptron.index does for strings. */
+/** Feature hashes -> the model's weight row offsets, as Perceptron.index does for strings. */
 export function buckets(model: Perceptron, hashes: readonly number[]): Int32Array {
-  const mask = (1 << model.bits) - 1;
-  const L = model.labels.length;
   const out = new Int32Array(hashes.length);
-  for (let i = 0; i < hashes.length; i++) out[i] = (hashes[i]! & mask) * L;
+  for (let i = 0; i < hashes.length; i++) out[i] = model.row(hashes[i]!);
   return out;
 }
 

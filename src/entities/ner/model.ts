@@ -60,6 +60,8 @@ export class NerModel {
     lexicon: LexiconData,
     readonly meta: Record<string, unknown> = {},
   ) {
+    // the features' row offsets below are dense ones, (hash & mask) * L
+    if (!perceptron.dense) throw new Error('NerModel trains a dense perceptron (a saved model is read by NerTagger)');
     this.lexicon = Lexicon.fromData(lexicon);
     this.mask = (1 << perceptron.bits) - 1;
     this.transitionRows = Int32Array.from({ length: L + 1 }, (_, prev) => this.slot(transitionKey(prev)));
