@@ -7,7 +7,7 @@ import { linkPlaces } from './link.js';
 
 export const placesAnalyzer = defineAnalyzer({
   name: 'places',
-  version: 19,
+  version: 20,
   requires: ['entities', 'tokens'],
   adds: 'places',
   attach: { to: 'entities', as: 'place' },

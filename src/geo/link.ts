@@ -381,7 +381,7 @@ function rank(r: Resolved, ctx: Context, gaz: Gazetteer): Candidate[] {
     if (otherPhrase !== undefined) {
       score += W.inCountry;
       supported = true;
-      reasons.push(p.kind === 'country' ? `the article also names ${otherPhrase}, in it` : `in ${countryName(p.countryCode)}, which the article mentions`);
+      reasons.push(p.kind === 'country' ? `the article also mentions it or a place in it (“${otherPhrase}”)` : `in ${countryName(p.countryCode)}, which the article mentions`);
     }
     // a town or a county is placed by the region the article names and by the places around it
     if (isLocal(p)) {
