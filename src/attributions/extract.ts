@@ -13,7 +13,7 @@ import { isNoise } from './noise.js';
 import { cuesInContent, repairLabels } from './repair.js';
 import { quoteState } from './features.js';
 import { cueStrength, lemma } from './lexicon.js';
-import { passiveAgent, ruleGroups } from './rules.js';
+import { coordinatedCues, passiveAgent, ruleGroups } from './rules.js';
 import { BEAM_WIDTH, decodeBeam, labelsToSpans, type TaggerModel } from './tagger.js';
 import { lowerBound } from '../core/search.js';
 
@@ -22,13 +22,16 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 /** `margins`: filled with each token's tagger margin (decodeBeam), for the attribution confidence. */
 export function extractGroups(model: TaggerModel, text: string, sentences: readonly Sentence[], tokens: readonly Token[], margins?: Float64Array): Group[] {
   const isCue = (i: number) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 2;
-  const labels = cuesInContent(tokens, decodeBeam(model, tokens, text, BEAM_WIDTH, margins), isCue, () => quoteState(tokens, text));
+  let quoted: Uint8Array | undefined;
+  const quotes = () => (quoted ??= quoteState(tokens, text));
+  const labels = cuesInContent(tokens, decodeBeam(model, tokens, text, BEAM_WIDTH, margins), isCue, quotes);
   const tagged = groupSpans(text, sentences, labelsToSpans(tokens, repairLabels(tokens, labels)));
   for (const g of tagged) {
     if (!g.source || !g.cue) continue;
     const agent = passiveAgent(text, g.source, g.cue, sentences[g.sentence]?.end ?? text.length);
     if (agent) g.source = agent;
   }
+  tagged.push(...coordinatedCues(tokens, tagged, isCue, quotes));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);
   const removed = new Set<Group>();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { passiveAgent, ruleGroups } from './rules.js';
+import { segment } from '../text/segment.js';
+import { quoteState } from './features.js';
+import type { Group } from './group.js';
+import { coordinatedCues, passiveAgent, ruleGroups } from './rules.js';
 
 const sentenceOf = (text: string) => [{ start: 0, end: text.length }];
 const slice = (text: string, s?: { start: number; end: number }) => (s ? text.slice(s.start, s.end) : null);
@@ -77,5 +80,70 @@ describe('passiveAgent', () => {
     const text = 'The mayor endorsed by far the best plan. The plan was rejected. Endorsed by her was Ana.';
     expect(passiveAgent(text, { role: 'source', start: 0, end: 9 }, at(text, 'endorsed'), 40)).toBeNull();
     expect(passiveAgent(text, { ...at(text, 'The plan'), role: 'source' as const }, at(text, 'was rejected'), text.indexOf('Endorsed'))).toBeNull();
+  });
+});
+
+describe('transcript speaker labels', () => {
+  const speakers = (text: string) => ruleGroups(text, sentenceOf(text)).filter((g) => slice(text, g.cue) === ':');
+
+  it('reads a named speaker, and a label used twice in a transcript', () => {
+    const text = 'Gov. Ana Berg spoke to the host on Sunday.\n\n"HOST: Will the dam hold?\n\n"BERG: It will hold through the spring.\n\n"HOST: And after that?';
+    const groups = speakers(text);
+    expect(groups.map((g) => slice(text, g.source))).toEqual(['HOST', 'BERG', 'HOST']);
+    expect(slice(text, groups[1]!.contents[0])).toBe('It will hold through the spring.');
+    expect(groups[1]!.mode).toBe('direct');
+  });
+
+  it('does not read kickers, places or all-capital headlines as speakers', () => {
+    const text = 'WATCH: The dam breaks.\n\nUKRAINE: Floods reach Kherson.\n\nREAD MORE: Rain in the west\n\nTHE PORT AUTHORITY: IS IT WORTH IT?\n\nIn Ukraine the rain goes on. The Port Authority met.';
+    expect(speakers(text)).toEqual([]);
+  });
+
+  it('leaves a label nobody is named by alone outside a transcript', () => {
+    const text = 'BERG: The dam will hold.\n\nThe engineers met on Monday.';
+    expect(speakers(text)).toEqual([]);
+  });
+
+  it('stays linear on a huge run of labels', () => {
+    const text = Array.from({ length: 20000 }, (_, i) => `LABEL${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i / 26) % 26 | 0))}: some words here`).join('\n');
+    const t0 = performance.now();
+    speakers(text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('coordinatedCues', () => {
+  const CUES = /^(?:said|vowed|warned|outlined|says|warns|refused)$/;
+  /** One tagged group: source, cue and the content after it, given as substrings of the text. */
+  const run = (text: string, source: string, cue: string, content: string) => {
+    const { tokens } = segment(text, 'en');
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    const g: Group = { source: { role: 'source', ...at(source) }, cue: { role: 'cue', ...at(cue) }, contents: [{ role: 'content', ...at(content) }], mode: 'indirect', sentence: 0 };
+    const added = coordinatedCues(tokens, [g], (i) => CUES.test(tokens[i]!.text), () => quoteState(tokens, text));
+    return { first: slice(text, g.contents[0]), added: added.map((a) => [slice(text, a.source), slice(text, a.cue), slice(text, a.contents[0])]) };
+  };
+
+  it('splits a second past-tense cue verb after "and" off the first one\'s content', () => {
+    const text = 'The mayor outlined her flood plan and vowed to rebuild the dam by May.';
+    expect(run(text, 'The mayor', 'outlined', 'her flood plan and vowed to rebuild the dam by May')).toEqual({
+      first: 'her flood plan',
+      added: [['The mayor', 'vowed', 'to rebuild the dam by May']],
+    });
+  });
+
+  it('takes "against" into the cue', () => {
+    const text = 'Berg said the port would close for a week and warned against travel to the coast.';
+    expect(run(text, 'Berg', 'said', 'the port would close for a week and warned against travel to the coast').added).toEqual([
+      ['Berg', 'warned against', 'travel to the coast'],
+    ]);
+  });
+
+  it('leaves a verb that goes with a verb of the claim, or a verb in quotation marks', () => {
+    const text = 'Police said the driver crashed the van and refused to stop.';
+    expect(run(text, 'Police', 'said', 'the driver crashed the van and refused to stop').added).toEqual([]);
+    const quoted = 'Berg said “the port stays open and warned everyone” on Friday.';
+    expect(run(quoted, 'Berg', 'said', '“the port stays open and warned everyone”').added).toEqual([]);
+    const tenses = 'Berg says the port stayed open and warned the crews.';
+    expect(run(tenses, 'Berg', 'says', 'the port stayed open and warned the crews').added).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@
  */
 import type { Sentence } from '../core/schema.js';
 import type { RoleSpan } from '../core/roles.js';
+import type { Token } from '../core/doc.js';
+import { lowerBound } from '../core/search.js';
 import { sentenceAt, type Group } from './group.js';
 
 const WINDOW = 300;
@@ -145,7 +147,117 @@ function signedQuotes(text: string, sentences: readonly Sentence[]): Group[] {
   return out;
 }
 
-/** Rule groups for every sentence, and the signed quotations of the text. */
+/** A line opening with a speaker's name in capitals and a colon ("WALLACE: Let's start", "“KATE BOULDUAN: ..."). */
+const SPEAKER = /^[^\S\n]{0,4}[“"]?(\p{Lu}[\p{Lu}’'.-]{1,24}(?:[^\S\n]\p{Lu}[\p{Lu}’'.-]{1,24}){0,2}):[^\S\n]+(?=\S)/gmu;
+/** Headline kickers and labels of that shape that are no speaker. */
+const KICKER = /^(?:WATCH|EXCLUSIVE|READ|MORE|ALSO|UPDATE|UPDATED|BREAKING|LIVE|VIDEO|PHOTOS?|OPINION|ANALYSIS|EDITOR|NOTE|BYLINE|EMAIL|CLARIFICATION|CORRECTION|SOURCE|SOURCES|FULL|TEXT|LOOK|BOOM|BUSTED|FACT|CHECK|Q|A)$/;
+/** How many distinct labels one text may have looked up (each is one search of the text). */
+const MAX_SPEAKERS = 40;
+
+/** Capitalised words that open a sentence or a place rather than name a person ("In Ukraine", "The Hague"). */
+const NOT_A_NAME = /^(?:In|The|On|At|For|From|To|Of|And|But|Or|With|By|As|If|When|While|After|Before|Since|Across|Over|Into|Near|Western|Eastern|Northern|Southern|North|South|East|West|Central|New)$/;
+
+/** Is `word` ("Pence") in the text after a capitalised word that may be a first name or a title ("Gov. Pence")? Looks at 50 mentions at most. */
+function namedAsPerson(text: string, word: string): boolean {
+  const re = new RegExp(`(\\p{Lu}[\\p{L}.]{0,20})[^\\S\\n]${word.replace(/\./g, '\\.')}(?![\\p{L}])`, 'gu');
+  let seen = 0;
+  for (const m of text.matchAll(re)) {
+    if (!NOT_A_NAME.test(m[1]!.replace(/\.$/, ''))) return true;
+    if (++seen >= 50) break;
+  }
+  return false;
+}
+
+/**
+ * Transcripts: "WALLACE: Let's start ..." — the label is the source, the colon the cue, the rest of
+ * the line the content. Capitals and a colon also open headline kickers ("WATCH:", "UKRAINE:"),
+ * so the label's last word must be named in the text as a person is, in ordinary case after a
+ * capitalised word ("Gov. Pence", "President Xi"), and the line must not be all capitals; in a transcript (two labels or more, one of
+ * them so named) a label used twice or more is a speaker too (the host "WALLACE", never named).
+ */
+function speakerLabels(text: string, sentences: readonly Sentence[]): Group[] {
+  const found: { label: string; last: string; at: number; from: number }[] = [];
+  const uses = new Map<string, number>();
+  for (const m of text.matchAll(SPEAKER)) {
+    const label = m[1]!;
+    const words = label.split(/[^\S\n]/);
+    if (words.some((w) => KICKER.test(w.replace(/[’'.-]+$/u, '')))) continue;
+    const last = words[words.length - 1]!.replace(/[’'.-]+$/u, '');
+    if (last.length < 2 || (!uses.has(last) && uses.size >= MAX_SPEAKERS)) continue;
+    uses.set(last, (uses.get(last) ?? 0) + 1);
+    found.push({ label, last, at: m.index + m[0].indexOf(label), from: m.index + m[0].length });
+  }
+  const named = new Map([...uses.keys()].map((last) => [last, namedAsPerson(text, last[0] + last.slice(1).toLowerCase())]));
+  const transcript = uses.size >= 2 && [...named.values()].some(Boolean);
+  const out: Group[] = [];
+  for (const { label, last, at, from } of found) {
+    if (!named.get(last) && !(transcript && uses.get(last)! >= 2)) continue;
+    const cueStart = at + label.length + text.slice(at + label.length, from).indexOf(':');
+    let end = text.indexOf('\n', from);
+    if (end < 0 || end - from > WINDOW * 10) end = Math.min(text.length, from + WINDOW * 10);
+    while (end > from && /\s/u.test(text[end - 1]!)) end--;
+    // a line all in capitals is a headline ("THE UNITED NATIONS: IS IT WORTH ...?"), not speech
+    if (end - from < 3 || !/\p{Ll}/u.test(text.slice(from, end))) continue;
+    out.push({
+      source: span('source', at, at + label.length),
+      cue: span('cue', cueStart, cueStart + 1),
+      contents: [span('content', from, end)],
+      mode: 'direct',
+      sentence: sentenceAt(sentences, cueStart),
+    });
+  }
+  return out;
+}
+
+/** Rule groups for every sentence, and the signed quotations and transcript lines of the text. */
 export function ruleGroups(text: string, sentences: readonly Sentence[]): Group[] {
-  return [...sentences.flatMap((s, i) => [...accordingTo(text, s, i), ...passive(text, s, i)]), ...signedQuotes(text, sentences)];
+  return [...sentences.flatMap((s, i) => [...accordingTo(text, s, i), ...passive(text, s, i)]), ...signedQuotes(text, sentences), ...speakerLabels(text, sentences)];
+}
+
+const PAST_VERB = /^(?:\p{L}+ed|said|told|wrote|spoke|thought|knew|saw|found|gave|made|took|put|held|felt|brought|sought|drew|threw|swore|forecast)$/iu;
+const PRESENT_VERB = /^\p{Ll}+[^s’'\s]s$/u;
+/** How far into the first cue's content a second cue is looked for, in tokens. */
+const COORDINATION_REACH = 60;
+
+/**
+ * A second cue verb coordinated after a tagged one, same subject: "The nominee outlined his plan
+ * and vowed to punish ...", "Trump said he would order a review and warned against hackers". The
+ * tagger reads the second verb as part of the first one's content; here it is a cue of its own
+ * with the same source, and the first content ends before "and". Both verbs must be past tense
+ * (or both present, "-s"), and the stretch between them must hold no verb of that tense (in "Police say he posed a threat
+ * and refused", "refused" goes with "posed", inside the claim). `isCue`: a word often a cue in
+ * training; `quoted`: per token, inside quotation marks. Returns the new groups; `groups` is edited.
+ */
+export function coordinatedCues(tokens: readonly Token[], groups: readonly Group[], isCue: (i: number) => boolean, quoted: () => Uint8Array): Group[] {
+  const out: Group[] = [];
+  let q: Uint8Array | undefined;
+  for (const g of groups) {
+    const cue = g.cue;
+    const content = g.contents[0];
+    if (!cue || !g.source || !content || content.start < cue.end) continue;
+    let head = -1;
+    for (let k = lowerBound(tokens, (t) => t.end <= cue.start); k < tokens.length && tokens[k]!.start < cue.end; k++) if (tokens[k]!.pos === 'VERB') head = k;
+    const form = head < 0 ? null : PAST_VERB.test(tokens[head]!.text) ? PAST_VERB : PRESENT_VERB.test(tokens[head]!.text) ? PRESENT_VERB : null;
+    if (!form) continue;
+    const first = lowerBound(tokens, (t) => t.start < content.start);
+    for (let k = first; k < tokens.length && k < first + COORDINATION_REACH && tokens[k]!.end <= content.end; k++) {
+      const t = tokens[k]!;
+      if (t.pos === 'VERB' && form.test(t.text)) break;
+      if (t.text !== 'and' || k === first) continue;
+      const v = tokens[k + 1];
+      if (!v || v.end >= content.end || v.pos !== 'VERB' || !form.test(v.text) || !isCue(k + 1)) continue;
+      q ??= quoted();
+      if (q[k + 1]) break;
+      // "warned against hackers": the preposition is part of the cue, as PolNeAR marks it
+      const particle = tokens[k + 2]?.text === 'against' && k + 3 < tokens.length && tokens[k + 3]!.end <= content.end;
+      const cueEnd = particle ? tokens[k + 2]!.end : v.end;
+      const next = tokens[particle ? k + 3 : k + 2]!;
+      let end = tokens[k - 1]!.end;
+      if (tokens[k - 1]!.text === ',') end = tokens[k - 2]!.end;
+      out.push({ source: g.source, cue: { role: 'cue', start: v.start, end: cueEnd }, contents: [{ role: 'content', start: next.start, end: content.end }], mode: g.mode, sentence: g.sentence });
+      g.contents[0] = { ...content, end };
+      break;
+    }
+  }
+  return out;
 }
