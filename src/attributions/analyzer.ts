@@ -14,7 +14,7 @@ import { readAsEnglish } from '../core/language.js';
  */
 export const attributionsAnalyzer = defineAnalyzer({
   name: 'attributions',
-  version: 10,
+  version: 11,
   requires: ['sentences', 'tokens'],
   optional: ['entities'],
   adds: 'attributions',
@@ -43,7 +43,7 @@ export const attributionsAnalyzer = defineAnalyzer({
 /** The article's sourcing profile (sourcing.ts), from its attributions. */
 export const sourcingAnalyzer = defineAnalyzer({
   name: 'sourcing',
-  version: 8,
+  version: 9,
   requires: ['attributions', 'sentences'],
   adds: 'sourcing',
   // left out of the report when it did not run: no profile rather than an empty one
