@@ -13,7 +13,7 @@ import { isNoise } from './noise.js';
 import { cuesInContent, repairLabels } from './repair.js';
 import { quoteState } from './features.js';
 import { cueStrength, lemma } from './lexicon.js';
-import { coordinatedCues, passiveAgent, ruleGroups } from './rules.js';
+import { coordinatedCues, participleCues, passiveAgent, ruleGroups } from './rules.js';
 import { BEAM_WIDTH, decodeBeam, labelsToSpans, type TaggerModel } from './tagger.js';
 import { lowerBound } from '../core/search.js';
 
@@ -32,6 +32,7 @@ export function extractGroups(model: TaggerModel, text: string, sentences: reado
     if (agent) g.source = agent;
   }
   tagged.push(...coordinatedCues(tokens, tagged, isCue, quotes));
+  tagged.push(...participleCues(text, tokens, tagged, (i) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 3, quotes));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);
   const removed = new Set<Group>();

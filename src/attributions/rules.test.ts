@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../text/segment.js';
 import { quoteState } from './features.js';
 import type { Group } from './group.js';
-import { coordinatedCues, passiveAgent, ruleGroups } from './rules.js';
+import { coordinatedCues, participleCues, passiveAgent, ruleGroups } from './rules.js';
 
 const sentenceOf = (text: string) => [{ start: 0, end: text.length }];
 const slice = (text: string, s?: { start: number; end: number }) => (s ? text.slice(s.start, s.end) : null);
@@ -99,6 +99,17 @@ describe('transcript speaker labels', () => {
     expect(speakers(text)).toEqual([]);
   });
 
+  it('reads a headline opening with a named person, without its full stop', () => {
+    const text = 'Ana Berg: The Dam Will Hold Through Spring.\n\nMayor Ana Berg spoke on Monday.';
+    const groups = speakers(text);
+    expect(groups.map((g) => [slice(text, g.source), slice(text, g.contents[0])])).toEqual([['Ana Berg', 'The Dam Will Hold Through Spring']]);
+  });
+
+  it('does not read a headline kicker in headline case as a speaker', () => {
+    const text = 'The Latest: Floods reach Kherson.\n\nPoll: Most back the dam.\n\nThe Dam Goes On: rain in the west.\n\nBerg Goes On leave.';
+    expect(speakers(text)).toEqual([]);
+  });
+
   it('leaves a label nobody is named by alone outside a transcript', () => {
     const text = 'BERG: The dam will hold.\n\nThe engineers met on Monday.';
     expect(speakers(text)).toEqual([]);
@@ -145,5 +156,46 @@ describe('coordinatedCues', () => {
     expect(run(quoted, 'Berg', 'said', '“the port stays open and warned everyone”').added).toEqual([]);
     const tenses = 'Berg says the port stayed open and warned the crews.';
     expect(run(tenses, 'Berg', 'says', 'the port stayed open and warned the crews').added).toEqual([]);
+  });
+});
+
+describe('participleCues', () => {
+  const STRONG = /^(?:promising|saying|warning)$/;
+  const run = (text: string, tagged: [source: string | null, cue: string, content: string][]) => {
+    const { tokens } = segment(text, 'en');
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    const groups: Group[] = tagged.map(([source, cue, content]) => ({
+      ...(source ? { source: { role: 'source' as const, ...at(source) } } : {}),
+      cue: { role: 'cue', ...at(cue) },
+      contents: [{ role: 'content', ...at(content) }],
+      mode: 'indirect',
+      sentence: 0,
+    }));
+    const added = participleCues(text, tokens, groups, (i) => STRONG.test(tokens[i]!.text), () => quoteState(tokens, text));
+    const show = (g: Group) => [slice(text, g.source), slice(text, g.cue), slice(text, g.contents[0])];
+    return { groups: groups.map(show), added: added.map(show) };
+  };
+
+  it('gives a participle after a comma the subject of the clause before it', () => {
+    const text = 'After the flood, Ana Berg met the engineers, promising to rebuild the dam by May.';
+    expect(run(text, []).added).toEqual([['Ana Berg', 'promising', 'to rebuild the dam by May']]);
+  });
+
+  it('gives it the source of a cue before it in the sentence, and ends that cue\'s claim at the comma', () => {
+    const text = 'Berg spoke to the engineers of the port, promising to rebuild the dam by May.';
+    expect(run(text, [['Berg', 'spoke to', 'the engineers of the port, promising to rebuild the dam by May']])).toEqual({
+      groups: [['Berg', 'spoke to', 'the engineers of the port']],
+      added: [['Berg', 'promising', 'to rebuild the dam by May']],
+    });
+  });
+
+  it('gives a participle the tagger read as a sourceless cue its subject', () => {
+    const text = 'Berg has met the engineers, saying the dam will hold.';
+    expect(run(text, [[null, 'saying', 'the dam will hold']])).toEqual({ groups: [['Berg', 'saying', 'the dam will hold']], added: [] });
+  });
+
+  it('leaves a participle whose subject is no name or personal pronoun, or that is quoted', () => {
+    expect(run('The heavy rain flooded the valley, promising a hard winter for the farms.', []).added).toEqual([]);
+    expect(run('Berg wrote: “the rain came, promising a hard winter for all.”', []).added).toEqual([]);
   });
 });

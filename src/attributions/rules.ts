@@ -149,19 +149,22 @@ function signedQuotes(text: string, sentences: readonly Sentence[]): Group[] {
 
 /** A line opening with a speaker's name in capitals and a colon ("WALLACE: Let's start", "“KATE BOULDUAN: ..."). */
 const SPEAKER = /^[^\S\n]{0,4}[“"]?(\p{Lu}[\p{Lu}’'.-]{1,24}(?:[^\S\n]\p{Lu}[\p{Lu}’'.-]{1,24}){0,2}):[^\S\n]+(?=\S)/gmu;
+/** The same in a headline's case: "Pat Caddell: Democrat Voters Worried ...", "Pence: Gennifer Flowers Won’t Be at Debate". */
+const SPEAKER_TITLED = /^[^\S\n]{0,4}[“"]?((?:\p{Lu}\p{Ll}[\p{Ll}’'-]{0,23}|\p{Lu}\.)(?:[^\S\n](?:\p{Lu}\p{Ll}[\p{Ll}’'-]{0,23}|\p{Lu}\.)){0,2}):[^\S\n]+(?=\S)/gmu;
 /** Headline kickers and labels of that shape that are no speaker. */
-const KICKER = /^(?:WATCH|EXCLUSIVE|READ|MORE|ALSO|UPDATE|UPDATED|BREAKING|LIVE|VIDEO|PHOTOS?|OPINION|ANALYSIS|EDITOR|NOTE|BYLINE|EMAIL|CLARIFICATION|CORRECTION|SOURCE|SOURCES|FULL|TEXT|LOOK|BOOM|BUSTED|FACT|CHECK|Q|A)$/;
+const KICKER = /^(?:WATCH|EXCLUSIVE|READ|MORE|ALSO|UPDATE|UPDATED|BREAKING|LIVE|VIDEO|PHOTOS?|OPINION|ANALYSIS|EDITOR|NOTE|BYLINE|EMAIL|CLARIFICATION|CORRECTION|SOURCE|SOURCES|FULL|TEXT|LOOK|BOOM|BUSTED|FACT|CHECK|LATEST|THE|Q|A)$/;
 /** How many distinct labels one text may have looked up (each is one search of the text). */
-const MAX_SPEAKERS = 40;
+const MAX_SPEAKERS = 16;
 
 /** Capitalised words that open a sentence or a place rather than name a person ("In Ukraine", "The Hague"). */
 const NOT_A_NAME = /^(?:In|The|On|At|For|From|To|Of|And|But|Or|With|By|As|If|When|While|After|Before|Since|Across|Over|Into|Near|Western|Eastern|Northern|Southern|North|South|East|West|Central|New)$/;
 
 /** Is `word` ("Pence") in the text after a capitalised word that may be a first name or a title ("Gov. Pence")? Looks at 50 mentions at most. */
-function namedAsPerson(text: string, word: string): boolean {
+function namedAsPerson(text: string, word: string, labelEnds: ReadonlySet<number>): boolean {
   const re = new RegExp(`(\\p{Lu}[\\p{L}.]{0,20})[^\\S\\n]${word.replace(/\./g, '\\.')}(?![\\p{L}])`, 'gu');
   let seen = 0;
   for (const m of text.matchAll(re)) {
+    if (labelEnds.has(m.index + m[0].length)) continue; // the label itself ("Pat Caddell:")
     if (!NOT_A_NAME.test(m[1]!.replace(/\.$/, ''))) return true;
     if (++seen >= 50) break;
   }
@@ -176,26 +179,33 @@ function namedAsPerson(text: string, word: string): boolean {
  * them so named) a label used twice or more is a speaker too (the host "WALLACE", never named).
  */
 function speakerLabels(text: string, sentences: readonly Sentence[]): Group[] {
-  const found: { label: string; last: string; at: number; from: number }[] = [];
+  const found: { label: string; last: string; at: number; from: number; caps: boolean }[] = [];
   const uses = new Map<string, number>();
-  for (const m of text.matchAll(SPEAKER)) {
-    const label = m[1]!;
-    const words = label.split(/[^\S\n]/);
-    if (words.some((w) => KICKER.test(w.replace(/[’'.-]+$/u, '')))) continue;
-    const last = words[words.length - 1]!.replace(/[’'.-]+$/u, '');
-    if (last.length < 2 || (!uses.has(last) && uses.size >= MAX_SPEAKERS)) continue;
-    uses.set(last, (uses.get(last) ?? 0) + 1);
-    found.push({ label, last, at: m.index + m[0].indexOf(label), from: m.index + m[0].length });
+  for (const [pattern, caps] of [[SPEAKER, true], [SPEAKER_TITLED, false]] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const label = m[1]!;
+      const words = label.split(/[^\S\n]/).map((w) => w.replace(/[’'.-]+$/u, ''));
+      if (words.some((w) => KICKER.test(w.toUpperCase()))) continue;
+      const word = words[words.length - 1]!;
+      const last = caps ? word[0] + word.slice(1).toLowerCase() : word;
+      if (last.length < 2 || NOT_A_NAME.test(last) || (!uses.has(last) && uses.size >= MAX_SPEAKERS)) continue;
+      uses.set(last, (uses.get(last) ?? 0) + 1);
+      found.push({ label, last, at: m.index + m[0].indexOf(label), from: m.index + m[0].length, caps });
+    }
   }
-  const named = new Map([...uses.keys()].map((last) => [last, namedAsPerson(text, last[0] + last.slice(1).toLowerCase())]));
+  found.sort((x, y) => x.at - y.at);
+  const ends = new Set(found.map((f) => f.at + f.label.length));
+  const named = new Map([...uses.keys()].map((last) => [last, namedAsPerson(text, last, ends)]));
   const transcript = uses.size >= 2 && [...named.values()].some(Boolean);
   const out: Group[] = [];
-  for (const { label, last, at, from } of found) {
+  for (const { label, last, at, from, caps } of found) {
     if (!named.get(last) && !(transcript && uses.get(last)! >= 2)) continue;
     const cueStart = at + label.length + text.slice(at + label.length, from).indexOf(':');
     let end = text.indexOf('\n', from);
     if (end < 0 || end - from > WINDOW * 10) end = Math.min(text.length, from + WINDOW * 10);
     while (end > from && /\s/u.test(text[end - 1]!)) end--;
+    // a headline's full stop is not part of its claim, as PolNeAR marks it; a transcript line's is
+    if (!caps && text[end - 1] === '.' && !/\p{Lu}\.$/u.test(text.slice(end - 2, end))) end--;
     // a line all in capitals is a headline ("THE UNITED NATIONS: IS IT WORTH ...?"), not speech
     if (end - from < 3 || !/\p{Ll}/u.test(text.slice(from, end))) continue;
     out.push({
@@ -214,7 +224,7 @@ export function ruleGroups(text: string, sentences: readonly Sentence[]): Group[
   return [...sentences.flatMap((s, i) => [...accordingTo(text, s, i), ...passive(text, s, i)]), ...signedQuotes(text, sentences), ...speakerLabels(text, sentences)];
 }
 
-const PAST_VERB = /^(?:\p{L}+ed|said|told|wrote|spoke|thought|knew|saw|found|gave|made|took|put|held|felt|brought|sought|drew|threw|swore|forecast)$/iu;
+const PAST_VERB = /^(?:\p{L}+ed|said|told|wrote|spoke|thought|knew|saw|found|gave|made|took|put|held|felt|brought|sought|drew|threw|swore|forecast|met|went|came|left|sent|led|won|ran|began|stood|kept|struck|became|got|taught|meant)$/iu;
 const PRESENT_VERB = /^\p{Ll}+[^s’'\s]s$/u;
 /** How far into the first cue's content a second cue is looked for, in tokens. */
 const COORDINATION_REACH = 60;
@@ -260,4 +270,90 @@ export function coordinatedCues(tokens: readonly Token[], groups: readonly Group
     }
   }
   return out;
+}
+
+const FINITE_AUX = /^(?:has|have|had|is|are|was|were)$/i;
+const SUBJECT_PRONOUN = /^(?:he|she|they|it|we)$/i;
+/** How far back from a participle its clause's verb is looked for, in tokens. */
+const SUBJECT_REACH = 40;
+
+/**
+ * A strong cue participle after a comma that the tagger did not read: "Trump spoke to a gathering
+ * of industry leaders, promising to lift ...", "Mrs. Clinton has embraced the approach, promising
+ * to ...". The participle's subject is that of the clause before it: the nearest finite verb back
+ * (past, present "-s", or an auxiliary with its participle) and, just before that verb, a
+ * personal pronoun or a run of names that is not inside a longer phrase ("the head of Acme
+ * Corp"). The content is the rest of the sentence. Only in a sentence with no cue before the
+ * participle (with one, the report's shared subjects already read it); `isStrong`: a word that is
+ * mostly a cue in training (cue strength 3).
+ */
+export function participleCues(text: string, tokens: readonly Token[], groups: readonly Group[], isStrong: (i: number) => boolean, quoted: () => Uint8Array): Group[] {
+  const withCue = groups.filter((g) => g.cue).sort((x, y) => x.cue!.start - y.cue!.start);
+  const out: Group[] = [];
+  let q: Uint8Array | undefined;
+  for (let k = 2; k < tokens.length; k++) {
+    const c = tokens[k]!;
+    if (tokens[k - 1]!.text !== ',' || !/\p{Ll}ing$/u.test(c.text) || !isStrong(k)) continue;
+    // the nearest tagged cue before the participle, if it is in the same sentence
+    const at = lowerBound(withCue, (g) => g.cue!.end <= c.start);
+    // the tagger read it as a cue: with a source, it stands; without, it gets the one found here
+    const tagged = at < withCue.length && withCue[at]!.cue!.start < c.end ? withCue[at] : undefined;
+    if (tagged && (tagged.source || tagged.cue!.start !== c.start)) continue;
+    const before = at > 0 ? withCue[at - 1] : undefined;
+    q ??= quoted();
+    if (q[k]) continue;
+    const earlier = before && before.sentence === c.sentence ? before : undefined;
+    const source = earlier ? earlier.source : subjectBefore(tokens, k - 1);
+    if (!source) continue;
+    if (tagged) {
+      tagged.source = source;
+      continue;
+    }
+    let end = k;
+    while (end + 1 < tokens.length && tokens[end + 1]!.sentence === c.sentence && end - k < 200) end++;
+    while (end > k && /^[.!?"”’]$/u.test(tokens[end]!.text)) end--;
+    if (end - k < 3) continue;
+    // the earlier cue's claim ends at the comma
+    const cut = earlier?.contents.findIndex((x) => x.start < c.start && x.end > c.start) ?? -1;
+    if (cut >= 0) earlier!.contents[cut] = { ...earlier!.contents[cut]!, end: tokens[k - 2]!.end };
+    out.push({
+      source,
+      cue: { role: 'cue', start: c.start, end: c.end },
+      contents: [{ role: 'content', start: tokens[k + 1]!.start, end: tokens[end]!.end }],
+      mode: /^[“"]/u.test(text.slice(tokens[k + 1]!.start, tokens[k + 1]!.start + 1)) ? 'direct' : 'indirect',
+      sentence: c.sentence,
+    });
+  }
+  return out;
+}
+
+/**
+ * The subject of the clause ending at token `to`: the nearest finite verb back (past, present "-s",
+ * or an auxiliary with its participle) and, just before it, a personal pronoun or a run of names
+ * not inside a longer phrase ("the head of Acme Corp"); undefined for anything else.
+ */
+function subjectBefore(tokens: readonly Token[], to: number): RoleSpan | undefined {
+  const sentence = tokens[to]!.sentence;
+  let verb = -1;
+  for (let j = to - 1; j > 0 && j > to - SUBJECT_REACH && tokens[j]!.sentence === sentence; j--) {
+    const t = tokens[j]!;
+    if ((t.pos === 'VERB' && (PAST_VERB.test(t.text) || PRESENT_VERB.test(t.text))) || (t.pos === 'AUX' && FINITE_AUX.test(t.text))) {
+      verb = j;
+      break;
+    }
+  }
+  if (verb < 1) return undefined;
+  if (tokens[verb - 1]!.pos === 'AUX' && FINITE_AUX.test(tokens[verb - 1]!.text)) verb--;
+  const last = verb - 1;
+  const t = tokens[last]!;
+  if (t.sentence !== sentence) return undefined;
+  let first = last;
+  if (t.pos === 'PRON') {
+    if (!SUBJECT_PRONOUN.test(t.text)) return undefined;
+  } else if (t.pos === 'PROPN') {
+    while (first > 0 && tokens[first - 1]!.sentence === sentence && tokens[first - 1]!.pos === 'PROPN' && last - first < 6) first--;
+    const prev = tokens[first - 1];
+    if (prev && prev.sentence === sentence && prev.text !== ',' && prev.pos !== 'CCONJ' && prev.pos !== 'ADV') return undefined;
+  } else return undefined;
+  return { role: 'source', start: tokens[first]!.start, end: t.end };
 }
