@@ -32,7 +32,7 @@ export function extractGroups(model: TaggerModel, text: string, sentences: reado
     if (agent) g.source = agent;
   }
   tagged.push(...coordinatedCues(tokens, tagged, isCue, quotes));
-  tagged.push(...participleCues(text, tokens, tagged, (i) => cueStrength(model.lexicon, lemma(tokens[i]!.text)) >= 3, quotes));
+  tagged.push(...participleCues(text, tokens, tagged, isCue, quotes));
   // Tagger groups by cue start, so that each rule finds the groups on its cue by binary search.
   const byCue = tagged.filter((g) => g.cue).sort((a, b) => a.cue!.start - b.cue!.start);
   const removed = new Set<Group>();

@@ -278,22 +278,22 @@ const SUBJECT_PRONOUN = /^(?:he|she|they|it|we)$/i;
 const SUBJECT_REACH = 40;
 
 /**
- * A strong cue participle after a comma that the tagger did not read: "Trump spoke to a gathering
- * of industry leaders, promising to lift ...", "Mrs. Clinton has embraced the approach, promising
- * to ...". The participle's subject is that of the clause before it: the nearest finite verb back
- * (past, present "-s", or an auxiliary with its participle) and, just before that verb, a
+ * A cue participle after a comma ("..., promising to lift ...", "..., saying the dam will hold"),
+ * which the tagger missed or read with no source: its source is that of the cue before it in its
+ * sentence ("Trump spoke to a gathering of industry leaders, promising to ..."; that cue's claim
+ * then ends at the comma), or else the subject of the clause before it: the nearest finite verb
+ * back (past, present "-s", or an auxiliary with its participle) and, just before that verb, a
  * personal pronoun or a run of names that is not inside a longer phrase ("the head of Acme
- * Corp"). The content is the rest of the sentence. Only in a sentence with no cue before the
- * participle (with one, the report's shared subjects already read it); `isStrong`: a word that is
- * mostly a cue in training (cue strength 3).
+ * Corp"). A new group's content is the rest of the sentence. `isCue`: a word often a cue in
+ * training; `quoted`: per token, inside quotation marks. Returns the new groups; `groups` is edited.
  */
-export function participleCues(text: string, tokens: readonly Token[], groups: readonly Group[], isStrong: (i: number) => boolean, quoted: () => Uint8Array): Group[] {
+export function participleCues(text: string, tokens: readonly Token[], groups: readonly Group[], isCue: (i: number) => boolean, quoted: () => Uint8Array): Group[] {
   const withCue = groups.filter((g) => g.cue).sort((x, y) => x.cue!.start - y.cue!.start);
   const out: Group[] = [];
   let q: Uint8Array | undefined;
   for (let k = 2; k < tokens.length; k++) {
     const c = tokens[k]!;
-    if (tokens[k - 1]!.text !== ',' || !/\p{Ll}ing$/u.test(c.text) || !isStrong(k)) continue;
+    if (tokens[k - 1]!.text !== ',' || !/\p{Ll}ing$/u.test(c.text) || !isCue(k)) continue;
     // the nearest tagged cue before the participle, if it is in the same sentence
     const at = lowerBound(withCue, (g) => g.cue!.end <= c.start);
     // the tagger read it as a cue: with a source, it stands; without, it gets the one found here
