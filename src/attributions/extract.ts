@@ -1,6 +1,7 @@
 /**
- * From tokens to attribution groups: the tagger's spans grouped by nearest cue (group.ts), then
- * the rule groups (rules.ts). An "according to" / "as per" rule group replaces tagger groups
+ * From tokens to attribution groups: the tagger's spans grouped by nearest cue (group.ts), with
+ * the cues it read as part of a claim or left without a source (coordinated verbs, participles
+ * after a comma: rules.ts), then the rule groups (rules.ts). An "according to" / "as per" rule group replaces tagger groups
  * whose cue it overlaps (the rule reads that construction exactly); a passive rule group
  * with an agent ("by X") replaces a tagger group on the same cue that found no source; any
  * other is added where the tagger found no cue on its cue; where the tagger found that cue but

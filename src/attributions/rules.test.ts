@@ -142,6 +142,13 @@ describe('coordinatedCues', () => {
     });
   });
 
+  it('never leaves an empty or inverted claim when the content opens at the comma', () => {
+    const text = 'Berg outlined, and vowed to rebuild the dam by May.';
+    const { first, added } = run(text, 'Berg', 'outlined', ', and vowed to rebuild the dam by May');
+    expect(first).toBe(',');
+    expect(added).toEqual([['Berg', 'vowed', 'to rebuild the dam by May']]);
+  });
+
   it('takes "against" into the cue', () => {
     const text = 'Berg said the port would close for a week and warned against travel to the coast.';
     expect(run(text, 'Berg', 'said', 'the port would close for a week and warned against travel to the coast').added).toEqual([

@@ -1,10 +1,14 @@
 /**
  * Rules for patterns the tagger sees too rarely in its training data and that are easy to
  * read exactly: "according to X" / "as per X" (with the claim on either side), passive
- * attributions ("was interpreted by X as", "were later deemed"), and a quotation signed with a
- * dash and a name ("“...” ― Ana Berg", as in collected quotes and readers' voices). An agentless
+ * attributions ("was interpreted by X as", "were later deemed"), a quotation signed with a
+ * dash and a name ("“...” ― Ana Berg", as in collected quotes and readers' voices), and speaker
+ * labels ("PENCE: Well, look"). Over the tagger's groups: a second cue verb coordinated after a
+ * tagged one ("outlined his plan and vowed to") and a cue participle after a comma ("...,
+ * promising to") get their own group and a source. An agentless
  * passive yields a group with no source: the claim is stated as someone's judgement without saying whose.
- * Every regular expression is bounded (no nested unbounded quantifiers) and runs per sentence.
+ * Every regular expression is bounded (no nested unbounded quantifiers) and runs per sentence or
+ * per line; every look back or ahead over tokens is bounded.
  */
 import type { Sentence } from '../core/schema.js';
 import type { RoleSpan } from '../core/roles.js';
@@ -263,7 +267,7 @@ export function coordinatedCues(tokens: readonly Token[], groups: readonly Group
       const cueEnd = particle ? tokens[k + 2]!.end : v.end;
       const next = tokens[particle ? k + 3 : k + 2]!;
       let end = tokens[k - 1]!.end;
-      if (tokens[k - 1]!.text === ',') end = tokens[k - 2]!.end;
+      if (tokens[k - 1]!.text === ',' && k - 1 > first) end = tokens[k - 2]!.end;
       out.push({ source: g.source, cue: { role: 'cue', start: v.start, end: cueEnd }, contents: [{ role: 'content', start: next.start, end: content.end }], mode: g.mode, sentence: g.sentence });
       g.contents[0] = { ...content, end };
       break;
@@ -314,7 +318,7 @@ export function participleCues(text: string, tokens: readonly Token[], groups: r
     while (end > k && /^[.!?"”’]$/u.test(tokens[end]!.text)) end--;
     if (end - k < 3) continue;
     // the earlier cue's claim ends at the comma
-    const cut = earlier?.contents.findIndex((x) => x.start < c.start && x.end > c.start) ?? -1;
+    const cut = earlier?.contents.findIndex((x) => x.start < tokens[k - 2]!.end && x.end > c.start) ?? -1;
     if (cut >= 0) earlier!.contents[cut] = { ...earlier!.contents[cut]!, end: tokens[k - 2]!.end };
     out.push({
       source,
