@@ -221,12 +221,11 @@ function resolve(text: string, entity: Entity, gaz: Gazetteer, filedAt: Span | n
   // "the Donbass region" is Donbass when no region is listed under the longer name
   const forms = [...new Set([...said, ...said.map((f) => f.replace(REGION_SUFFIX, ''))])];
   // a list of regions names the region, unless the name stands elsewhere for the town ("the port of Kherson")
+  const listed = entity.mentions.map((m) => listedAsRegion(text, m));
   const regionHint =
-    entity.mentions.some((m) => REGION_WORD.test(text.slice(m.end, m.end + 16))) ||
-    (entity.mentions.length > 0 && entity.mentions.every((m) => listedAsRegion(text, m)));
+    entity.mentions.some((m) => REGION_WORD.test(text.slice(m.end, m.end + 16))) || (listed.length > 0 && listed.every(Boolean));
   const adminSaid =
-    said.some((f) => ADMIN_SUFFIX.test(f)) ||
-    entity.mentions.some((m) => ADMIN_WORD.test(text.slice(m.end, m.end + 16)) || listedAsRegion(text, m));
+    said.some((f) => ADMIN_SUFFIX.test(f)) || listed.some(Boolean) || entity.mentions.some((m) => ADMIN_WORD.test(text.slice(m.end, m.end + 16)));
   const dateline = filedAt !== null && entity.mentions.some((m) => m.start < filedAt.end && m.end > filedAt.start);
   const candidatesOf = (form: string, hits: ReturnType<Gazetteer['lookup']>) => {
     let cities = 0;

@@ -52,7 +52,6 @@ function flatLists(count: number, list: (i: number) => number[]): [Int32Array, I
 export class NerModel {
   readonly cache = new WordCache();
   readonly lexicon: Lexicon;
-  private readonly mask: number;
   private readonly transitionRows: Int32Array;
 
   constructor(
@@ -63,7 +62,6 @@ export class NerModel {
     // the features' row offsets below are dense ones, (hash & mask) * L
     if (!perceptron.dense) throw new Error('NerModel trains a dense perceptron (a saved model is read by NerTagger)');
     this.lexicon = Lexicon.fromData(lexicon);
-    this.mask = (1 << perceptron.bits) - 1;
     this.transitionRows = Int32Array.from({ length: L + 1 }, (_, prev) => this.slot(transitionKey(prev)));
   }
 
@@ -77,12 +75,12 @@ export class NerModel {
 
   /** A feature hash -> the offset of its weight row. */
   slot(hash: number): number {
-    return (hash & this.mask) * L;
+    return this.perceptron.row(hash);
   }
 
   /** Features of every token of a document (sentences of token texts) as weight-row offsets. */
   featurize(doc: readonly (readonly string[])[], lexicon = this.lexicon): SentenceFeatures[] {
-    return documentFeatures(doc, this.cache, lexicon, { mask: this.mask, width: L });
+    return documentFeatures(doc, this.cache, lexicon, { mask: this.perceptron.mask, width: L });
   }
 
   /** The weight slot of the transition prev -> cur (prev may be START). */
